@@ -1,0 +1,350 @@
+"""Entities branch: every mention in a parsed article, resolved to an actor.
+
+Three passes over the parser's tokens, all plain functions:
+1. a gazetteer ruler: longest match of country, capital, organisation and
+   person names, and role phrases with the country beside them ("le
+   chancelier allemand") — these re-segment spaCy's spans where they overlap;
+2. spaCy's own entities that the ruler did not cover, resolved by surname
+   (within the article first) or fuzzy matching (rapidfuzz);
+3. within-article linking: surnames and role phrases point to the person
+   already named in the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from schemas import SCHEMA_VERSION
+from transforms.gazetteer import Actor, Gazetteer, load_default, norm
+from transforms.nlp import ParsedDoc
+from transforms.text import stable_id
+
+FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio on normalised names; see bench/actors.py
+LOCATION_CASES = {"a", "à", "en", "dans", "vers", "depuis"}
+_OF = {"de", "du", "d'", "des"}
+_ARTICLES = {"la", "l'", "le", "les"}
+_LABELS = {"country": "LOC", "capital": "LOC", "organisation": "ORG", "person": "PER", "role": "ROLE"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved (or not) mention: token range, text offsets and actor."""
+
+    start: int  # token range [start, end)
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+    canonical_name: str | None
+    actor_code: str
+    country: str | None
+    sector: str | None
+    resolution: str
+    confidence: float
+    kind: str  # country / capital / place / organisation / person / role / unknown
+
+    @property
+    def resolved(self) -> bool:
+        return self.actor_code != "UNK"
+
+
+def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label: str,
+             resolution: str, confidence: float, kind: str | None = None,
+             code: str | None = None, country: str | None = None) -> Mention:
+    return Mention(
+        start=start, end=end, start_char=doc.idx[start], end_char=doc.end_char(end - 1),
+        text=doc.span_text(start, end), label=label,
+        canonical_name=actor.canonical_name if actor else None,
+        actor_code=code or (actor.code if actor and actor.code else "UNK"),
+        country=country if country is not None else (actor.country if actor else None),
+        sector=actor.sector if actor else None, resolution=resolution,
+        confidence=round(confidence, 3), kind=kind or (actor.kind if actor else "unknown"),
+    )
+
+
+class Resolver:
+    """Finds and resolves the mentions of one article; reusable across articles."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.g = gazetteer
+        self._fuzzy: dict[str, tuple[list[str], list[list[Actor]]]] = {}
+        for kind_group, kinds in (("PER", {"person"}), ("LOC", {"country", "capital"}),
+                                  ("ORG", {"organisation"})):
+            keys = [k for k, actors in gazetteer.names.items()
+                    if any(a.kind in kinds for a in actors) and len(k) >= 5]
+            self._fuzzy[kind_group] = (keys, [gazetteer.names[k] for k in keys])
+
+    # ------------------------------------------------------------------ pass 1
+    def _country_after(self, doc: ParsedDoc, nt: list[str], k: int, limit: int
+                       ) -> tuple[list[tuple[str, str | None]], int]:
+        """Country markers right after a role: adjectives ("américaine et russe")
+        or a complement ("de la Russie", "de l'Otan"). Returns [(code, iso)], end."""
+        found: list[tuple[str, str | None]] = []
+        while k < limit:
+            if nt[k] in self.g.adjectives:
+                iso = self.g.adjectives[nt[k]]
+                found.append((self.g.country_cameo.get(iso, iso), iso))
+                k += 1
+                if k + 1 < limit and nt[k] in ("et", ",") and nt[k + 1] in self.g.adjectives:
+                    k += 1
+                continue
+            if nt[k] in _OF and not found:
+                j = k + 1
+                if j < limit and nt[j] in _ARTICLES:
+                    j += 1
+                for n in range(min(self.g.max_tokens, limit - j), 0, -1):
+                    actors = self.g.lookup(" ".join(nt[j:j + n]))
+                    hit = next((a for a in actors if a.kind in ("country", "organisation")), None)
+                    if hit:
+                        code = hit.code if hit.kind == "country" else hit.code
+                        found.append((code or "UNK", hit.country))
+                        return found, j + n
+                break
+            break
+        return found, k
+
+    def _extend_role(self, nt: list[str], i: int, j: int, k: int, limit: int) -> int:
+        """After "ministre russe", swallow "des Affaires étrangères" if it completes a role."""
+        for m in range(min(4, limit - k), 0, -1):
+            if " ".join(nt[i:j] + nt[k:k + m]) in self.g.roles:
+                return k + m
+        return k
+
+    def ruler(self, doc: ParsedDoc, day: dt.date | None) -> list[Mention]:
+        g = self.g
+        nt = [norm(w) for w in doc.words]
+        out: list[Mention] = []
+        for s, e in doc.sents:
+            i = s
+            while i < e:
+                matched = False
+                for n in range(min(g.max_tokens, e - i), 0, -1):
+                    key = " ".join(nt[i:i + n])
+                    if not key:
+                        continue
+                    m = self._match_name(doc, nt, i, i + n, e, key, day)
+                    if m is None and key in g.roles:
+                        m = self._match_role(doc, nt, i, i + n, e, key)
+                    if m:
+                        out.extend(m)
+                        i = max(x.end for x in m)
+                        matched = True
+                        break
+                if not matched:
+                    i += 1
+        return out
+
+    def _match_name(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
+                    key: str, day: dt.date | None) -> list[Mention] | None:
+        actors = self.g.lookup(key)
+        if not actors:
+            return None
+        first = doc.words[i]
+        if all(a.case_sensitive for a in actors) and not first[:1].isupper():
+            return None
+        # A single place-like word followed by another capitalised name is part of that name
+        # ("Maurice Papon", "Washington Post").
+        kinds = {a.kind for a in actors}
+        if j - i == 1 and kinds <= {"country", "capital"} and j < sent_end \
+                and doc.pos[j] == "PROPN" and doc.words[j][:1].isupper() and not self.g.lookup(nt[j]):
+            return None
+        person = self.g.person_on(actors, day)
+        if person is not None:
+            res = "exact" if person.primary else "alias"
+            return [_mention(doc, i, j, person, label="PER", resolution=res,
+                             confidence=0.95 if person.primary else 0.9)]
+        actor = min(actors, key=lambda a: (not a.primary, a.kind != "country"))
+        if actor.kind == "capital":
+            prev = nt[i - 1] if i > 0 else ""
+            if prev in LOCATION_CASES:
+                return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.9,
+                                 kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
+            return [_mention(doc, i, j, actor, label="LOC", resolution="metonymy", confidence=0.8)]
+        res = "exact" if actor.primary else "alias"
+        return [_mention(doc, i, j, actor, label=_LABELS[actor.kind], resolution=res,
+                         confidence=0.95 if actor.primary else 0.9)]
+
+    def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
+                    key: str) -> list[Mention] | None:
+        sector, _office = self.g.roles[key]
+        countries, k = self._country_after(doc, nt, j, sent_end)
+        if not countries:
+            return None
+        end = self._extend_role(nt, i, j, k, sent_end)
+        if end > k:
+            sector = self.g.roles[" ".join(nt[i:j] + nt[k:end])][0]
+        out = []
+        for code, iso in countries:
+            actor_code = code + sector if iso and len(code) == 3 else code
+            name = self.g.country_names.get(iso or "", code)
+            actor = Actor("role", f"{name} ({sector})", actor_code, iso, sector)
+            out.append(_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8))
+        return out
+
+    # ------------------------------------------------------------------ pass 2
+    def _fuzzy(self, text: str, label: str, day: dt.date | None) -> tuple[Actor, float] | None:
+        from rapidfuzz import fuzz, process
+
+        group = "LOC" if label in ("LOC", "GPE") else label
+        if group not in self._fuzzy:
+            return None
+        keys, actors = self._fuzzy[group]
+        hit = process.extractOne(norm(text), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        if not hit:
+            return None
+        _, score, idx = hit
+        cands = actors[idx]
+        actor = self.g.person_on(cands, day) if group == "PER" else cands[0]
+        return (actor, score) if actor else None
+
+    def resolve_spacy(self, doc: ParsedDoc, taken: list[Mention], day: dt.date | None,
+                      named: dict[str, Actor]) -> list[Mention]:
+        covered = set()
+        for m in taken:
+            covered.update(range(m.start, m.end))
+        out = []
+        for s, e, label in doc.ents:
+            if covered.intersection(range(s, e)):
+                continue  # the ruler re-segmented this span
+            words = [norm(w) for w in doc.words[s:e] if norm(w) not in ("m.", "mme")]
+            last = words[-1] if words else ""
+            if label == "PER" and len(words) == 1 and last in named:
+                out.append(_mention(doc, s, e, named[last], label="PER", resolution="coreference",
+                                    confidence=0.85))
+                continue
+            if label == "PER" and len(words) == 1 and len(self.g.surnames.get(last, [])) >= 1:
+                person = self.g.person_on(self.g.surnames[last], day)
+                if person is not None and person.sector != "ELI":
+                    out.append(_mention(doc, s, e, person, label="PER", resolution="alias",
+                                        confidence=0.7))
+                    continue
+            hit = self._fuzzy(doc.span_text(s, e), label, day) if len(" ".join(words)) >= 5 else None
+            if hit:
+                actor, score = hit
+                out.append(_mention(doc, s, e, actor, label=label, resolution="fuzzy",
+                                    confidence=0.9 * score / 100))
+                continue
+            out.append(_mention(doc, s, e, None, label=label, resolution="none", confidence=0.0))
+        return out
+
+    # ------------------------------------------------------------------ pass 3
+    def link_surnames(self, doc: ParsedDoc, taken: list[Mention], named: dict[str, Actor]
+                      ) -> list[Mention]:
+        """Bare surnames the model missed ("Johnson a dit") for people named in the article."""
+        covered = set()
+        for m in taken:
+            covered.update(range(m.start, m.end))
+        out = []
+        for i, w in enumerate(doc.words):
+            key = norm(w)
+            if i in covered or key not in named or not w[:1].isupper():
+                continue
+            out.append(_mention(doc, i, i + 1, named[key], label="PER", resolution="coreference",
+                                confidence=0.85))
+        return out
+
+    def link_roles(self, mentions: list[Mention]) -> list[Mention]:
+        """A role phrase names the person of the same code already in the article."""
+        people: dict[str, Mention] = {}
+        out = []
+        for m in sorted(mentions, key=lambda x: x.start):
+            if m.kind == "person" and m.resolved:
+                people.setdefault(m.actor_code, m)
+            if m.kind == "role" and m.actor_code in people:
+                p = people[m.actor_code]
+                m = replace(m, canonical_name=p.canonical_name, resolution="coreference",
+                            confidence=0.8, kind="person")
+            out.append(m)
+        return out
+
+    def mentions(self, doc: ParsedDoc, day: dt.date | None) -> list[Mention]:
+        ruled = self.ruler(doc, day)
+        named = {norm(m.canonical_name or "").split()[-1]: self._actor_of(m)
+                 for m in ruled if m.kind == "person" and m.canonical_name}
+        spacy_mentions = self.resolve_spacy(doc, ruled, day, named)
+        for m in spacy_mentions:
+            if m.kind == "person" and m.canonical_name:
+                named.setdefault(norm(m.canonical_name).split()[-1], self._actor_of(m))
+        taken = ruled + spacy_mentions
+        taken += self.link_surnames(doc, taken, named)
+        return self.link_roles(sorted(taken, key=lambda m: (m.start, m.actor_code)))
+
+    @staticmethod
+    def _actor_of(m: Mention) -> Actor:
+        return Actor("person", m.canonical_name or m.text, m.actor_code, m.country, m.sector)
+
+
+# ---------------------------------------------------------------------- records
+
+
+def partition_actor(code: str | None, country: str | None) -> str:
+    """The `actor=` folder: a country ISO3, an organisation code, or UNK (closed vocabulary)."""
+    value = country or code or "UNK"
+    if not value.isascii() or not value.isalnum() or not value.isupper() or not 2 <= len(value) <= 12:
+        return "UNK"
+    return value
+
+
+def article_day(article: dict[str, Any]) -> dt.date:
+    from transforms.dates import partition_day
+
+    return partition_day(article.get("published_at"), article.get("published_at_status", "missing"),
+                         article["ingested_at"])
+
+
+def entity_rows(article: dict[str, Any], doc: ParsedDoc, resolver: Resolver) -> list[dict[str, Any]]:
+    """Entity table rows (plus their partition keys) for one parsed article."""
+    day = article_day(article)
+    rows = []
+    for m in resolver.mentions(doc, day):
+        rows.append({
+            "entity_id": stable_id(article["article_id"], str(m.start_char), str(m.end_char), m.actor_code),
+            "article_id": article["article_id"],
+            "mention": m.text,
+            "label": m.label,
+            "start_char": m.start_char,
+            "end_char": m.end_char,
+            "sentence_index": doc.sent_index(m.start),
+            "canonical_name": m.canonical_name,
+            "actor_code": m.actor_code,
+            "country": m.country,
+            "sector": m.sector,
+            "resolution": m.resolution,
+            "confidence": m.confidence,
+            "published_at": article.get("published_at"),
+            "schema_version": SCHEMA_VERSION,
+            "date": day.isoformat(),
+            "actor": partition_actor(m.actor_code if m.resolved else None, m.country),
+        })
+    return rows
+
+
+class _ExtractEntities(beam.DoFn):
+    def __init__(self) -> None:
+        self.count = Metrics.counter("entities", "mentions")
+        self.resolved = Metrics.counter("entities", "resolved")
+
+    def setup(self) -> None:
+        self.resolver = Resolver(load_default())
+
+    def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[dict[str, Any]]:
+        article, doc = parsed
+        for row in entity_rows(article, doc, self.resolver):
+            self.count.inc()
+            if row["actor_code"] != "UNK":
+                self.resolved.inc()
+            yield row
+
+
+class ExtractEntities(beam.PTransform):
+    """(article, ParsedDoc) pairs to entity rows."""
+
+    def expand(self, parsed: beam.PCollection) -> beam.PCollection:
+        return parsed | "Mentions" >> beam.ParDo(_ExtractEntities())

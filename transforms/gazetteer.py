@@ -1,0 +1,183 @@
+"""The actor gazetteer: countries, capitals, organisations, people, role phrases.
+
+Loaded once per worker from the TSV files in `lexicons/actors/`. Lookup is
+by normalised text (no accents, lower case, hyphens and apostrophes spaced)
+so "Etats-Unis", "États-Unis" and "etats unis" are one key, while the match
+itself runs over the parser's tokens (see transforms/entities.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lexicons import LexiconError, path, read_tsv
+
+_APOS = re.compile(r"[’'`´]")
+_SEP = re.compile(r"[\s\-‐‑–—_]+")
+
+
+def norm(text: str) -> str:
+    """Accent- and case-insensitive key; apostrophes and hyphens become spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOS.sub("' ", text.lower())
+    return _SEP.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One way to resolve a name: what it refers to and how it was listed."""
+
+    kind: str  # country / capital / organisation / person / role
+    canonical_name: str
+    code: str | None  # CAMEO-style code; for roles, filled in once the country is known
+    country: str | None
+    sector: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    primary: bool = True  # the canonical spelling rather than an alias
+    case_sensitive: bool = True  # must start with a capital letter in text
+    lat: float | None = None
+    lon: float | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise LexiconError(f"{where}: bad date {value!r} (want YYYY-MM-DD)") from e
+
+
+def _split(cell: str) -> list[str]:
+    return [c.strip() for c in cell.split("|") if c.strip()]
+
+
+class Gazetteer:
+    """Name index plus the adjective table used by role phrases."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Actor]] = defaultdict(list)
+        self.adjectives: dict[str, str] = {}  # norm(adjective) -> ISO3
+        self.country_names: dict[str, str] = {}  # ISO3 -> canonical French name
+        self.country_cameo: dict[str, str] = {}  # ISO3 -> CAMEO country code
+        self.capitals: dict[str, Actor] = {}  # ISO3 -> first capital
+        self.roles: dict[str, tuple[str, str]] = {}  # norm(phrase) -> (sector, office)
+        self.surnames: dict[str, list[Actor]] = defaultdict(list)
+        self.max_tokens = 1
+
+    # ------------------------------------------------------------------ loading
+    def add(self, name: str, actor: Actor) -> None:
+        key = norm(name)
+        if not key:
+            return
+        self.names[key].append(actor)
+        self.max_tokens = max(self.max_tokens, len(key.split()))
+
+    def load_countries(self, file: Path) -> None:
+        for lineno, row in read_tsv(file, ("iso3", "cameo", "name", "adjectives", "capitals")):
+            where = f"{file}:{lineno}"
+            iso, cameo, name = row["iso3"], row["cameo"], row["name"]
+            if not re.fullmatch(r"[A-Z]{3}", iso) or not re.fullmatch(r"[A-Z]{3}", cameo):
+                raise LexiconError(f"{where}: iso3/cameo must be 3 capital letters")
+            self.country_names[iso] = name
+            self.country_cameo[iso] = cameo
+            self.add(name, Actor("country", name, cameo, iso, None))
+            for alias in _split(row.get("aliases", "")):
+                self.add(alias, Actor("country", name, cameo, iso, None, primary=False))
+            for adj in _split(row["adjectives"]):
+                self.adjectives.setdefault(norm(adj), iso)
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except ValueError as e:
+                raise LexiconError(f"{where}: lat/lon must be numbers") from e
+            for n, cap in enumerate(_split(row["capitals"])):
+                actor = Actor("capital", cap, cameo + "GOV", iso, "GOV",
+                              lat=lat if n == 0 else None, lon=lon if n == 0 else None)
+                self.add(cap, actor)
+                if n == 0:
+                    self.capitals[iso] = actor
+
+    def load_organisations(self, file: Path) -> None:
+        for lineno, row in read_tsv(file, ("code", "name", "sector")):
+            code = row["code"]
+            if not re.fullmatch(r"[A-Z0-9]{2,12}", code):
+                raise LexiconError(f"{file}:{lineno}: code must be 2-12 capitals or digits")
+            country = row.get("country") or None
+            full = (country + row["sector"]) if country and row["sector"] in ("MED", "BUS", "NGO") \
+                else code
+            self.add(row["name"], Actor("organisation", row["name"], full, country, row["sector"],
+                                        case_sensitive=False))
+            for alias in _split(row.get("aliases", "")):
+                acronym = alias.isupper()
+                self.add(alias, Actor("organisation", row["name"], full, country, row["sector"],
+                                      primary=False, case_sensitive=acronym))
+
+    def load_people(self, file: Path) -> None:
+        for lineno, row in read_tsv(file, ("name", "code", "sector")):
+            where = f"{file}:{lineno}"
+            start, end = _date(row.get("start", ""), where), _date(row.get("end", ""), where)
+            if start and end and end < start:
+                raise LexiconError(f"{where}: end {end} before start {start}")
+            actor = Actor("person", row["name"], row["code"], row.get("country") or None,
+                          row["sector"], start=start, end=end)
+            self.add(row["name"], actor)
+            for alias in _split(row.get("aliases", "")):
+                self.add(alias, Actor("person", row["name"], row["code"], actor.country,
+                                      row["sector"], start=start, end=end, primary=False))
+            surname = norm(row["name"]).split()[-1]
+            if len(surname) >= 4:
+                self.surnames[surname].append(actor)
+
+    def load_roles(self, file: Path) -> None:
+        for _, row in read_tsv(file, ("phrase", "sector")):
+            key = norm(row["phrase"])
+            self.roles[key] = (row["sector"], row.get("person", ""))
+            self.max_tokens = max(self.max_tokens, len(key.split()))
+
+    # ------------------------------------------------------------------ lookup
+    def lookup(self, key: str) -> list[Actor]:
+        return self.names.get(key, [])
+
+    def person_on(self, candidates: list[Actor], day: dt.date | None) -> Actor | None:
+        """The person's entry in force on `day`; else their latest, as a former official."""
+        people = [a for a in candidates if a.kind == "person"]
+        if not people:
+            return None
+        names = {a.canonical_name for a in people}
+        if len(names) > 1:
+            return None  # two people share this name: ambiguous
+        current = [a for a in people if a.valid_on(day)]
+        if current:
+            return min(current, key=lambda a: (a.sector != "GOV", not a.primary))
+        latest = max(people, key=lambda a: a.end or dt.date.max)
+        elite = (latest.country or "") + "ELI" if latest.country else latest.code
+        return Actor("person", latest.canonical_name, elite, latest.country, "ELI",
+                     primary=latest.primary)
+
+
+def load_default() -> Gazetteer:
+    """The gazetteer shipped with vigie (cached: one per process)."""
+    return _load_default()
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Gazetteer:
+    g = Gazetteer()
+    g.load_countries(path("actors/countries.tsv"))
+    g.load_organisations(path("actors/organisations.tsv"))
+    g.load_people(path("actors/people.tsv"))
+    g.load_roles(path("actors/roles.tsv"))
+    return g

@@ -1,0 +1,98 @@
+"""Code tables and the trigger lexicon, loaded from `lexicons/` with checks.
+
+A malformed line raises LexiconError naming the file and the line: a code
+silently skipped would quietly bias every count built on top of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lexicons import LexiconError, path, read_tsv
+
+_CODE = re.compile(r"\d{2,4}")
+TARGET_SLOTS = {"obj", "iobj", "à", "avec", "contre", "de", "envers", "sur", "pour", "chez", "entre",
+                "vers", "auprès"}
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    description: str
+    plover_type: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    object: str | None
+    reflexive: str  # yes / no / any
+    code: str
+    target: tuple[str, ...]
+    reciprocal: bool
+    where: str  # file:line, for error messages and debugging
+
+
+def load_cameo(codes_file: Path | None = None, plover_file: Path | None = None
+               ) -> dict[str, CameoCode]:
+    plover: dict[str, str] = {}
+    pf = plover_file or path("plover.tsv")
+    for lineno, row in read_tsv(pf, ("cameo", "plover_type")):
+        if not _CODE.fullmatch(row["cameo"]):
+            raise LexiconError(f"{pf}:{lineno}: bad CAMEO code {row['cameo']!r}")
+        plover[row["cameo"]] = row["plover_type"]
+    out: dict[str, CameoCode] = {}
+    cf = codes_file or path("cameo_eventcodes.tsv")
+    for lineno, row in read_tsv(cf, ("code", "root", "quad_class", "goldstein")):
+        code = row["code"]
+        if not _CODE.fullmatch(code):
+            raise LexiconError(f"{cf}:{lineno}: bad CAMEO code {code!r}")
+        try:
+            quad, gold = int(row["quad_class"]), float(row["goldstein"])
+        except ValueError as e:
+            raise LexiconError(f"{cf}:{lineno}: quad_class/goldstein must be numbers") from e
+        if quad not in (1, 2, 3, 4) or not -10 <= gold <= 10:
+            raise LexiconError(f"{cf}:{lineno}: quad_class 1-4 and goldstein -10..10")
+        # PLOVER maps most codes; fall back to the base code, then the root.
+        ptype = plover.get(code) or plover.get(code[:3]) or plover.get(code[:2])
+        out[code] = CameoCode(code, row["root"], quad, gold, row.get("description", ""), ptype)
+    return out
+
+
+def load_triggers(file: Path | None = None, cameo: dict[str, CameoCode] | None = None
+                  ) -> dict[str, list[Trigger]]:
+    """Triggers keyed by lemma; validates every field against the code table."""
+    cameo = cameo if cameo is not None else load_cameo()
+    tf = file or path("triggers.tsv")
+    out: dict[str, list[Trigger]] = {}
+    for lineno, row in read_tsv(tf, ("lemma", "pos", "reflexive", "code", "target", "reciprocal")):
+        where = f"{tf}:{lineno}"
+        if row["pos"] not in ("VERB", "NOUN"):
+            raise LexiconError(f"{where}: pos must be VERB or NOUN, got {row['pos']!r}")
+        if row["reflexive"] not in ("yes", "no", "any"):
+            raise LexiconError(f"{where}: reflexive must be yes/no/any")
+        if row["code"] not in cameo:
+            raise LexiconError(f"{where}: unknown CAMEO code {row['code']!r}")
+        targets = tuple(t.strip() for t in row["target"].split(",") if t.strip())
+        bad = [t for t in targets if t not in TARGET_SLOTS]
+        if bad:
+            raise LexiconError(f"{where}: unknown target slot(s) {bad}")
+        if row["reciprocal"] not in ("yes", "no"):
+            raise LexiconError(f"{where}: reciprocal must be yes or no")
+        trig = Trigger(row["lemma"].lower(), row["pos"], row.get("object") or None, row["reflexive"],
+                       row["code"], targets, row["reciprocal"] == "yes", where)
+        out.setdefault(trig.lemma, []).append(trig)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_tables() -> tuple[dict[str, CameoCode], dict[str, list[Trigger]]]:
+    cameo = load_cameo()
+    return cameo, load_triggers(cameo=cameo)

@@ -1,0 +1,56 @@
+"""The `rejects` record: every item that does not become an article says why.
+
+Reasons are a closed vocabulary so analysts can group by them:
+  source:   no_such_input, fetch_failed, too_large, empty_input, undecodable,
+            malformed_feed, empty_feed, invalid_json, invalid_record,
+            unsupported_format, empty_article, extraction_failed
+  dedup:    duplicate
+  language: not_french, too_short
+  nlp:      nlp_failed
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from schemas import SCHEMA_VERSION
+from transforms.dates import now_utc
+from transforms.text import excerpt, stable_id
+
+REASONS = frozenset({
+    "no_such_input", "fetch_failed", "too_large", "empty_input", "undecodable",
+    "malformed_feed", "empty_feed", "invalid_json", "invalid_record",
+    "unsupported_format", "empty_article", "extraction_failed",
+    "duplicate", "not_french", "too_short", "nlp_failed",
+})
+
+REJECT_TAG = "rejects"
+
+
+def make_reject(input_ref: str, stage: str, reason: str, detail: str | None = None, *,
+                text: str | None = None, article: dict[str, Any] | None = None,
+                at: dt.datetime | None = None) -> dict[str, Any]:
+    """A rejects row; `article` (when the item got that far) fills url, id and date."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown reject reason {reason!r}")
+    article = article or {}
+    return {
+        "reject_id": stable_id(input_ref, stage, reason, article.get("article_id")),
+        "input_ref": input_ref,
+        "stage": stage,
+        "reason": reason,
+        "detail": (detail or None) and str(detail)[:1000],
+        "excerpt": excerpt(text if text is not None else article.get("text")),
+        "article_id": article.get("article_id"),
+        "url": article.get("url"),
+        "published_at": article.get("published_at"),
+        "rejected_at": at or now_utc(),
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def reject_day(reject: dict[str, Any]) -> dt.date:
+    """Rejects are partitioned by publication day when known, else by rejection day."""
+    when = reject.get("published_at") or reject["rejected_at"]
+    return when.astimezone(dt.timezone.utc).date()
