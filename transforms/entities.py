@@ -23,6 +23,7 @@ from apache_beam.metrics import Metrics
 from schemas import SCHEMA_VERSION
 from transforms.gazetteer import Actor, Gazetteer, load_default, norm
 from transforms.nlp import ParsedDoc
+from transforms.rejects import REJECT_TAG, make_reject
 from transforms.text import stable_id
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio on normalised names; see bench/actors.py
@@ -74,12 +75,12 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.g = gazetteer
-        self._fuzzy: dict[str, tuple[list[str], list[list[Actor]]]] = {}
+        self._fuzzy_index: dict[str, tuple[list[str], list[list[Actor]]]] = {}
         for kind_group, kinds in (("PER", {"person"}), ("LOC", {"country", "capital"}),
                                   ("ORG", {"organisation"})):
             keys = [k for k, actors in gazetteer.names.items()
                     if any(a.kind in kinds for a in actors) and len(k) >= 5]
-            self._fuzzy[kind_group] = (keys, [gazetteer.names[k] for k in keys])
+            self._fuzzy_index[kind_group] = (keys, [gazetteer.names[k] for k in keys])
 
     # ------------------------------------------------------------------ pass 1
     def _country_after(self, doc: ParsedDoc, nt: list[str], k: int, limit: int
@@ -193,9 +194,9 @@ class Resolver:
         from rapidfuzz import fuzz, process
 
         group = "LOC" if label in ("LOC", "GPE") else label
-        if group not in self._fuzzy:
+        if group not in self._fuzzy_index:
             return None
-        keys, actors = self._fuzzy[group]
+        keys, actors = self._fuzzy_index[group]
         hit = process.extractOne(norm(text), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
         if not hit:
             return None
@@ -334,9 +335,17 @@ class _ExtractEntities(beam.DoFn):
     def setup(self) -> None:
         self.resolver = Resolver(load_default())
 
-    def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[dict[str, Any]]:
+    def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed
-        for row in entity_rows(article, doc, self.resolver):
+        try:
+            rows = entity_rows(article, doc, self.resolver)
+        except Exception as e:  # noqa: BLE001 - one article never fails the job
+            Metrics.counter("rejected", "entities_failed").inc()
+            yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
+                article["input_ref"], "entities", "entities_failed", f"{type(e).__name__}: {e}",
+                article=article))
+            return
+        for row in rows:
             self.count.inc()
             if row["actor_code"] != "UNK":
                 self.resolved.inc()
@@ -344,7 +353,8 @@ class _ExtractEntities(beam.DoFn):
 
 
 class ExtractEntities(beam.PTransform):
-    """(article, ParsedDoc) pairs to entity rows."""
+    """(article, ParsedDoc) pairs to entity rows; an article that fails goes to `rejects`."""
 
     def expand(self, parsed: beam.PCollection) -> beam.PCollection:
-        return parsed | "Mentions" >> beam.ParDo(_ExtractEntities())
+        return parsed | "Mentions" >> beam.ParDo(_ExtractEntities()).with_outputs(
+            REJECT_TAG, main="entities")

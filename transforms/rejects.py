@@ -7,6 +7,10 @@ Reasons are a closed vocabulary so analysts can group by them:
   dedup:    duplicate
   language: not_french, too_short
   nlp:      nlp_failed
+  entities: entities_failed    (the article is also in `articles`: its parse worked)
+  events:   events_failed      (likewise)
+Conservation: every input item is in `articles` or has exactly one reject of
+stage source, dedup, language or nlp.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ REASONS = frozenset({
     "no_such_input", "fetch_failed", "too_large", "empty_input", "undecodable",
     "malformed_feed", "empty_feed", "invalid_json", "invalid_record",
     "unsupported_format", "empty_article", "extraction_failed",
-    "duplicate", "not_french", "too_short", "nlp_failed",
+    "duplicate", "not_french", "too_short", "nlp_failed", "entities_failed", "events_failed",
 })
 
 REJECT_TAG = "rejects"

@@ -1,0 +1,1 @@
+"""vigie: French news to event data, as an Apache Beam pipeline."""

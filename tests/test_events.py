@@ -1,0 +1,74 @@
+"""The event coder on the seed article (real spaCy parse) and on our own sentences."""
+
+import datetime as dt
+
+import pytest
+
+from transforms.entities import Resolver
+from transforms.events import EventCoder, event_rows
+from transforms.gazetteer import load_default
+from transforms.lexicon import default_tables
+from transforms.nlp import from_spacy
+from transforms.places import load_places
+
+
+@pytest.fixture(scope="module")
+def coder():
+    cameo, triggers = default_tables()
+    return EventCoder(Resolver(load_default()), cameo, triggers, load_places())
+
+
+def _article(text, day="2022-01-21"):
+    when = dt.datetime.fromisoformat(day + "T12:00:00+00:00")
+    return {"article_id": "t", "url": None, "title": None, "text": text, "published_at": when,
+            "published_at_status": "ok", "ingested_at": when}
+
+
+def _events(coder, nlp, text):
+    art = _article(text)
+    return event_rows(art, from_spacy(nlp(text)), coder)
+
+
+def test_seed_meeting_between_usa_and_russia(seed_parsed, coder):
+    article, doc = seed_parsed
+    events = event_rows(article, doc, coder)
+    meetings = [e for e in events if e["event_root_code"] == "04" and e["modality"] == "asserted"
+                and {e["actor1_country"], e["actor2_country"]} == {"USA", "RUS"}]
+    assert meetings, [(e["actor1_code"], e["event_code"], e["actor2_code"]) for e in events]
+    geneva = [e for e in meetings if e["action_geo_country"] == "CHE"]
+    assert geneva and geneva[0]["event_date"] == dt.date(2022, 1, 21)
+    assert geneva[0]["action_geo_lat"] == pytest.approx(46.2, abs=0.1)
+
+
+def test_seed_has_no_asserted_violence(seed_parsed, coder):
+    article, doc = seed_parsed
+    events = event_rows(article, doc, coder)
+    violent = [e for e in events if e["event_root_code"] in ("18", "19", "20") and e["modality"] == "asserted"]
+    assert not violent, [(e["sentence"], e["modality"]) for e in violent]
+
+
+def test_seed_suspicion_is_an_accusation_not_an_invasion(seed_parsed, coder):
+    article, doc = seed_parsed
+    events = event_rows(article, doc, coder)
+    accusations = [e for e in events if e["event_root_code"] == "11" and e["actor1_country"] == "USA"
+                   and e["actor2_country"] == "RUS"]
+    assert accusations
+
+
+def test_negation_and_conditional(coder, nlp):
+    neg = _events(coder, nlp, "La Russie n'a pas attaqué l'Ukraine.")
+    assert [e["modality"] for e in neg if e["event_root_code"] == "19"] == ["negated"]
+    cond = _events(coder, nlp, "La Russie attaquerait l'Ukraine si les négociations échouaient.")
+    assert [e["modality"] for e in cond if e["event_root_code"] == "19"] == ["hypothetical"]
+
+
+def test_passive_agent_is_the_source(coder, nlp):
+    events = _events(coder, nlp, "L'Otan a été critiquée par la Chine.")
+    crit = [e for e in events if e["event_root_code"] == "11"]
+    assert crit and crit[0]["actor1_code"] == "CHN" and crit[0]["actor2_code"] == "NATO"
+
+
+def test_same_event_twice_is_one_row_with_two_mentions(coder, nlp):
+    text = "La France condamne l'Iran. Plus tard, la France condamne l'Iran."
+    events = [e for e in _events(coder, nlp, text) if e["event_root_code"] == "11"]
+    assert len(events) == 1 and events[0]["num_mentions"] == 2

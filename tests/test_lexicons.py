@@ -1,0 +1,44 @@
+import pytest
+
+from lexicons import LexiconError
+from transforms.gazetteer import Gazetteer
+from transforms.lexicon import load_cameo, load_triggers
+
+
+def test_cameo_table_has_every_root_with_quad_and_goldstein():
+    cameo = load_cameo()
+    roots = {c.root for c in cameo.values()}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+    assert cameo["040"].quad_class == 1 and cameo["190"].quad_class == 4
+    assert cameo["112"].plover_type == "ACCUSE"
+
+
+def test_trigger_lexicon_loads_and_covers_roots():
+    triggers = load_triggers()
+    codes = {t.code[:2] for ts in triggers.values() for t in ts}
+    assert {"04", "10", "11", "13", "19"} <= codes
+
+
+def test_bad_trigger_line_names_file_and_line(tmp_path):
+    f = tmp_path / "triggers.tsv"
+    f.write_text("lemma\tpos\tobject\treflexive\tcode\ttarget\treciprocal\n"
+                 "rencontrer\tVERB\t\tany\t040\tobj\tyes\n"
+                 "frapper\tVERB\t\tany\t999\tobj\tno\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"triggers.tsv:3: unknown CAMEO code '999'"):
+        load_triggers(f)
+
+
+def test_wrong_field_count_names_file_and_line(tmp_path):
+    f = tmp_path / "people.tsv"
+    f.write_text("name\taliases\tcode\tcountry\tsector\tstart\tend\n"
+                 "Antony Blinken\t\tUSAGOV\tUSA\tGOV\t2021-01-26\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"people.tsv:2: expected 7 tab-separated fields, got 6"):
+        Gazetteer().load_people(f)
+
+
+def test_bad_date_in_people_file(tmp_path):
+    f = tmp_path / "people.tsv"
+    f.write_text("name\taliases\tcode\tcountry\tsector\tstart\tend\n"
+                 "Antony Blinken\t\tUSAGOV\tUSA\tGOV\t26/01/2021\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"people.tsv:2: bad date"):
+        Gazetteer().load_people(f)

@@ -1,0 +1,363 @@
+"""Events branch: who did what to whom, from the dependency parse.
+
+For each trigger (a verb or noun listed in lexicons/triggers.tsv) the
+source comes from the subject (the agent of a passive, the subject of the
+governing verb for infinitives, the nearest actor for a pronoun), the
+target from the object or the complement the lexicon names. Modality is
+read from the trigger and the verbs above it: negation, conditionals,
+intent and reported suspicion are kept as a column, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from schemas import SCHEMA_VERSION
+from transforms import eventdates
+from transforms.entities import Mention, Resolver, article_day, partition_actor
+from transforms.gazetteer import load_default, norm
+from transforms.lexicon import CameoCode, Trigger, default_tables
+from transforms.nlp import ParsedDoc
+from transforms.places import Place, Places, load_places
+from transforms.rejects import REJECT_TAG, make_reject
+from transforms.text import stable_id
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
+DENY_VERBS = {"nier", "démentir", "contester", "exclure"}
+REPORT_VERBS = {"soupçonner", "accuser", "craindre", "redouter", "suspecter", "affirmer_que",
+                "dénoncer", "alléguer", "prétendre"}
+INTENT_VERBS = {"vouloir", "compter", "envisager", "projeter", "prévoir", "aller", "menacer",
+                "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention"}
+HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse"}
+PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
+CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
+              "obj", "conj"}
+
+
+@dataclass
+class EventDraft:
+    trigger: int
+    trig_def: Trigger
+    source: Mention | None
+    target: Mention | None
+    modality: str
+    place: Place | None
+    sentence: int
+    confidence: float
+
+
+# ---------------------------------------------------------------------- parse helpers
+
+
+def _case_of(doc: ParsedDoc, i: int) -> str | None:
+    for c in doc.children(i):
+        if doc.deps[c] in ("case", "mark"):
+            return doc.lemmas[c].lower()
+    return None
+
+
+def _has_reflexive(doc: ParsedDoc, i: int) -> bool:
+    return any(doc.lemmas[c].lower() in ("se", "soi") or doc.morph(c, "Reflex") == "Yes"
+               for c in doc.children(i))
+
+
+def _with_conj(doc: ParsedDoc, i: int) -> list[int]:
+    out = [i]
+    for c in doc.children(i):
+        if doc.deps[c] == "conj":
+            out.extend(_with_conj(doc, c))
+    return out
+
+
+def _is_negated(doc: ParsedDoc, i: int) -> bool:
+    kids = doc.children(i)
+    words = {doc.lemmas[c].lower() for c in kids} | {doc.words[c].lower() for c in kids}
+    if words & NEGATORS or ("ne" in words or "n'" in words):
+        return True
+    # "aucun" determiner on the object: "n'a lancé aucune attaque"
+    return any(doc.deps[c] in ("obj", "nsubj") and any(
+        doc.lemmas[g].lower() == "aucun" for g in doc.children(c)) for c in kids)
+
+
+# ---------------------------------------------------------------------- the coder
+
+
+class EventCoder:
+    """Finds the events of one parsed article; one instance per worker."""
+
+    def __init__(self, resolver: Resolver, cameo: dict[str, CameoCode],
+                 triggers: dict[str, list[Trigger]], places: Places) -> None:
+        self.resolver = resolver
+        self.cameo = cameo
+        self.triggers = triggers
+        self.places = places
+
+    # ------------------------------------------------------------------ triggers
+    def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
+        cands = self.triggers.get(doc.lemmas[i].lower())
+        if not cands or doc.pos[i] not in ("VERB", "NOUN", "AUX"):
+            return None
+        pos = "NOUN" if doc.pos[i] == "NOUN" else "VERB"
+        refl = _has_reflexive(doc, i)
+        best = None
+        for t in cands:
+            if t.pos != pos:
+                continue
+            if t.reflexive == "yes" and not refl or t.reflexive == "no" and refl:
+                continue
+            if t.object:
+                if not any(doc.lemmas[c].lower() == t.object for c in doc.children(i)):
+                    continue
+                return t  # the multi-word expression is the most specific match
+            best = best or t
+        return best
+
+    # ------------------------------------------------------------------ actors
+    def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> list[Mention]:
+        """Resolved mentions for an argument: the one on its head word, else the first inside."""
+        lo, hi = doc.subtree(head)
+        on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
+        if on_head:
+            return on_head
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
+                  and m.kind != "place"]
+        return inside[:1]
+
+    def _nearest_before(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
+        """Antecedent for a pronoun subject: the last actor named before it (this or previous sentences)."""
+        before = [m for m in mentions if m.end <= i and m.resolved and m.kind in
+                  ("person", "role", "country", "capital", "organisation")]
+        return before[-1] if before else None
+
+    def _subjects(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> tuple[list[Mention], bool]:
+        """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
+        kids = doc.children(v)
+        passive = any(doc.deps[c] in ("aux:pass", "nsubj:pass") for c in kids)
+        if passive:
+            agents = [c for c in kids if doc.deps[c] in ("obl:agent",) or
+                      (doc.deps[c].startswith("obl") and _case_of(doc, c) == "par")]
+            return [m for a in agents for h in _with_conj(doc, a) for m in self._actors_in(doc, h, mentions)], True
+        subj = [c for c in kids if doc.deps[c] in SUBJECT_DEPS]
+        if not subj:
+            # infinitive or participle: climb to the governing verb ("a promis de répondre")
+            h = doc.heads[v]
+            if h != v and doc.deps[v] in ("xcomp", "advcl", "conj") and doc.pos[h] in ("VERB", "AUX"):
+                return self._subjects(doc, h, mentions)[0], False
+            if doc.deps[v] == "acl:relcl" and h != v:
+                return self._actors_in(doc, h, mentions), False
+            return [], False
+        out: list[Mention] = []
+        for s in subj:
+            for h in _with_conj(doc, s):
+                word = norm(doc.words[h])
+                if doc.pos[h] == "PRON" and word in PRONOUNS or word in ("qui",):
+                    if word == "qui" and doc.heads[v] != v:
+                        out.extend(self._actors_in(doc, doc.heads[v], mentions))
+                    else:
+                        ante = self._nearest_before(doc, h, mentions)
+                        if ante:
+                            out.append(ante)
+                    continue
+                out.extend(self._actors_in(doc, h, mentions))
+        return out, False
+
+    def _targets(self, doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention],
+                 passive_subject: bool) -> list[Mention]:
+        kids = doc.children(i)
+        if passive_subject:
+            subj = [c for c in kids if doc.deps[c] == "nsubj:pass"]
+            return [m for s in subj for m in self._actors_in(doc, s, mentions)]
+        for slot in trig.target:
+            for c in kids:
+                dep = doc.deps[c]
+                if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
+                        dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
+                        _case_of(doc, c) == slot:
+                    found = [m for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+                    if found:
+                        return found
+        return []
+
+    # ------------------------------------------------------------------ modality
+    def modality(self, doc: ParsedDoc, i: int) -> str:
+        """asserted / negated / hypothetical / future / reported, from i and its governors."""
+        s, e = doc.sents[doc.sent_index(i)]
+        if doc.words[e - 1] == "?" or any(doc.words[k] == "?" for k in range(i, e)):
+            return "hypothetical"
+        chain = [i]
+        k = i
+        while doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
+            k = doc.heads[k]
+            chain.append(k)
+        for n, t in enumerate(chain):
+            if _is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS):
+                return "negated"
+        for t in chain:
+            kids = doc.children(t)
+            if doc.morph(t, "Mood") == "Cnd" or any(doc.morph(c, "Mood") == "Cnd" for c in kids):
+                return "hypothetical"
+            if any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS and doc.deps[c] in ("mark", "obl:mod", "advmod", "case", "obl")
+                   for c in kids) or doc.lemmas[t].lower() == "cas":
+                return "hypothetical"
+        for n, t in enumerate(chain[1:], start=1):
+            if doc.lemmas[t].lower() in REPORT_VERBS and doc.deps[chain[n - 1]] in ("xcomp", "ccomp", "obl", "obl:arg", "advcl"):
+                return "reported"
+        for t in chain:
+            if doc.morph(t, "Tense") == "Fut" or any(doc.morph(c, "Tense") == "Fut" and doc.deps[c].startswith("aux")
+                                                     for c in doc.children(t)):
+                return "future"
+        for t in chain[1:]:
+            if doc.lemmas[t].lower() in INTENT_VERBS:
+                return "future"
+        return "asserted"
+
+    # ------------------------------------------------------------------ main
+    def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
+        out: list[EventDraft] = []
+        for i in range(len(doc)):
+            trig = self.match_trigger(doc, i)
+            if trig is None:
+                continue
+            sent = doc.sent_index(i)
+            sources, passive = self._subjects(doc, i, mentions) if trig.pos == "VERB" else ([], False)
+            targets = self._targets(doc, i, trig, mentions, passive)
+            if trig.pos == "NOUN" and not sources:
+                # "leur rencontre", "la rencontre entre X et Y": actors from the noun's dependents
+                sources = [m for c in doc.children(i) for m in self._actors_in(doc, c, mentions)
+                           if doc.deps[c].startswith("nmod")]
+            place = self.places.place_in(doc, sent, mentions)
+            modality = self.modality(doc, i)
+            uniq_sources = list({m.actor_code: m for m in sources}.values())
+            if trig.reciprocal and not targets and len(uniq_sources) >= 2:
+                a, b = uniq_sources[0], uniq_sources[1]
+                out.append(EventDraft(i, trig, a, b, modality, place, sent, 0.9))
+                continue
+            for src in uniq_sources or [None]:
+                tgts = [t for t in targets if src is None or t.actor_code != src.actor_code] or [None]
+                for tgt in tgts:
+                    if src is None and tgt is None:
+                        continue
+                    if src is None:
+                        conf = 0.5
+                    elif tgt is None:
+                        conf = 0.7
+                    else:
+                        conf = 0.9
+                    out.append(EventDraft(i, trig, src, tgt, modality, place, sent, conf))
+        return out
+
+
+# ---------------------------------------------------------------------- records
+
+
+def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
+               mentions: list[Mention] | None = None) -> list[dict[str, Any]]:
+    """Event table rows for one article, merged per (actors, code, date, modality)."""
+    day = article_day(article)
+    if mentions is None:
+        mentions = coder.resolver.mentions(doc, day)
+    lead_end = _lead_end(article, doc)
+    merged: dict[str, dict[str, Any]] = {}
+    for d in coder.drafts(doc, mentions):
+        code = coder.cameo[d.trig_def.code]
+        s, e = doc.sents[d.sentence]
+        sentence = doc.span_text(s, e).strip()
+        date, date_source = eventdates.resolve(sentence, day)
+        a1, a2 = d.source, d.target
+        key = stable_id(article["article_id"], a1.actor_code if a1 else "", a2.actor_code if a2 else "",
+                        code.code, date.isoformat(), d.modality)
+        if key in merged:
+            merged[key]["num_mentions"] += 1
+            continue
+        t_start, t_end = doc.idx[d.trigger], doc.end_char(d.trigger)
+        merged[key] = {
+            "event_id": key,
+            "event_date": date,
+            "event_date_source": date_source,
+            "actor1_name": (a1.canonical_name or a1.text) if a1 else None,
+            "actor1_code": a1.actor_code if a1 else None,
+            "actor1_country": a1.country if a1 else None,
+            "actor2_name": (a2.canonical_name or a2.text) if a2 else None,
+            "actor2_code": a2.actor_code if a2 else None,
+            "actor2_country": a2.country if a2 else None,
+            "event_code": code.code,
+            "event_base_code": code.code[:3],
+            "event_root_code": code.root,
+            "quad_class": code.quad_class,
+            "goldstein": code.goldstein,
+            "plover_type": code.plover_type,
+            "modality": d.modality,
+            "is_root_event": t_start < lead_end,
+            "action_geo_name": d.place.name if d.place else None,
+            "action_geo_country": d.place.country if d.place else None,
+            "action_geo_lat": d.place.lat if d.place else None,
+            "action_geo_lon": d.place.lon if d.place else None,
+            "num_mentions": 1,
+            "confidence": d.confidence,
+            "sentence": sentence,
+            "trigger": doc.words[d.trigger],
+            "trigger_start": t_start,
+            "trigger_end": t_end,
+            "actor1_start": a1.start_char if a1 else None,
+            "actor1_end": a1.end_char if a1 else None,
+            "actor2_start": a2.start_char if a2 else None,
+            "actor2_end": a2.end_char if a2 else None,
+            "article_id": article["article_id"],
+            "source_url": article.get("url"),
+            "published_at": article.get("published_at"),
+            "ingested_at": article["ingested_at"],
+            "schema_version": SCHEMA_VERSION,
+            "date": date.isoformat(),
+            "actor": partition_actor(a1.actor_code if a1 else None, a1.country if a1 else None)
+            if a1 and a1.resolved else "UNK",
+        }
+    return list(merged.values())
+
+
+def _lead_end(article: dict[str, Any], doc: ParsedDoc) -> int:
+    """End offset of the title plus the first paragraph: events there are root events."""
+    text = doc.text
+    title = article.get("title") or ""
+    start = len(title) if title and text.startswith(title) else 0
+    body = text[start:].lstrip("\n")
+    offset = len(text) - len(body)
+    para = body.find("\n\n")
+    return offset + (para if para >= 0 else len(body))
+
+
+class _ExtractEvents(beam.DoFn):
+    def __init__(self) -> None:
+        self.count = Metrics.counter("events", "events")
+
+    def setup(self) -> None:
+        cameo, triggers = default_tables()
+        self.coder = EventCoder(Resolver(load_default()), cameo, triggers, load_places())
+
+    def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
+        article, doc = parsed
+        try:
+            rows = event_rows(article, doc, self.coder)
+        except Exception as e:  # noqa: BLE001 - one article never fails the job
+            Metrics.counter("rejected", "events_failed").inc()
+            yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
+                article["input_ref"], "events", "events_failed", f"{type(e).__name__}: {e}",
+                article=article))
+            return
+        for row in rows:
+            self.count.inc()
+            yield row
+
+
+class ExtractEvents(beam.PTransform):
+    """(article, ParsedDoc) pairs to event rows; an article that fails goes to `rejects`."""
+
+    def expand(self, parsed: beam.PCollection) -> beam.PCollection:
+        return parsed | "Code" >> beam.ParDo(_ExtractEvents()).with_outputs(REJECT_TAG, main="events")
+
+

