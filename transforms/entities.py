@@ -114,7 +114,7 @@ class Resolver:
     def _extend_role(self, nt: list[str], i: int, j: int, k: int, limit: int) -> int:
         """After "ministre russe", swallow "des Affaires étrangères" if it completes a role."""
         for m in range(min(4, limit - k), 0, -1):
-            if " ".join(nt[i:j] + nt[k:k + m]) in self.g.roles:
+            if self._role_key(" ".join(nt[i:j] + nt[k:k + m])):
                 return k + m
         return k
 
@@ -131,8 +131,10 @@ class Resolver:
                     if not key:
                         continue
                     m = self._match_name(doc, nt, i, i + n, e, key, day)
-                    if m is None and key in g.roles:
-                        m = self._match_role(doc, nt, i, i + n, e, key)
+                    if m is None:
+                        role = self._role_key(key)
+                        if role:
+                            m = self._match_role(doc, nt, i, i + n, e, role)
                     if m:
                         out.extend(m)
                         i = max(x.end for x in m)
@@ -172,6 +174,17 @@ class Resolver:
         return [_mention(doc, i, j, actor, label=_LABELS[actor.kind], resolution=res,
                          confidence=0.95 if actor.primary else 0.9)]
 
+    def _role_key(self, key: str) -> str | None:
+        """The role phrase for `key`, accepting a plural head ("chefs de la diplomatie")."""
+        if key in self.g.roles:
+            return key
+        head, _, rest = key.partition(" ")
+        if head.endswith(("s", "x")):
+            singular = " ".join(p for p in (head[:-1], rest) if p)
+            if singular in self.g.roles:
+                return singular
+        return None
+
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
@@ -180,7 +193,7 @@ class Resolver:
             return None
         end = self._extend_role(nt, i, j, k, sent_end)
         if end > k:
-            sector = self.g.roles[" ".join(nt[i:j] + nt[k:end])][0]
+            sector = self.g.roles[self._role_key(" ".join(nt[i:j] + nt[k:end])) or key][0]
         out = []
         for code, iso in countries:
             actor_code = code + sector if iso and len(code) == 3 else code

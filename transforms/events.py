@@ -85,6 +85,30 @@ def _is_negated(doc: ParsedDoc, i: int) -> bool:
         doc.lemmas[g].lower() == "aucun" for g in doc.children(c)) for c in kids)
 
 
+_CND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+_CND_IRREGULAR = {"aurait", "auraient", "serait", "seraient", "ferait", "feraient", "pourrait",
+                  "pourraient", "voudrait", "voudraient", "devrait", "devraient", "irait", "iraient",
+                  "faudrait", "viendrait", "viendraient", "saurait", "tiendrait", "enverrait"}
+
+
+def _is_conditional(doc: ParsedDoc, i: int) -> bool:
+    """Conditional mood; the model often tags it Ind+Imp ("attaquerait"), so check the form too."""
+    if doc.morph(i, "Mood") == "Cnd":
+        return True
+    word, lemma = doc.words[i].lower(), doc.lemmas[i].lower()
+    if word in _CND_IRREGULAR:
+        return True
+    if doc.pos[i] not in ("VERB", "AUX") or not word.endswith(_CND_ENDINGS):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma  # prendre -> prendr-ait
+    return word.startswith(stem) and len(word) > len(stem)
+
+
+def _has_si_clause(doc: ParsedDoc, i: int) -> bool:
+    return any(doc.deps[c] == "advcl" and any(doc.lemmas[g].lower() == "si" for g in doc.children(c))
+               for c in doc.children(i))
+
+
 # ---------------------------------------------------------------------- the coder
 
 
@@ -127,7 +151,8 @@ class EventCoder:
             return on_head
         inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
                   and m.kind != "place"]
-        return inside[:1]
+        # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
+        return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)] if inside else []
 
     def _nearest_before(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
         """Antecedent for a pronoun subject: the last actor named before it (this or previous sentences)."""
@@ -148,6 +173,10 @@ class EventCoder:
             # infinitive or participle: climb to the governing verb ("a promis de répondre")
             h = doc.heads[v]
             if h != v and doc.deps[v] in ("xcomp", "advcl", "conj") and doc.pos[h] in ("VERB", "AUX"):
+                # object control: "accuse la Russie de masser", "appelle Moscou à retirer"
+                objs = [c for c in doc.children(h) if doc.deps[c] == "obj"]
+                if doc.deps[v] == "xcomp" and objs:
+                    return [m for o in objs for m in self._actors_in(doc, o, mentions)], False
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
@@ -200,7 +229,8 @@ class EventCoder:
                 return "negated"
         for t in chain:
             kids = doc.children(t)
-            if doc.morph(t, "Mood") == "Cnd" or any(doc.morph(c, "Mood") == "Cnd" for c in kids):
+            if _is_conditional(doc, t) or any(doc.deps[c].startswith("aux") and _is_conditional(doc, c)
+                                              for c in kids) or _has_si_clause(doc, t):
                 return "hypothetical"
             if any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS and doc.deps[c] in ("mark", "obl:mod", "advmod", "case", "obl")
                    for c in kids) or doc.lemmas[t].lower() == "cas":

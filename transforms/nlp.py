@@ -98,6 +98,33 @@ def from_spacy(doc: Any) -> ParsedDoc:
 
 
 _NLP: Any = None
+PARAGRAPHS = "vigie_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    """A tiny component, run before the parser, that fixes two segmentation errors.
+
+    The parser sometimes runs a sentence across a paragraph break (titles
+    without a full stop, captions), which glues unrelated actors into one
+    event sentence; and it sometimes starts a sentence inside a name
+    ("Boris | Johnson ont fait écho"). So: a blank line always starts a
+    sentence, and a capitalised proper noun right after another never does.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraphs(doc: Any) -> Any:
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.is_space and "\n" in tok.text:
+                nxt.is_sent_start = True
+            elif tok.pos_ == "PROPN" and nxt.pos_ == "PROPN" and tok.text[:1].isupper() \
+                    and nxt.text[:1].isupper() and not tok.whitespace_ == "":
+                nxt.is_sent_start = False
+        return doc
 
 
 def load_model(name: str = MODEL) -> Any:
@@ -106,7 +133,10 @@ def load_model(name: str = MODEL) -> Any:
     if _NLP is None:
         import spacy
 
-        _NLP = spacy.load(name)
+        _register_paragraphs()
+        nlp = spacy.load(name)
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+        _NLP = nlp
     return _NLP
 
 
