@@ -45,7 +45,7 @@ def read_tsv(name: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int,
                 raise LexiconError(
                     f"{p}:{lineno}: expected {len(header)} tab-separated fields, got {len(cells)}"
                 )
-            row = dict(zip(header, (c.strip() for c in cells)))
+            row = dict(zip(header, (c.strip() for c in cells), strict=True))
             empty = [c for c in required if not row[c]]
             if empty:
                 raise LexiconError(f"{p}:{lineno}: empty required field(s) {empty}")

@@ -11,6 +11,7 @@ delay and the noise.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 import time
@@ -68,8 +69,20 @@ def run(argv: Sequence[str]) -> int:
     return 0
 
 
+def print_help() -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline", description="French news in, event data (Parquet) out.",
+        epilog="Any Beam flag is accepted too (--runner, --direct_num_workers, --setup_file, …). "
+               "'python -m pipeline summary --output DIR' prints what a past run wrote.")
+    VigieOptions._add_argparse_args(parser)
+    parser.print_help()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "-h" in argv or "--help" in argv:
+        print_help()
+        return 0
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if argv and argv[0] == "summary":
         opts = PipelineOptions(argv[1:]).view_as(VigieOptions)

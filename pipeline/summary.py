@@ -62,6 +62,6 @@ def print_summary(output: str, counters: dict[str, int] | None = None) -> None:
         cols = [d[0] for d in rel.description]
         rows = rel.fetchall()
         widths = [max(len(str(c)), *(len(str(r[i])) for r in rows)) for i, c in enumerate(cols)]
-        print("  ".join(str(c).ljust(w) for c, w in zip(cols, widths)))
+        print("  ".join(str(c).ljust(w) for c, w in zip(cols, widths, strict=True)))
         for r in rows:
-            print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)))
+            print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)))

@@ -40,7 +40,7 @@ def nlp():
 def seed_parsed(seed_path: Path, nlp):
     """The seed article as the pipeline builds it (article record, ParsedDoc)."""
     from transforms.nlp import from_spacy
-    from transforms.sources import read_input, SourceConfig
+    from transforms.sources import SourceConfig, read_input
 
     [article] = list(read_input(str(seed_path), SourceConfig()))
     return article, from_spacy(nlp(article["text"]))

@@ -25,7 +25,8 @@ def test_detection_is_deterministic():
 
 def test_keep_french_composite():
     arts = [
-        {"input_ref": "a", "article_id": "1", "text": "Le gouvernement a annoncé de nouvelles mesures pour les écoles."},
+        {"input_ref": "a", "article_id": "1",
+         "text": "Le gouvernement a annoncé de nouvelles mesures pour les écoles."},
         {"input_ref": "b", "article_id": "2", "text": "The government announced new measures for schools today."},
     ]
     with TestPipeline(runner="FnApiRunner") as p:

@@ -34,6 +34,8 @@ REPORT_VERBS = {"soupçonner", "accuser", "craindre", "redouter", "suspecter", "
                 "dénoncer", "alléguer", "prétendre"}
 INTENT_VERBS = {"vouloir", "compter", "envisager", "projeter", "prévoir", "aller", "menacer",
                 "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention"}
+REPORTED_DEPS = ("xcomp", "ccomp", "obl", "obl:arg", "advcl")
+MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
 HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
@@ -232,11 +234,11 @@ class EventCoder:
             if _is_conditional(doc, t) or any(doc.deps[c].startswith("aux") and _is_conditional(doc, c)
                                               for c in kids) or _has_si_clause(doc, t):
                 return "hypothetical"
-            if any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS and doc.deps[c] in ("mark", "obl:mod", "advmod", "case", "obl")
+            if any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS and doc.deps[c] in MARKER_DEPS
                    for c in kids) or doc.lemmas[t].lower() == "cas":
                 return "hypothetical"
         for n, t in enumerate(chain[1:], start=1):
-            if doc.lemmas[t].lower() in REPORT_VERBS and doc.deps[chain[n - 1]] in ("xcomp", "ccomp", "obl", "obl:arg", "advcl"):
+            if doc.lemmas[t].lower() in REPORT_VERBS and doc.deps[chain[n - 1]] in REPORTED_DEPS:
                 return "reported"
         for t in chain:
             if doc.morph(t, "Tense") == "Fut" or any(doc.morph(c, "Tense") == "Fut" and doc.deps[c].startswith("aux")

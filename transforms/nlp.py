@@ -122,7 +122,7 @@ def _register_paragraphs() -> None:
             if tok.is_space and "\n" in tok.text:
                 nxt.is_sent_start = True
             elif tok.pos_ == "PROPN" and nxt.pos_ == "PROPN" and tok.text[:1].isupper() \
-                    and nxt.text[:1].isupper() and not tok.whitespace_ == "":
+                    and nxt.text[:1].isupper() and tok.whitespace_ != "":
                 nxt.is_sent_start = False
         return doc
 
@@ -198,7 +198,7 @@ class _ParseBatch(beam.DoFn):
                 except Exception as e:  # noqa: BLE001
                     results.append(e)
         n_words = 0
-        for article, (_, truncated), res in zip(batch, prepared, results):
+        for article, (_, truncated), res in zip(batch, prepared, results, strict=True):
             if isinstance(res, Exception):
                 Metrics.counter("rejected", "nlp_failed").inc()
                 yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(

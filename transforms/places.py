@@ -74,7 +74,8 @@ def load_places() -> Places:
         for name in names:
             # Alternate names include codes and transliterations: keep real-looking
             # Latin-script names of four letters or more, capitalised.
-            if len(name) < 4 or not name[:1].isupper() or not name.replace("-", " ").replace("'", " ").replace(" ", "").isalpha():
+            letters = name.replace("-", "").replace("'", "").replace(" ", "")
+            if len(name) < 4 or not name[:1].isupper() or not letters.isalpha():
                 continue
             key = norm(name)
             if key not in best or best[key][0] < pop:

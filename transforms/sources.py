@@ -34,6 +34,7 @@ FEED_EXTS = (".xml", ".rss", ".atom", ".feed", ".rdf")
 TEXT_EXTS = (".txt",)
 JSONL_EXTS = (".jsonl", ".ndjson")
 HTML_EXTS = (".html", ".htm")
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
 USER_AGENT = "vigie/0.1 (+https://github.com/vigie-events/vigie; French news event data)"
 
 
@@ -116,8 +117,7 @@ class FetchError(Exception):
 
 def fetch_url(url: str, cfg: SourceConfig) -> bytes:
     """GET a feed with a timeout and a size cap; raises FetchError with a reason."""
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"})
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
     try:
         with urllib.request.urlopen(req, timeout=cfg.timeout_s) as resp:  # noqa: S310 - scheme checked
             length = resp.headers.get("Content-Length")
