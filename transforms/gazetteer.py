@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lexicons import LexiconError, path, read_tsv
 
+MAX_NAME_TOKENS = 6  # longer aliases are formal full names that news never writes
 _APOS = re.compile(r"[’'`´]")
 _SEP = re.compile(r"[\s\-‐‑–—_]+")
 
@@ -81,7 +82,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
     def add(self, name: str, actor: Actor) -> None:
         key = norm(name)
-        if not key:
+        if not key or len(key.split()) > MAX_NAME_TOKENS:
             return
         self.names[key].append(actor)
         self.max_tokens = max(self.max_tokens, len(key.split()))
@@ -125,9 +126,15 @@ class Gazetteer:
                 self.add(alias, Actor("organisation", row["name"], full, country, row["sector"],
                                       primary=False, case_sensitive=acronym))
 
-    def load_people(self, file: Path) -> None:
+    def load_people(self, file: Path, skip_known: bool = False) -> None:
+        """People with dated roles. With skip_known (the PETRARCH import), a person whose
+        name is already listed (our curated file, French spellings) is left to that file."""
+        known = {norm(a.canonical_name) for acts in self.names.values() for a in acts
+                 if a.kind == "person"} if skip_known else set()
         for lineno, row in read_tsv(file, ("name", "code", "sector")):
             where = f"{file}:{lineno}"
+            if norm(row["name"]) in known:
+                continue
             start, end = _date(row.get("start", ""), where), _date(row.get("end", ""), where)
             if start and end and end < start:
                 raise LexiconError(f"{where}: end {end} before start {start}")
@@ -135,6 +142,8 @@ class Gazetteer:
                           row["sector"], start=start, end=end)
             self.add(row["name"], actor)
             for alias in _split(row.get("aliases", "")):
+                if norm(alias) in known:
+                    continue
                 self.add(alias, Actor("person", row["name"], row["code"], actor.country,
                                       row["sector"], start=start, end=end, primary=False))
             surname = norm(row["name"]).split()[-1]
@@ -179,5 +188,6 @@ def _load_default() -> Gazetteer:
     g.load_countries(path("actors/countries.tsv"))
     g.load_organisations(path("actors/organisations.tsv"))
     g.load_people(path("actors/people.tsv"))
+    g.load_people(path("actors/petrarch_people.tsv"), skip_known=True)
     g.load_roles(path("actors/roles.tsv"))
     return g
