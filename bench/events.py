@@ -1,0 +1,138 @@
+"""Event coder: precision / recall / F1 on (actor1 code, actor2 code, CAMEO root) triples, per root
+and overall, modality accuracy, precision of `asserted`, and events per 1,000 words.
+
+Usage: python bench/events.py [--gold bench/gold/events.tsv] [--loose]
+
+Gold (bench/gold/events.tsv): for sentences of real Le Monde items (../shared, read at run time)
+identified by guid and sentence key, every codable event, or a single "-" row when there is none.
+Only gold sentences are scored. Meetings and other symmetric roots (04, 06) match in either
+direction. --loose also prints scores with actor codes cut to their country (first 3 letters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus  # noqa: E402
+
+from transforms.entities import Resolver  # noqa: E402
+from transforms.events import EventCoder, event_rows  # noqa: E402
+from transforms.gazetteer import load_default  # noqa: E402
+from transforms.lexicon import default_tables  # noqa: E402
+from transforms.nlp import from_spacy, load_model  # noqa: E402
+from transforms.places import load_places  # noqa: E402
+
+SYMMETRIC = {"04", "06"}
+Triple = tuple[str, str, str]
+
+
+def load_gold(path: Path) -> dict[tuple[str, str], list[tuple[Triple, str, str]]]:
+    gold: dict[tuple[str, str], list[tuple[Triple, str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            key = (row["guid"], row["sentence_key"])
+            gold.setdefault(key, [])
+            if row["root"] != "-":
+                triple = (row["actor1_code"] or "", row["actor2_code"] or "", row["root"])
+                gold[key].append((triple, row["modality"], row.get("trap") or "none"))
+    return gold
+
+
+def canon(t: Triple, loose: bool) -> Triple:
+    a1, a2, root = t
+    if loose:
+        a1, a2 = a1[:3], a2[:3]
+    if root in SYMMETRIC and a2 and a2 < a1:
+        a1, a2 = a2, a1
+    return a1, a2, root
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/events.tsv")
+    ap.add_argument("--loose", action="store_true")
+    ap.add_argument("--show-errors", type=int, default=0, help="print N false positives/negatives")
+    args = ap.parse_args()
+    gold = load_gold(args.gold)
+    items = corpus.items()
+    nlp = load_model()
+    cameo, triggers = default_tables()
+    coder = EventCoder(Resolver(load_default()), cameo, triggers, load_places())
+
+    predicted: dict[tuple[str, str], list[tuple[Triple, str]]] = defaultdict(list)
+    words = n_events = 0
+    for guid in sorted({g for g, _ in gold}):
+        art = items[guid]
+        doc = from_spacy(nlp(art["text"]))
+        words += doc.word_count()
+        n_events += sum(ev["num_mentions"] for ev in event_rows(art, doc, coder))
+        # score per sentence (the table merges repeats into num_mentions), from the coder's drafts
+        day = art["published_at"].date() if art["published_at"] else None
+        for d in coder.drafts(doc, coder.resolver.mentions(doc, day)):
+            s, e = doc.sents[d.sentence]
+            triple = (d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
+                      cameo[d.trig_def.code].root)
+            predicted[(guid, corpus.sentence_key(doc.span_text(s, e).strip()))].append((triple, d.modality))
+
+    for loose in ([False, True] if args.loose else [False]):
+        tp = fp = fn = 0
+        per_root: dict[str, Counter[str]] = defaultdict(Counter)
+        mod_ok = mod_n = 0
+        asserted_pred = asserted_ok = 0
+        errors = []
+        for key, gevents in gold.items():
+            gset = Counter(canon(t, loose) for t, _, _ in gevents)
+            gmod = {canon(t, loose): m for t, m, _ in gevents}
+            pevents = predicted.get(key, [])
+            pset = Counter(canon(t, loose) for t, _ in pevents)
+            for t, n in pset.items():
+                hit = min(n, gset.get(t, 0))
+                tp += hit
+                fp += n - hit
+                per_root[t[2]]["tp"] += hit
+                per_root[t[2]]["fp"] += n - hit
+                if n - hit:
+                    errors.append(("FP", key, t))
+            for t, n in gset.items():
+                miss = n - min(n, pset.get(t, 0))
+                fn += miss
+                per_root[t[2]]["fn"] += miss
+                if miss:
+                    errors.append(("FN", key, t))
+            for t, m in pevents:
+                ct = canon(t, loose)
+                if ct in gmod:
+                    mod_n += 1
+                    mod_ok += gmod[ct] == m
+                    if m == "asserted":
+                        asserted_pred += 1
+                        asserted_ok += gmod[ct] == "asserted"
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        label = "loose (country-level actors)" if loose else "strict"
+        print(f"events, {label}: sentences={len(gold)} gold events={tp + fn} predicted={tp + fp} "
+              f"precision={p:.3f} recall={r:.3f} f1={f:.3f}")
+        print(f"  modality accuracy on matched triples: {mod_ok}/{mod_n} = {mod_ok / max(mod_n, 1):.3f}; "
+              f"precision of 'asserted': {asserted_ok}/{asserted_pred} = {asserted_ok / max(asserted_pred, 1):.3f}")
+        for root in sorted(per_root):
+            c = per_root[root]
+            rp = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+            rr = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+            rf = 2 * rp * rr / (rp + rr) if rp + rr else 0.0
+            print(f"  root {root}: tp={c['tp']:>3} fp={c['fp']:>3} fn={c['fn']:>3} p={rp:.2f} r={rr:.2f} f1={rf:.2f}")
+        for kind, key, t in errors[: args.show_errors]:
+            print(f"  {kind} {key[1]} {t}")
+    print(f"events per 1,000 words (gold items): {1000 * n_events / max(words, 1):.1f} ({n_events} in {words} words)")
+
+
+if __name__ == "__main__":
+    main()
