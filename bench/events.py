@@ -79,7 +79,7 @@ def main() -> None:
         for d in coder.drafts(doc, coder.resolver.mentions(doc, day)):
             s, e = doc.sents[d.sentence]
             triple = (d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
-                      cameo[d.trig_def.code].root)
+                      cameo[d.code].root)
             predicted[(guid, corpus.sentence_key(doc.span_text(s, e).strip()))].append((triple, d.modality))
 
     for loose in ([False, True] if args.loose else [False]):

@@ -99,3 +99,30 @@ def test_running_twice_gives_the_same_rows(run_output):
     _run(inputs, out)
     after = {t: _count(out, t) for t in TABLES}
     assert after == before
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"needs {SEED} (shared material absent)")
+def test_seed_events_come_out_right(run_output):
+    """The seed article's expected events, read back from the events table the pipeline wrote."""
+    out, _ = run_output
+    glob = f"{out}/events/**/*.parquet"
+    rows = duckdb.connect().execute(
+        f"SELECT actor1_code, actor1_country, actor2_code, actor2_country, event_root_code, modality, "
+        f"action_geo_country, event_date FROM read_parquet('{glob}', hive_partitioning=true) "
+        f"WHERE source_url LIKE '%seed%'").fetchall()
+    asserted = [r for r in rows if r[5] == "asserted"]
+
+    def has(a1_country, root, a2_country=None, a2_code=None, a1_code=None):
+        return any(r[1] == a1_country and r[4] == root and (a2_country is None or r[3] == a2_country)
+                   and (a2_code is None or r[2] == a2_code) and (a1_code is None or r[0] == a1_code)
+                   for r in asserted)
+
+    meeting = [r for r in asserted if r[4] == "04" and {r[0], r[2]} == {"USAGOV", "RUSGOV"}
+               and r[6] == "CHE"]
+    assert meeting and str(meeting[0][7]) == "2022-01-21"
+    assert has("USA", "11", a2_country="RUS")  # the suspicion is an accusation…
+    assert has("RUS", "10", a2_code="NATO")  # …Russia demands NATO's withdrawal
+    assert has("USA", "13", a2_country="RUS", a1_code="USAGOV")  # Blinken's promised response
+    assert has("DEU", "13", a2_country="RUS") and has("GBR", "13", a2_country="RUS")  # Scholz, Johnson
+    assert has("RUS", "11", a2_code="NATO", a1_code="RUSGOV")  # Lavrov accuses NATO
+    assert not [r for r in asserted if r[4] in ("18", "19", "20")]  # …but no invasion happened

@@ -37,6 +37,9 @@ INTENT_VERBS = {"vouloir", "compter", "envisager", "projeter", "prévoir", "alle
 REPORTED_DEPS = ("xcomp", "ccomp", "obl", "obl:arg", "advcl")
 MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
 HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse"}
+# Warnings, demands, accusations: with no object, the target is the subject of the
+# complement clause ("a prévenu que la Russie devrait…", "estime que Moscou…").
+CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
               "obj", "conj"}
@@ -46,6 +49,7 @@ CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "
 class EventDraft:
     trigger: int
     trig_def: Trigger
+    code: str  # CAMEO code: the trigger's, or a refinement of it (a conditional promise is a threat)
     source: Mention | None
     target: Mention | None
     modality: str
@@ -170,7 +174,12 @@ class EventCoder:
             agents = [c for c in kids if doc.deps[c] in ("obl:agent",) or
                       (doc.deps[c].startswith("obl") and _case_of(doc, c) == "par")]
             return [m for a in agents for h in _with_conj(doc, a) for m in self._actors_in(doc, h, mentions)], True
-        subj = [c for c in kids if doc.deps[c] in SUBJECT_DEPS]
+        # a "subject" with a preposition ("aux exigences") is a parser error, not a subject
+        subj = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and _case_of(doc, c) is None]
+        if not subj and doc.deps[v] == "parataxis":
+            # inverted subject of reported speech, parsed as an object:
+            # "…, a déclaré le chef de la diplomatie russe"
+            subj = [c for c in kids if doc.deps[c] == "obj" and c > v]
         if not subj:
             # infinitive or participle: climb to the governing verb ("a promis de répondre")
             h = doc.heads[v]
@@ -187,7 +196,7 @@ class EventCoder:
         for s in subj:
             for h in _with_conj(doc, s):
                 word = norm(doc.words[h])
-                if doc.pos[h] == "PRON" and word in PRONOUNS or word in ("qui",):
+                if doc.pos[h] == "PRON" and word in PRONOUNS or word in ("qui", "dernier", "celui ci", "celle ci"):
                     if word == "qui" and doc.heads[v] != v:
                         out.extend(self._actors_in(doc, doc.heads[v], mentions))
                     else:
@@ -204,6 +213,20 @@ class EventCoder:
         if passive_subject:
             subj = [c for c in kids if doc.deps[c] == "nsubj:pass"]
             return [m for s in subj for m in self._actors_in(doc, s, mentions)]
+        found = self._slot_targets(doc, kids, trig, mentions)
+        if found:
+            return found
+        if trig.code[:2] in CLAUSE_TARGET_ROOTS:
+            for c in kids:
+                if doc.deps[c] == "ccomp":
+                    subj = [g for g in doc.children(c) if doc.deps[g] in ("nsubj", "nsubj:pass")]
+                    found = [m for g in subj for m in self._actors_in(doc, g, mentions)]
+                    if found:
+                        return found
+        return []
+
+    def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
+                      ) -> list[Mention]:
         for slot in trig.target:
             for c in kids:
                 dep = doc.deps[c]
@@ -216,14 +239,20 @@ class EventCoder:
         return []
 
     # ------------------------------------------------------------------ modality
-    def modality(self, doc: ParsedDoc, i: int) -> str:
-        """asserted / negated / hypothetical / future / reported, from i and its governors."""
+    def modality(self, doc: ParsedDoc, i: int, own_condition_is_content: bool = False) -> str:
+        """asserted / negated / hypothetical / future / reported, from i and its governors.
+
+        With own_condition_is_content, a condition attached to the trigger itself is part of
+        what is said (a threat: "promet une riposte en cas d'invasion"), not a hedge on it."""
         s, e = doc.sents[doc.sent_index(i)]
         if doc.words[e - 1] == "?" or any(doc.words[k] == "?" for k in range(i, e)):
             return "hypothetical"
         chain = [i]
         k = i
-        while doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
+        # A statement's modality is its own: "ne s'attend pas à une percée, a-t-il affirmé"
+        # is an assertion that he said it, whatever the parse hangs it under.
+        speech = self.match_trigger(doc, i) is not None and (self.match_trigger(doc, i).code[:2] == "01")
+        while not speech and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
         for n, t in enumerate(chain):
@@ -231,6 +260,8 @@ class EventCoder:
                 return "negated"
         for t in chain:
             kids = doc.children(t)
+            if own_condition_is_content and t == i:
+                continue
             if _is_conditional(doc, t) or any(doc.deps[c].startswith("aux") and _is_conditional(doc, c)
                                               for c in kids) or _has_si_clause(doc, t):
                 return "hypothetical"
@@ -249,6 +280,42 @@ class EventCoder:
                 return "future"
         return "asserted"
 
+    # ------------------------------------------------------------------ refinements
+    @staticmethod
+    def _conditional_dependent(doc: ParsedDoc, i: int) -> bool:
+        """"en cas de …" or a "si …" clause on the trigger or on its object."""
+        heads = [i]
+        for c in doc.children(i):
+            if doc.deps[c] == "obj":  # the parser often hangs "en cas de" deep inside the object
+                lo, hi = doc.subtree(c)
+                heads.extend(range(lo, hi))
+        for h in heads:
+            if doc.lemmas[h].lower() == "cas" and _case_of(doc, h) == "en" and h != i:
+                return True
+            if h == i and any(doc.lemmas[c].lower() == "cas" and _case_of(doc, c) == "en"
+                              for c in doc.children(i)):
+                return True
+            if _has_si_clause(doc, h):
+                return True
+        return False
+
+    @staticmethod
+    def _salient_adversary(mentions: list[Mention], source: Mention | None) -> Mention | None:
+        """The most mentioned country of the article other than the source's: the implicit
+        target of a threat that names only its condition ("en cas d'invasion")."""
+        if source is None or not source.country:
+            return None
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.resolved and m.country and m.country != source.country and m.kind != "place":
+                counts[m.country] = counts.get(m.country, 0) + 1
+        if not counts:
+            return None
+        iso = max(sorted(counts), key=lambda c: counts[c])
+        firsts = [m for m in mentions if m.country == iso and m.kind == "country"] or \
+                 [m for m in mentions if m.country == iso]
+        return firsts[0]
+
     # ------------------------------------------------------------------ main
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
@@ -256,6 +323,10 @@ class EventCoder:
             trig = self.match_trigger(doc, i)
             if trig is None:
                 continue
+            code = trig.code
+            threat = code[:2] == "03" and self._conditional_dependent(doc, i)
+            if threat:
+                code = "130"
             sent = doc.sent_index(i)
             sources, passive = self._subjects(doc, i, mentions) if trig.pos == "VERB" else ([], False)
             targets = self._targets(doc, i, trig, mentions, passive)
@@ -264,24 +335,22 @@ class EventCoder:
                 sources = [m for c in doc.children(i) for m in self._actors_in(doc, c, mentions)
                            if doc.deps[c].startswith("nmod")]
             place = self.places.place_in(doc, sent, mentions)
-            modality = self.modality(doc, i)
+            modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
             if trig.reciprocal and not targets and len(uniq_sources) >= 2:
                 a, b = uniq_sources[0], uniq_sources[1]
-                out.append(EventDraft(i, trig, a, b, modality, place, sent, 0.9))
+                out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
                 continue
             for src in uniq_sources or [None]:
                 tgts = [t for t in targets if src is None or t.actor_code != src.actor_code] or [None]
                 for tgt in tgts:
                     if src is None and tgt is None:
                         continue
-                    if src is None:
-                        conf = 0.5
-                    elif tgt is None:
-                        conf = 0.7
-                    else:
-                        conf = 0.9
-                    out.append(EventDraft(i, trig, src, tgt, modality, place, sent, conf))
+                    conf = 0.5 if src is None else 0.7 if tgt is None else 0.9
+                    if tgt is None and code[:2] == "13":
+                        tgt = self._salient_adversary(mentions, src)
+                        conf = 0.5 if tgt else conf
+                    out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, conf))
         return out
 
 
@@ -297,7 +366,7 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
     lead_end = _lead_end(article, doc)
     merged: dict[str, dict[str, Any]] = {}
     for d in coder.drafts(doc, mentions):
-        code = coder.cameo[d.trig_def.code]
+        code = coder.cameo[d.code]
         s, e = doc.sents[d.sentence]
         sentence = doc.span_text(s, e).strip()
         date, date_source = eventdates.resolve(sentence, day)
