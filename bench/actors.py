@@ -73,8 +73,11 @@ def vigie(doc: ParsedDoc, resolver: Resolver, day) -> list[tuple[int, int, str]]
     return [(m.start_char, m.end_char, m.actor_code) for m in resolver.mentions(doc, day) if m.resolved]
 
 
-def score(pred: dict[str, list[tuple[int, int, str]]], gold: dict[str, list[tuple[int, int, str, str]]]
-          ) -> dict[str, float]:
+ERRORS: list[str] = []
+
+
+def score(pred: dict[str, list[tuple[int, int, str]]], gold: dict[str, list[tuple[int, int, str, str]]],
+          texts: dict[str, str] | None = None) -> dict[str, float]:
     tp_p = fp = tp_g = fn = 0
     missed: Counter[str] = Counter()
     for guid, golds in gold.items():
@@ -85,12 +88,17 @@ def score(pred: dict[str, list[tuple[int, int, str]]], gold: dict[str, list[tupl
                 tp_p += 1
             else:
                 fp += 1
+                if texts is not None:
+                    ERRORS.append(f"FP {texts[guid][ps:pe]!r} -> {code} (gold: {[g[2] for g in hits]})")
         for gs, ge, code, kind in golds:
             if any(ps < ge and gs < pe and c == code for ps, pe, c in preds):
                 tp_g += 1
             else:
                 fn += 1
                 missed[kind] += 1
+                if texts is not None:
+                    got = [c for ps, pe, c in preds if ps < ge and gs < pe]
+                    ERRORS.append(f"FN {kind} {texts[guid][gs:ge]!r} gold {code} got {got}")
     p = tp_p / (tp_p + fp) if tp_p + fp else 0.0
     r = tp_g / (tp_g + fn) if tp_g + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -98,7 +106,7 @@ def score(pred: dict[str, list[tuple[int, int, str]]], gold: dict[str, list[tupl
             **{f"missed_{k}": v for k, v in missed.items()}}
 
 
-def evaluate_dev(gold_path: Path, sweep: bool) -> None:
+def evaluate_dev(gold_path: Path, sweep: bool, show: int = 0) -> None:
     gold = load_gold(gold_path)
     items = corpus.items()
     nlp = load_model()
@@ -113,18 +121,24 @@ def evaluate_dev(gold_path: Path, sweep: bool) -> None:
     for name, system in (("baseline (spaCy ents + exact lookup)", naive), ("vigie resolver", vigie)):
         t = time.perf_counter()
         pred = {g: system(d, resolver, day) for g, (d, day) in docs.items()}
-        s = score(pred, gold)
+        s = score(pred, gold, {g: items[g]["text"] for g in gold} if system is vigie else None)
         print(f"  {name:<38} precision={s['precision']:.3f} recall={s['recall']:.3f} f1={s['f1']:.3f} "
               f"(predicted {s['predicted']}, {time.perf_counter() - t:.2f}s)"
               + "".join(f" {k}={v}" for k, v in s.items() if k.startswith("missed_")))
+    for line in ERRORS[:show]:
+        print("   ", line)
     if sweep:
+        default = ent.FUZZY_THRESHOLD
         for threshold in (80, 84, 88, 92, 96, 101):
-            ent.FUZZY_THRESHOLD = float(threshold)
+            ent.FUZZY_THRESHOLD = float(min(threshold, 100))
+            if threshold > 100:
+                resolver._fuzzy_index.clear()  # fuzzy matching off
             pred = {g: vigie(d, resolver, day) for g, (d, day) in docs.items()}
             s = score(pred, gold)
             label = "off" if threshold > 100 else str(threshold)
             print(f"  fuzzy threshold {label:>3}: precision={s['precision']:.3f} recall={s['recall']:.3f} "
                   f"f1={s['f1']:.3f}")
+        ent.FUZZY_THRESHOLD = default
 
 
 # ---------------------------------------------------------------------- HIPE
@@ -219,10 +233,11 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/actors.tsv")
     ap.add_argument("--hipe", type=Path, default=HIPE)
     ap.add_argument("--sweep", action="store_true", help="also sweep the fuzzy threshold")
+    ap.add_argument("--show", type=int, default=0, help="print N errors of the resolver")
     args = ap.parse_args()
     if not corpus.LEMONDE.exists():
         raise SystemExit(f"needs {corpus.LEMONDE}")
-    evaluate_dev(args.gold, args.sweep)
+    evaluate_dev(args.gold, args.sweep, args.show)
     evaluate_hipe(args.hipe)
 
 

@@ -21,7 +21,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from schemas import SCHEMA_VERSION
-from transforms.gazetteer import Actor, Gazetteer, load_default, norm
+from transforms.gazetteer import Actor, Gazetteer, caps_match, load_default, norm
 from transforms.nlp import ParsedDoc
 from transforms.rejects import REJECT_TAG, make_reject
 from transforms.text import stable_id
@@ -64,10 +64,14 @@ def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label
         text=doc.span_text(start, end), label=label,
         canonical_name=actor.canonical_name if actor else None,
         actor_code=code or (actor.code if actor and actor.code else "UNK"),
-        country=country if country is not None else (actor.country if actor else None),
+        country=(country or None) if country is not None else (actor.country if actor else None),
         sector=actor.sector if actor else None, resolution=resolution,
         confidence=round(confidence, 3), kind=kind or (actor.kind if actor else "unknown"),
     )
+
+
+def day_ok(day: dt.date | None) -> bool:
+    return day is not None
 
 
 class Resolver:
@@ -135,6 +139,8 @@ class Resolver:
                         role = self._role_key(key)
                         if role:
                             m = self._match_role(doc, nt, i, i + n, e, role)
+                    if m is None and n == 1:
+                        m = self._match_demonym(doc, nt, i)
                     if m:
                         out.extend(m)
                         i = max(x.end for x in m)
@@ -149,8 +155,9 @@ class Resolver:
         actors = self.g.lookup(key)
         if not actors:
             return None
-        first = doc.words[i]
-        if all(a.case_sensitive for a in actors) and not first[:1].isupper():
+        span = doc.span_text(i, j)
+        actors = [a for a in actors if caps_match(a.surface or a.canonical_name, span)]
+        if not actors:
             return None
         # A single place-like word followed by another capitalised name is part of that name
         # ("Maurice Papon", "Washington Post").
@@ -169,6 +176,9 @@ class Resolver:
             if prev in LOCATION_CASES:
                 return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.9,
                                  kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
+            if actor.sector is None:  # a seat (Genève for the UN): the organisation itself
+                return [_mention(doc, i, j, actor, label="ORG", resolution="metonymy", confidence=0.75,
+                                 kind="organisation", country="")]
             return [_mention(doc, i, j, actor, label="LOC", resolution="metonymy", confidence=0.8)]
         res = "exact" if actor.primary else "alias"
         return [_mention(doc, i, j, actor, label=_LABELS[actor.kind], resolution=res,
@@ -185,6 +195,18 @@ class Resolver:
                 return singular
         return None
 
+    def _match_demonym(self, doc: ParsedDoc, nt: list[str], i: int) -> list[Mention] | None:
+        """A capitalised demonym noun stands for its country: "les Russes", "aux Américains"."""
+        word = doc.words[i]
+        iso = self.g.adjectives.get(nt[i])
+        if iso is None or not word[:1].isupper() or doc.pos[i] not in ("NOUN", "PROPN"):
+            return None
+        if i > 0 and doc.words[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN":
+            return None  # part of a name ("Les Républicains Français")
+        name = self.g.country_names.get(iso, iso)
+        actor = Actor("country", name, self.g.country_cameo.get(iso, iso), iso, None)
+        return [_mention(doc, i, i + 1, actor, label="LOC", resolution="alias", confidence=0.8)]
+
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
@@ -194,6 +216,9 @@ class Resolver:
         end = self._extend_role(nt, i, j, k, sent_end)
         if end > k:
             sector = self.g.roles[self._role_key(" ".join(nt[i:j] + nt[k:end])) or key][0]
+        former = i > 0 and nt[i - 1] in ("ancien", "ancienne", "ex")
+        if former:
+            i, sector = i - 1, "ELI"
         out = []
         for code, iso in countries:
             actor_code = code + sector if iso and len(code) == 3 else code
@@ -249,8 +274,8 @@ class Resolver:
         return out
 
     # ------------------------------------------------------------------ pass 3
-    def link_surnames(self, doc: ParsedDoc, taken: list[Mention], named: dict[str, Actor]
-                      ) -> list[Mention]:
+    def link_surnames(self, doc: ParsedDoc, taken: list[Mention], named: dict[str, Actor],
+                      day: dt.date | None = None) -> list[Mention]:
         """Bare surnames the model missed ("Johnson a dit") for people named in the article."""
         covered = set()
         for m in taken:
@@ -258,11 +283,24 @@ class Resolver:
         out = []
         for i, w in enumerate(doc.words):
             key = norm(w)
-            if i in covered or key not in named or not w[:1].isupper():
+            if i in covered or not w[:1].isupper():
                 continue
-            out.append(_mention(doc, i, i + 1, named[key], label="PER", resolution="coreference",
-                                confidence=0.85))
+            if key in named:
+                out.append(_mention(doc, i, i + 1, named[key], label="PER", resolution="coreference",
+                                    confidence=0.85))
+            elif doc.pos[i] == "PROPN" and len(key) >= 5 and key in self.g.surnames and day_ok(day):
+                person = self._unique_surname(key, day)
+                if person is not None:
+                    out.append(_mention(doc, i, i + 1, person, label="PER", resolution="alias",
+                                        confidence=0.7))
         return out
+
+    def _unique_surname(self, key: str, day: dt.date | None) -> Actor | None:
+        """The one person with this surname in office on `day`, if exactly one."""
+        people = {a.canonical_name: a for a in self.g.surnames.get(key, []) if a.valid_on(day)}
+        if len(people) != 1:
+            return None
+        return self.g.person_on(self.g.lookup(norm(next(iter(people)))), day)
 
     def link_roles(self, mentions: list[Mention]) -> list[Mention]:
         """A role phrase names the person of the same code already in the article."""
@@ -287,7 +325,7 @@ class Resolver:
             if m.kind == "person" and m.canonical_name:
                 named.setdefault(norm(m.canonical_name).split()[-1], self._actor_of(m))
         taken = ruled + spacy_mentions
-        taken += self.link_surnames(doc, taken, named)
+        taken += self.link_surnames(doc, taken, named, day)
         return self.link_roles(sorted(taken, key=lambda m: (m.start, m.actor_code)))
 
     @staticmethod

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,25 @@ from lexicons import LexiconError, path, read_tsv
 MAX_NAME_TOKENS = 6  # longer aliases are formal full names that news never writes
 _APOS = re.compile(r"[’'`´]")
 _SEP = re.compile(r"[\s\-‐‑–—_]+")
+
+
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def caps_match(surface: str, text: str) -> bool:
+    """Does `text` honour the capitals of the listed spelling `surface`?
+
+    A capitalised word must be capitalised in the text, an acronym must be in capitals:
+    "Le Monde" is the newspaper, "le monde" is the world; "UN" is not "Un"."""
+    want, got = _WORDS.findall(surface), _WORDS.findall(text)
+    if len(want) != len(got):
+        return surface[:1].isupper() <= text[:1].isupper()
+    for w, g in zip(want, got, strict=True):
+        if len(w) >= 2 and w.isupper() and not g.isupper():
+            return False
+        if w[:1].isupper() and not g[:1].isupper():
+            return False
+    return True
 
 
 def norm(text: str) -> str:
@@ -43,7 +62,7 @@ class Actor:
     start: dt.date | None = None
     end: dt.date | None = None
     primary: bool = True  # the canonical spelling rather than an alias
-    case_sensitive: bool = True  # must start with a capital letter in text
+    surface: str = ""  # the listed spelling: its capitals must be capitals in the text
     lat: float | None = None
     lon: float | None = None
 
@@ -84,7 +103,7 @@ class Gazetteer:
         key = norm(name)
         if not key or len(key.split()) > MAX_NAME_TOKENS:
             return
-        self.names[key].append(actor)
+        self.names[key].append(replace(actor, surface=name))
         self.max_tokens = max(self.max_tokens, len(key.split()))
 
     def load_countries(self, file: Path) -> None:
@@ -120,17 +139,28 @@ class Gazetteer:
             full = (country + row["sector"]) if country and row["sector"] in ("MED", "BUS", "NGO") \
                 else code
             self.add(row["name"], Actor("organisation", row["name"], full, country, row["sector"],
-                                        case_sensitive=False))
+                                        ))
             for alias in _split(row.get("aliases", "")):
-                acronym = alias.isupper()
                 self.add(alias, Actor("organisation", row["name"], full, country, row["sector"],
-                                      primary=False, case_sensitive=acronym))
+                                      primary=False))
+
+    def load_seats(self, file: Path) -> None:
+        """Cities that stand for an organisation (Genève for the UN): an actor by metonymy,
+        a place in their country otherwise."""
+        for lineno, row in read_tsv(file, ("name", "country", "code", "lat", "lon")):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except ValueError as e:
+                raise LexiconError(f"{file}:{lineno}: lat/lon must be numbers") from e
+            for name in _split(row["name"]):
+                self.add(name, Actor("capital", _split(row["name"])[0], row["code"], row["country"],
+                                     row.get("sector") or None, lat=lat, lon=lon))
 
     def load_people(self, file: Path, skip_known: bool = False) -> None:
         """People with dated roles. With skip_known (the PETRARCH import), a person whose
         name is already listed (our curated file, French spellings) is left to that file."""
-        known = {norm(a.canonical_name) for acts in self.names.values() for a in acts
-                 if a.kind == "person"} if skip_known else set()
+        known = {key for key, acts in self.names.items() if any(a.kind == "person" for a in acts)} \
+            if skip_known else set()
         for lineno, row in read_tsv(file, ("name", "code", "sector")):
             where = f"{file}:{lineno}"
             if norm(row["name"]) in known:
@@ -187,6 +217,7 @@ def _load_default() -> Gazetteer:
     g = Gazetteer()
     g.load_countries(path("actors/countries.tsv"))
     g.load_organisations(path("actors/organisations.tsv"))
+    g.load_seats(path("actors/seats.tsv"))
     g.load_people(path("actors/people.tsv"))
     g.load_people(path("actors/petrarch_people.tsv"), skip_known=True)
     g.load_roles(path("actors/roles.tsv"))
