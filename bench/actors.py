@@ -131,6 +131,8 @@ def evaluate_dev(gold_path: Path, sweep: bool, show: int = 0) -> None:
         default = ent.FUZZY_THRESHOLD
         for threshold in (80, 84, 88, 92, 96, 101):
             ent.FUZZY_THRESHOLD = float(min(threshold, 100))
+            resolver._fuzzy_cache.clear()
+            resolver._mention_cache.clear()
             if threshold > 100:
                 resolver._fuzzy_index.clear()  # fuzzy matching off
             pred = {g: vigie(d, resolver, day) for g, (d, day) in docs.items()}

@@ -13,8 +13,10 @@ Three passes over the parser's tokens, all plain functions:
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import apache_beam as beam
@@ -82,9 +84,15 @@ class Resolver:
         self._fuzzy_index: dict[str, tuple[list[str], list[list[Actor]]]] = {}
         for kind_group, kinds in (("PER", {"person"}), ("LOC", {"country", "capital"}),
                                   ("ORG", {"organisation"})):
-            keys = [k for k, actors in gazetteer.names.items()
-                    if any(a.kind in kinds for a in actors) and len(k) >= 5]
-            self._fuzzy_index[kind_group] = (keys, [gazetteer.names[k] for k in keys])
+            for k, actors in gazetteer.names.items():
+                if any(a.kind in kinds for a in actors) and len(k) >= 5:
+                    # bucketed by first letter: typos and transliterations rarely touch it,
+                    # and it makes a lookup scan hundreds of names instead of tens of thousands
+                    keys, acts = self._fuzzy_index.setdefault(f"{kind_group}:{k[0]}", ([], []))
+                    keys.append(k)
+                    acts.append(actors)
+        self._fuzzy_cache: dict[tuple[str, str], tuple[Actor, float] | None] = {}
+        self._mention_cache: OrderedDict[int, tuple[ParsedDoc, dt.date | None, list[Mention]]] = OrderedDict()
 
     # ------------------------------------------------------------------ pass 1
     def _country_after(self, doc: ParsedDoc, nt: list[str], k: int, limit: int
@@ -130,6 +138,9 @@ class Resolver:
             i = s
             while i < e:
                 matched = False
+                if nt[i] not in g.first_words and nt[i] not in g.adjectives:
+                    i += 1
+                    continue
                 for n in range(min(g.max_tokens, e - i), 0, -1):
                     key = " ".join(nt[i:i + n])
                     if not key:
@@ -232,16 +243,25 @@ class Resolver:
         from rapidfuzz import fuzz, process
 
         group = "LOC" if label in ("LOC", "GPE") else label
-        if group not in self._fuzzy_index:
+        query = norm(text)
+        bucket = f"{group}:{query[:1]}"
+        if bucket not in self._fuzzy_index:
             return None
-        keys, actors = self._fuzzy_index[group]
-        hit = process.extractOne(norm(text), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-        if not hit:
-            return None
-        _, score, idx = hit
-        cands = actors[idx]
-        actor = self.g.person_on(cands, day) if group == "PER" else cands[0]
-        return (actor, score) if actor else None
+        cache_key = (bucket + query, str(day))
+        if cache_key in self._fuzzy_cache:
+            return self._fuzzy_cache[cache_key]
+        keys, actors = self._fuzzy_index[bucket]
+        hit = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        result = None
+        if hit:
+            _, score, idx = hit
+            cands = actors[idx]
+            actor = self.g.person_on(cands, day) if group == "PER" else cands[0]
+            result = (actor, score) if actor else None
+        if len(self._fuzzy_cache) > 50_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[cache_key] = result
+        return result
 
     def resolve_spacy(self, doc: ParsedDoc, taken: list[Mention], day: dt.date | None,
                       named: dict[str, Actor]) -> list[Mention]:
@@ -317,6 +337,18 @@ class Resolver:
         return out
 
     def mentions(self, doc: ParsedDoc, day: dt.date | None) -> list[Mention]:
+        """All mentions of a parsed article. Cached per document object: the entities and
+        events branches of one worker resolve the same parse once, not twice."""
+        hit = self._mention_cache.get(id(doc))
+        if hit is not None and hit[0] is doc and hit[1] == day:
+            return hit[2]
+        found = self._mentions(doc, day)
+        self._mention_cache[id(doc)] = (doc, day, found)
+        if len(self._mention_cache) > 256:
+            self._mention_cache.popitem(last=False)
+        return found
+
+    def _mentions(self, doc: ParsedDoc, day: dt.date | None) -> list[Mention]:
         ruled = self.ruler(doc, day)
         named = {norm(m.canonical_name or "").split()[-1]: self._actor_of(m)
                  for m in ruled if m.kind == "person" and m.canonical_name}
@@ -331,6 +363,13 @@ class Resolver:
     @staticmethod
     def _actor_of(m: Mention) -> Actor:
         return Actor("person", m.canonical_name or m.text, m.actor_code, m.country, m.sector)
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> Resolver:
+    """One resolver per worker process, shared by the entities and events DoFns (and so is its
+    mention cache)."""
+    return Resolver(load_default())
 
 
 # ---------------------------------------------------------------------- records
@@ -384,7 +423,7 @@ class _ExtractEntities(beam.DoFn):
         self.resolved = Metrics.counter("entities", "resolved")
 
     def setup(self) -> None:
-        self.resolver = Resolver(load_default())
+        self.resolver = default_resolver()
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed

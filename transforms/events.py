@@ -19,8 +19,8 @@ from apache_beam.metrics import Metrics
 
 from schemas import SCHEMA_VERSION
 from transforms import eventdates
-from transforms.entities import Mention, Resolver, article_day, partition_actor
-from transforms.gazetteer import load_default, norm
+from transforms.entities import Mention, Resolver, article_day, default_resolver, partition_actor
+from transforms.gazetteer import norm
 from transforms.lexicon import CameoCode, Trigger, default_tables
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
@@ -438,7 +438,7 @@ class _ExtractEvents(beam.DoFn):
 
     def setup(self) -> None:
         cameo, triggers = default_tables()
-        self.coder = EventCoder(Resolver(load_default()), cameo, triggers, load_places())
+        self.coder = EventCoder(default_resolver(), cameo, triggers, load_places())
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed

@@ -42,8 +42,10 @@ def caps_match(surface: str, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=500_000)
 def norm(text: str) -> str:
-    """Accent- and case-insensitive key; apostrophes and hyphens become spaces."""
+    """Accent- and case-insensitive key; apostrophes and hyphens become spaces (cached: the same
+    tokens come back all the time)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOS.sub("' ", text.lower())
@@ -97,6 +99,7 @@ class Gazetteer:
         self.roles: dict[str, tuple[str, str]] = {}  # norm(phrase) -> (sector, office)
         self.surnames: dict[str, list[Actor]] = defaultdict(list)
         self.max_tokens = 1
+        self.first_words: set[str] = set()  # first word of every name and role: cheap pre-check
 
     # ------------------------------------------------------------------ loading
     def add(self, name: str, actor: Actor) -> None:
@@ -104,6 +107,7 @@ class Gazetteer:
         if not key or len(key.split()) > MAX_NAME_TOKENS:
             return
         self.names[key].append(replace(actor, surface=name))
+        self.first_words.add(key.split()[0])
         self.max_tokens = max(self.max_tokens, len(key.split()))
 
     def load_countries(self, file: Path) -> None:
@@ -184,6 +188,8 @@ class Gazetteer:
         for _, row in read_tsv(file, ("phrase", "sector")):
             key = norm(row["phrase"])
             self.roles[key] = (row["sector"], row.get("person", ""))
+            first = key.split()[0]
+            self.first_words.update({first, first + "s", first + "x"})
             self.max_tokens = max(self.max_tokens, len(key.split()))
 
     # ------------------------------------------------------------------ lookup

@@ -17,7 +17,7 @@ from apache_beam.metrics import Metrics
 
 from transforms.rejects import REJECT_TAG, make_reject
 
-PREFIX_CHARS = 1500
+PREFIX_CHARS = 500
 MIN_LETTERS = 12
 MIN_PROB = 0.5
 

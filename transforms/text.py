@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -13,12 +14,20 @@ _BLOCK_TAGS = {
     "tr", "table", "section", "article", "blockquote", "header", "footer", "pre",
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "object"}
-# C0/C1 controls except tab and newline, plus zero-width and bidi marks that
-# break tokenisation and matching but carry no meaning in news text.
+# C0/C1 controls except tab and newline; zero-width, soft hyphen and bidi marks
+# (LRM, RLM, ALM, embeddings, isolates) that break tokenisation and matching but
+# carry no meaning in news text; lone surrogates (from JSON "\\ud800" or
+# undecodable file names), which no UTF-8 writer accepts; and noncharacters.
 _INVISIBLE = re.compile(
-    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\ud800-\udfff]"
 )
+# Longest text kept for an article, in characters: longer ones are cut at a
+# paragraph and flagged `truncated` (the parser reads only the first 100,000).
+MAX_TEXT_CHARS = 1_000_000
+# Raw (HTML) input cleaned for one field: beyond this nothing could survive the cut.
+MAX_RAW_CHARS = 4 * MAX_TEXT_CHARS
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _TRACKING_PARAMS = re.compile(r"^(utm_.*|xtor|at_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmp)$", re.I)
@@ -49,25 +58,71 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
 def strip_html(value: str) -> str:
-    """Visible text of an HTML fragment (plain text passes through unchanged)."""
+    """Visible text of an HTML fragment (plain text passes through unchanged).
+
+    Never raises: if the HTML parser gives up on pathological markup, tags
+    are removed with a plain pattern instead.
+    """
     if "<" not in value and "&" not in value:
         return value
     parser = _TextExtractor()
-    parser.feed(value)
-    parser.close()
+    try:
+        parser.feed(value)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser has raised on odd markup in some versions
+        return html.unescape(_TAG.sub(" ", value))
     return "".join(parser.parts)
 
 
+def safe_str(value: str | None) -> str | None:
+    """The string with anything UTF-8 cannot hold (lone surrogates) replaced by U+FFFD."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def cut_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
+    """At most `limit` characters, cut at a paragraph (else a line, else hard); and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    for sep in ("\n\n", "\n", " "):
+        cut = text.rfind(sep, 0, limit)
+        if cut > limit // 2:
+            return text[:cut].rstrip(), True
+    return text[:limit], True
+
+
 def clean_text(value: str | None) -> str:
-    """HTML stripped, NFC, invisible characters removed, whitespace tidied."""
+    """HTML stripped, NFC, invisible characters removed, whitespace tidied.
+
+    At most MAX_RAW_CHARS of input are looked at, so time and memory stay
+    bounded; `clean_long_text` says when that, or its own cut, lost text.
+    """
+    return clean_long_text(value, limit=MAX_RAW_CHARS)[0]
+
+
+def clean_long_text(value: str | None, limit: int = MAX_TEXT_CHARS) -> tuple[str, bool]:
+    """`clean_text`, cut to `limit` characters at a paragraph; and whether anything was lost."""
     if not value:
-        return ""
-    text = unicodedata.normalize("NFC", strip_html(value))
+        return "", False
+    if not isinstance(value, str):
+        value = str(value)
+    lost = len(value) > MAX_RAW_CHARS
+    text = unicodedata.normalize("NFC", strip_html(_INVISIBLE.sub("", value[:MAX_RAW_CHARS])))
     text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    text = _BLANK_LINES.sub("\n\n", text).strip()
+    text, cut = cut_text(text, limit)
+    return text, lost or cut
 
 
 def canonical_url(url: str | None) -> str | None:
