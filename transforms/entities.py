@@ -182,9 +182,12 @@ class Resolver:
             return [_mention(doc, i, j, person, label="PER", resolution=res,
                              confidence=0.95 if person.primary else 0.9)]
         actor = min(actors, key=lambda a: (not a.primary, a.kind != "country"))
+        seat = actor.kind == "organisation" and actor.country and actor.sector in ("GOV", "LEG", "JUD")
+        if seat and self._locative(doc, nt, i):  # "à l'Elysée", "au Kremlin": a place
+            return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.85,
+                             kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
         if actor.kind == "capital":
-            prev = nt[i - 1] if i > 0 else ""
-            if prev in LOCATION_CASES:
+            if self._locative(doc, nt, i):
                 return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.9,
                                  kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
             if actor.sector is None:  # a seat (Genève for the UN): the organisation itself
@@ -214,9 +217,24 @@ class Resolver:
             return None
         if i > 0 and doc.words[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN":
             return None  # part of a name ("Les Républicains Français")
+        if i > 0 and nt[i - 1] in ("le", "la", "l'", "un", "une"):
+            return None  # one person ("le Polonais …"), not the nation
+        if i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper():
+            return None  # "les Polonais Andrzej Duda et …": describes people named next
         name = self.g.country_names.get(iso, iso)
         actor = Actor("country", name, self.g.country_cameo.get(iso, iso), iso, None)
         return [_mention(doc, i, i + 1, actor, label="LOC", resolution="alias", confidence=0.8)]
+
+    @staticmethod
+    def _locative(doc: ParsedDoc, nt: list[str], i: int) -> bool:
+        """Is the name at i a location ("à Moscou", "au Kremlin") rather than an addressee
+        ("reproche à Moscou", an indirect object)?"""
+        k = i - 1
+        if k >= 0 and nt[k] in _ARTICLES:
+            k -= 1
+        if k < 0 or nt[k] not in LOCATION_CASES | {"au", "aux"}:
+            return False
+        return doc.deps[i] not in ("iobj", "obl:arg")
 
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:

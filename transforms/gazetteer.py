@@ -18,6 +18,8 @@ from pathlib import Path
 
 from lexicons import LexiconError, path, read_tsv
 
+NATIONAL_SECTORS = {"GOV", "OPP", "LEG", "JUD", "COP", "MED", "BUS", "NGO", "CVL", "EDU", "LAB", "HLH",
+                    "ELI", "SPY"}
 MAX_NAME_TOKENS = 6  # longer aliases are formal full names that news never writes
 _APOS = re.compile(r"[’'`´]")
 _SEP = re.compile(r"[\s\-‐‑–—_]+")
@@ -140,8 +142,9 @@ class Gazetteer:
             if not re.fullmatch(r"[A-Z0-9]{2,12}", code):
                 raise LexiconError(f"{file}:{lineno}: code must be 2-12 capitals or digits")
             country = row.get("country") or None
-            full = (country + row["sector"]) if country and row["sector"] in ("MED", "BUS", "NGO") \
-                else code
+            # a national body (party, ministry, media, company) is coded like CAMEO does,
+            # country + sector (FRAOPP); armed groups and IGOs keep their own code (WAGNER, NATO)
+            full = (country + row["sector"]) if country and row["sector"] in NATIONAL_SECTORS else code
             self.add(row["name"], Actor("organisation", row["name"], full, country, row["sector"],
                                         ))
             for alias in _split(row.get("aliases", "")):
