@@ -20,7 +20,7 @@ from lexicons import LexiconError, path, read_tsv
 
 NATIONAL_SECTORS = {"GOV", "OPP", "LEG", "JUD", "COP", "MED", "BUS", "NGO", "CVL", "EDU", "LAB", "HLH",
                     "ELI", "SPY"}
-MAX_NAME_TOKENS = 6  # longer aliases are formal full names that news never writes
+MAX_NAME_TOKENS = 8  # longer aliases are formal full names that news never writes
 _APOS = re.compile(r"[’'`´]")
 _SEP = re.compile(r"[\s\-‐‑–—_]+")
 
