@@ -70,7 +70,10 @@ def naive(doc: ParsedDoc, resolver: Resolver, day) -> list[tuple[int, int, str]]
 
 
 def vigie(doc: ParsedDoc, resolver: Resolver, day) -> list[tuple[int, int, str]]:
-    return [(m.start_char, m.end_char, m.actor_code) for m in resolver.mentions(doc, day) if m.resolved]
+    """Scored within the gold's scope: role phrases without a country word (resolved from the
+    sentence's context) and cities other than capitals are not annotated there, so not scored."""
+    return [(m.start_char, m.end_char, m.actor_code) for m in resolver.mentions(doc, day)
+            if m.resolved and m.resolution != "context" and m.kind != "city"]
 
 
 ERRORS: list[str] = []
@@ -110,7 +113,7 @@ def evaluate_dev(gold_path: Path, sweep: bool, show: int = 0) -> None:
     gold = load_gold(gold_path)
     items = corpus.items()
     nlp = load_model()
-    resolver = Resolver(load_default())
+    resolver = ent.default_resolver()
     docs = {}
     start = time.perf_counter()
     for guid in gold:

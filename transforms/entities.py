@@ -51,7 +51,7 @@ class Mention:
     sector: str | None
     resolution: str
     confidence: float
-    kind: str  # country / capital / place / organisation / person / role / unknown
+    kind: str  # country / capital / place / city / organisation / person / role / unknown
 
     @property
     def resolved(self) -> bool:
@@ -79,8 +79,10 @@ def day_ok(day: dt.date | None) -> bool:
 class Resolver:
     """Finds and resolves the mentions of one article; reusable across articles."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, places: Any = None) -> None:
         self.g = gazetteer
+        self._inner: tuple[int, int] | None = None
+        self.places = places  # transforms.places.Places, to place unresolved city names
         self._fuzzy_index: dict[str, tuple[list[str], list[list[Actor]]]] = {}
         for kind_group, kinds in (("PER", {"person"}), ("LOC", {"country", "capital"}),
                                   ("ORG", {"organisation"})):
@@ -100,7 +102,12 @@ class Resolver:
         """Country markers right after a role: adjectives ("américaine et russe")
         or a complement ("de la Russie", "de l'Otan"). Returns [(code, iso)], end."""
         found: list[tuple[str, str | None]] = []
+        skipped = 0
         while k < limit:
+            if nt[k] not in self.g.adjectives and doc.pos[k] == "ADJ" and skipped < 2 and not found:
+                k += 1  # "troupes étrangères de l'OTAN", "armée régulière syrienne"
+                skipped += 1
+                continue
             if nt[k] in self.g.adjectives:
                 iso = self.g.adjectives[nt[k]]
                 found.append((self.g.country_cameo.get(iso, iso), iso))
@@ -116,8 +123,8 @@ class Resolver:
                     actors = self.g.lookup(" ".join(nt[j:j + n]))
                     hit = next((a for a in actors if a.kind in ("country", "organisation")), None)
                     if hit:
-                        code = hit.code if hit.kind == "country" else hit.code
-                        found.append((code or "UNK", hit.country))
+                        found.append((hit.code or "UNK", hit.country))
+                        self._inner = (j, j + n)  # the named body is also a mention of its own
                         return found, j + n
                 break
             break
@@ -239,9 +246,14 @@ class Resolver:
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
+        self._inner = None
         countries, k = self._country_after(doc, nt, j, sent_end)
+        inner = self._inner
         if not countries:
-            return None
+            # "les manifestants", "le président": no country word; resolved from context later
+            actor = Actor("role", key, None, None, sector)
+            return [_mention(doc, i, j, actor, label="ROLE", resolution="context", confidence=0.0,
+                             kind="role", code="UNK")]
         end = self._extend_role(nt, i, j, k, sent_end)
         if end > k:
             sector = self.g.roles[self._role_key(" ".join(nt[i:j] + nt[k:end])) or key][0]
@@ -254,6 +266,10 @@ class Resolver:
             name = self.g.country_names.get(iso or "", code)
             actor = Actor("role", f"{name} ({sector})", actor_code, iso, sector)
             out.append(_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8))
+        if inner:
+            a, b = inner
+            named = self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None)
+            out.extend(named or [])
         return out
 
     # ------------------------------------------------------------------ pass 2
@@ -376,7 +392,49 @@ class Resolver:
                 named.setdefault(norm(m.canonical_name).split()[-1], self._actor_of(m))
         taken = ruled + spacy_mentions
         taken += self.link_surnames(doc, taken, named, day)
+        taken = self.place_cities(doc, taken)
+        taken = self.context_roles(doc, taken)
         return self.link_roles(sorted(taken, key=lambda m: (m.start, m.actor_code)))
+
+    def place_cities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """Unresolved spaCy places that are cities (GeoNames): a place in their country."""
+        if self.places is None:
+            return mentions
+        out = []
+        for m in mentions:
+            if not m.resolved and m.label == "LOC":
+                place = self.places.geocode(m.text)
+                if place and place.country:
+                    m = replace(m, canonical_name=place.name, actor_code=place.country, country=place.country,
+                                resolution="exact", confidence=0.7, kind="city")
+            out.append(m)
+        return out
+
+    def context_roles(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """Role phrases with no country word take the country of the sentence (a country or
+        place named in it), else the article's most mentioned country; else they are dropped.
+        "Des milliers de manifestants … à Bagdad" -> IRQCVL."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.resolved and m.country:
+                counts[m.country] = counts.get(m.country, 0) + 1
+        main = max(sorted(counts), key=lambda c: counts[c]) if counts else None
+        out = []
+        for m in mentions:
+            if m.resolution != "context" or m.resolved:
+                out.append(m)
+                continue
+            sent = doc.sent_index(m.start)
+            s, e = doc.sents[sent]
+            local = [x.country for x in mentions if s <= x.start < e and x.resolved and x.country
+                     and x.kind in ("country", "capital", "place")]
+            iso = local[0] if local else main
+            if iso is None:
+                continue
+            code = self.g.country_cameo.get(iso, iso) + (m.sector or "")
+            out.append(replace(m, actor_code=code, country=iso, confidence=0.6,
+                               canonical_name=f"{self.g.country_names.get(iso, iso)} ({m.sector})"))
+        return out
 
     @staticmethod
     def _actor_of(m: Mention) -> Actor:
@@ -387,7 +445,9 @@ class Resolver:
 def default_resolver() -> Resolver:
     """One resolver per worker process, shared by the entities and events DoFns (and so is its
     mention cache)."""
-    return Resolver(load_default())
+    from transforms.places import load_places
+
+    return Resolver(load_default(), load_places())
 
 
 # ---------------------------------------------------------------------- records

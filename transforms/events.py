@@ -19,8 +19,8 @@ from apache_beam.metrics import Metrics
 
 from schemas import SCHEMA_VERSION
 from transforms import eventdates
-from transforms.entities import Mention, Resolver, article_day, default_resolver, partition_actor
-from transforms.gazetteer import norm
+from transforms.entities import Mention, Resolver, _mention, article_day, default_resolver, partition_actor
+from transforms.gazetteer import Actor, norm
 from transforms.lexicon import CameoCode, Trigger, default_tables
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
@@ -28,6 +28,8 @@ from transforms.rejects import REJECT_TAG, make_reject
 from transforms.text import stable_id
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+WEAPON_TESTS = {"missile", "projectile", "essai", "test", "fusée", "missiles"}
+MILITARY_ROOTS = {"15", "17", "18", "19", "20"}
 NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
 DENY_VERBS = {"nier", "démentir", "contester", "exclure"}
 REPORT_VERBS = {"soupçonner", "accuser", "craindre", "redouter", "suspecter", "affirmer_que",
@@ -61,10 +63,16 @@ class EventDraft:
 # ---------------------------------------------------------------------- parse helpers
 
 
+_CASE_FORMS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de", "a": "à"}
+
+
 def _case_of(doc: ParsedDoc, i: int) -> str | None:
+    """The preposition introducing i, by its form ("au" is "à", "du" is "de"): the lemmatizer
+    turns "entre" into "entrer" and leaves "au" alone."""
     for c in doc.children(i):
         if doc.deps[c] in ("case", "mark"):
-            return doc.lemmas[c].lower()
+            word = doc.words[c].lower()
+            return _CASE_FORMS.get(word, word)
     return None
 
 
@@ -129,9 +137,22 @@ class EventCoder:
         self.places = places
 
     # ------------------------------------------------------------------ triggers
+    def _lemma_candidates(self, doc: ParsedDoc, i: int) -> list[Trigger]:
+        """Triggers for token i. The French lemmatizer often returns a present-tense verb as
+        its own lemma ("demande", "réclament"): then the infinitive is tried as well."""
+        lemma = doc.lemmas[i].lower()
+        cands = list(self.triggers.get(lemma, []))
+        if doc.pos[i] in ("VERB", "AUX") and not lemma.endswith(("er", "ir", "re", "oir")):
+            stem = lemma[:-3] if lemma.endswith("ent") else lemma
+            for guess in (stem + "r", stem + "er", stem.rstrip("e") + "er"):
+                cands.extend(t for t in self.triggers.get(guess, []) if t not in cands)
+        return cands
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
-        cands = self.triggers.get(doc.lemmas[i].lower())
-        if not cands or doc.pos[i] not in ("VERB", "NOUN", "AUX"):
+        if doc.pos[i] not in ("VERB", "NOUN", "AUX"):
+            return None
+        cands = self._lemma_candidates(doc, i)
+        if not cands:
             return None
         pos = "NOUN" if doc.pos[i] == "NOUN" else "VERB"
         refl = _has_reflexive(doc, i)
@@ -142,7 +163,8 @@ class EventCoder:
             if t.reflexive == "yes" and not refl or t.reflexive == "no" and refl:
                 continue
             if t.object:
-                if not any(doc.lemmas[c].lower() == t.object for c in doc.children(i)):
+                if not any(doc.lemmas[c].lower() == t.object and not doc.deps[c].startswith("nsubj")
+                           for c in doc.children(i)):
                     continue
                 return t  # the multi-word expression is the most specific match
             best = best or t
@@ -155,10 +177,28 @@ class EventCoder:
         on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
         if on_head:
             return on_head
-        inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
-                  and m.kind != "place"]
+        # explicit actors first; a role resolved only from context comes last
+        inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
+                         and m.kind not in ("place", "city")),
+                        key=lambda m: (m.resolution == "context", m.start))
         # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
-        return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)] if inside else []
+        if inside:
+            return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)]
+        adj = self._country_adjective(doc, head)
+        return [adj] if adj else []
+
+    def _country_adjective(self, doc: ParsedDoc, head: int, sector: str = "") -> Mention | None:
+        """"une fusée iranienne", "des bombardements russes": the country of an adjective on the
+        argument's head noun (or the trigger noun itself)."""
+        g = self.resolver.g
+        for c in doc.children(head):
+            if doc.deps[c] == "amod" and doc.pos[c] == "ADJ":
+                iso = g.adjectives.get(norm(doc.words[c]))
+                if iso:
+                    actor = Actor("country", g.country_names.get(iso, iso),
+                                  g.country_cameo.get(iso, iso) + sector, iso, sector or None)
+                    return _mention(doc, c, c + 1, actor, label="LOC", resolution="alias", confidence=0.7)
+        return None
 
     def _nearest_before(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
         """Antecedent for a pronoun subject: the last actor named before it (this or previous sentences)."""
@@ -169,7 +209,8 @@ class EventCoder:
     def _subjects(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
         kids = doc.children(v)
-        passive = any(doc.deps[c] in ("aux:pass", "nsubj:pass") for c in kids)
+        # "se retirer" is tagged like a passive (expl:pass + nsubj:pass): only être + participle is one
+        passive = any(doc.deps[c] == "aux:pass" for c in kids)
         if passive:
             agents = [c for c in kids if doc.deps[c] in ("obl:agent",) or
                       (doc.deps[c].startswith("obl") and _case_of(doc, c) == "par")]
@@ -216,6 +257,16 @@ class EventCoder:
         found = self._slot_targets(doc, kids, trig, mentions)
         if found:
             return found
+        # "livrer des armes à X", "imposer des sanctions à X": the complement often hangs on
+        # the object noun, or, for a nominal trigger, on the verb that governs it
+        extra = [c for c in kids if doc.deps[c] == "obj"]
+        h = doc.heads[i]
+        if trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX"):
+            extra.append(h)
+        for e in extra:
+            found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
+            if found:
+                return found
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
             for c in kids:
                 if doc.deps[c] == "ccomp":
@@ -280,6 +331,49 @@ class EventCoder:
                 return "future"
         return "asserted"
 
+    @staticmethod
+    def _nearest(doc: ParsedDoc, i: int, mentions: list[Mention], after: bool,
+                 exclude: list[Mention]) -> list[Mention]:
+        """Word-order fallback when the parse gives no argument (the parser often attaches a
+        name after the verb as an adverb): the closest actor after (or before) the trigger in
+        the same clause, i.e. without crossing a comma, colon, quote or another verb."""
+        s, e = doc.sents[doc.sent_index(i)]
+        taken = {(m.start, m.end) for m in exclude}
+        rng = range(i + 1, min(e, i + 9)) if after else range(i - 1, max(s - 1, i - 9), -1)
+        for k in rng:
+            if doc.pos[k] in ("PUNCT", "VERB") and doc.words[k] not in ("’", "'", "-"):
+                return []
+            if doc.pos[k] == "SCONJ" or doc.words[k].lower() in ("qui", "que", "qu'", "qu’"):
+                return []
+            hit = [m for m in mentions if m.start <= k < m.end and m.resolved
+                   and m.kind not in ("place", "city") and (m.start, m.end) not in taken]
+            if hit:
+                return hit[:1]
+        return []
+
+    def _noun_sources(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
+                      targets: list[Mention]) -> list[Mention]:
+        """Who did it, for a nominal trigger: "les frappes russes", "les sanctions de l'UE",
+        "la rencontre entre X et Y", or the subject of the verb governing it ("l'UE a imposé
+        des sanctions")."""
+        taken = {(t.start, t.end) for t in targets}
+        sector = "MIL" if code[:2] in MILITARY_ROOTS else ""
+        adj = self._country_adjective(doc, i, sector)
+        if adj:
+            return [adj]
+        out: list[Mention] = []
+        for c in doc.children(i):
+            case = _case_of(doc, c)
+            if doc.deps[c].startswith("nmod") and case in ("de", "par", "entre", None):
+                out.extend(m for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
+                           if (m.start, m.end) not in taken)
+        if out:
+            return out
+        h = doc.heads[i]
+        if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX"):
+            return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
+        return []
+
     # ------------------------------------------------------------------ refinements
     @staticmethod
     def _conditional_dependent(doc: ParsedDoc, i: int) -> bool:
@@ -330,10 +424,19 @@ class EventCoder:
             sent = doc.sent_index(i)
             sources, passive = self._subjects(doc, i, mentions) if trig.pos == "VERB" else ([], False)
             targets = self._targets(doc, i, trig, mentions, passive)
-            if trig.pos == "NOUN" and not sources:
-                # "leur rencontre", "la rencontre entre X et Y": actors from the noun's dependents
-                sources = [m for c in doc.children(i) for m in self._actors_in(doc, c, mentions)
-                           if doc.deps[c].startswith("nmod")]
+            if trig.pos == "NOUN":
+                sources = self._noun_sources(doc, i, code, mentions, targets)
+            if code[:2] in ("18", "19") and not targets and any(
+                    doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i)) | (
+                    doc.lemmas[i].lower() in WEAPON_TESTS):
+                code = "150"  # a missile fired at no one is a show of force (test), not an attack
+            fallback = False
+            if not targets and not (trig.reciprocal and len(sources) >= 2):
+                targets = self._nearest(doc, i, mentions, after=True, exclude=sources)
+                fallback = bool(targets)
+            if not sources:
+                sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
+                fallback = fallback or bool(sources)
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
@@ -341,12 +444,12 @@ class EventCoder:
                 a, b = uniq_sources[0], uniq_sources[1]
                 out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
                 continue
-            for src in uniq_sources or [None]:
-                tgts = [t for t in targets if src is None or t.actor_code != src.actor_code] or [None]
+            for src in uniq_sources:  # no source, no event: "who did it" is the point
+                tgts = [t for t in targets if t.actor_code != src.actor_code] or [None]
                 for tgt in tgts:
-                    if src is None and tgt is None:
-                        continue
-                    conf = 0.5 if src is None else 0.7 if tgt is None else 0.9
+                    conf = 0.7 if tgt is None else 0.9
+                    if fallback:
+                        conf -= 0.2
                     if tgt is None and code[:2] == "13":
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
