@@ -141,19 +141,21 @@ class Resolver:
         g = self.g
         nt = [norm(w) for w in doc.words]
         out: list[Mention] = []
+        n_tok = len(doc)
         for s, e in doc.sents:
             i = s
             while i < e:
                 matched = False
-                if nt[i] not in g.first_words and nt[i] not in g.adjectives:
+                if nt[i].split(" ", 1)[0] not in g.first_words and nt[i] not in g.adjectives:
                     i += 1
                     continue
-                for n in range(min(g.max_tokens, e - i), 0, -1):
-                    key = " ".join(nt[i:i + n])
+                # names may run past the sentence end: the parser sometimes splits inside one
+                for n in range(min(g.max_tokens, n_tok - i), 0, -1):
+                    key = " ".join(x for x in nt[i:i + n] if x)  # "Kassym - Jomart": hyphen tokens vanish
                     if not key:
                         continue
-                    m = self._match_name(doc, nt, i, i + n, e, key, day)
-                    if m is None:
+                    m = self._match_name(doc, nt, i, i + n, max(e, i + n), key, day)
+                    if m is None and i + n <= e and not (n == 1 and doc.pos[i] == "PROPN"):
                         role = self._role_key(key)
                         if role:
                             m = self._match_role(doc, nt, i, i + n, e, role)
@@ -189,7 +191,8 @@ class Resolver:
             return [_mention(doc, i, j, person, label="PER", resolution=res,
                              confidence=0.95 if person.primary else 0.9)]
         actor = min(actors, key=lambda a: (not a.primary, a.kind != "country"))
-        seat = actor.kind == "organisation" and actor.country and actor.sector in ("GOV", "LEG", "JUD")
+        # a palace is a place when one goes there ("à l'Elysée"); a parliament stays an actor
+        seat = actor.kind == "organisation" and actor.country and actor.sector == "GOV"
         if seat and self._locative(doc, nt, i):  # "à l'Elysée", "au Kremlin": a place
             return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.85,
                              kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
@@ -312,7 +315,7 @@ class Resolver:
                 out.append(_mention(doc, s, e, named[last], label="PER", resolution="coreference",
                                     confidence=0.85))
                 continue
-            if label == "PER" and len(words) == 1 and len(self.g.surnames.get(last, [])) >= 1:
+            if label in ("PER", "MISC") and len(words) == 1 and len(self.g.surnames.get(last, [])) >= 1:
                 person = self.g.person_on(self.g.surnames[last], day)
                 if person is not None and person.sector != "ELI":
                     out.append(_mention(doc, s, e, person, label="PER", resolution="alias",
@@ -365,8 +368,9 @@ class Resolver:
                 people.setdefault(m.actor_code, m)
             if m.kind == "role" and m.actor_code in people:
                 p = people[m.actor_code]
-                m = replace(m, canonical_name=p.canonical_name, resolution="coreference",
-                            confidence=0.8, kind="person")
+                # a role whose country came from context keeps saying so
+                res = "context" if m.resolution == "context" else "coreference"
+                m = replace(m, canonical_name=p.canonical_name, resolution=res, confidence=0.8, kind="person")
             out.append(m)
         return out
 
@@ -394,6 +398,7 @@ class Resolver:
         taken += self.link_surnames(doc, taken, named, day)
         taken = self.place_cities(doc, taken)
         taken = self.context_roles(doc, taken)
+        taken = self.link_appositions(doc, taken)
         return self.link_roles(sorted(taken, key=lambda m: (m.start, m.actor_code)))
 
     def place_cities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
@@ -407,6 +412,27 @@ class Resolver:
                 if place and place.country:
                     m = replace(m, canonical_name=place.name, actor_code=place.country, country=place.country,
                                 resolution="exact", confidence=0.7, kind="city")
+            out.append(m)
+        return out
+
+    @staticmethod
+    def link_appositions(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """An unknown person right after a role with a country word takes that role's code:
+        "le ministre grec des affaires étrangères, Nikolaos Dendias" -> GRCGOV;
+        "le député LRM Romain Grau" -> FRAGOV (the party's code)."""
+        roles = [m for m in mentions if m.kind in ("role", "organisation") and m.resolved
+                 and m.resolution != "context"]
+        media = {m.start: m for m in mentions if m.resolved and m.sector == "MED"}
+        out = []
+        for m in mentions:
+            if m.label == "PER" and not m.resolved:
+                before = [r for r in roles if 0 <= m.start - r.end <= 2
+                          and all(doc.words[k] in (",", "«", "(") for k in range(r.end, m.start))]
+                credit = media.get(m.end + 1) if m.end < len(doc) and doc.words[m.end] == "/" else None
+                r = before[-1] if before else credit  # "Michel Euler / AP": a photographer of AP
+                if r is not None:
+                    m = replace(m, canonical_name=m.text, actor_code=r.actor_code, country=r.country,
+                                sector=r.sector, resolution="role", confidence=0.7, kind="person")
             out.append(m)
         return out
 
