@@ -331,6 +331,44 @@ class EventCoder:
                 return "future"
         return "asserted"
 
+    # Who acts when no one is named: arrests are the police's, convictions the courts', protests
+    # the population's, other state measures the government's (the country from context).
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV"}
+    JUDICIAL = {"116", "172", "173", "1711", "1712"}
+
+    def _implicit_agent(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention]) -> Mention | None:
+        """The implicit actor of an agentless passive or participle ("8 000 personnes arrêtées",
+        "condamné à la perpétuité") or of a protest by unnamed people, from the context country."""
+        root = code[:2]
+        participle = doc.morph(i, "VerbForm") == "Part" and not any(
+            doc.deps[c] == "aux:tense" for c in doc.children(i))
+        if root not in self.IMPLICIT_SECTORS or not (participle or root == "14"):
+            return None
+        sector = "JUD" if code in self.JUDICIAL and doc.lemmas[i].lower() in (
+            "condamner", "inculper", "poursuivre", "juger") else self.IMPLICIT_SECTORS[root]
+        s, e = doc.sents[doc.sent_index(i)]
+        local = [m.country for m in mentions if s <= m.start < e and m.resolved and m.country
+                 and m.kind in ("country", "capital", "place", "city")]
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.resolved and m.country:
+                counts[m.country] = counts.get(m.country, 0) + 1
+        iso = local[0] if local else (max(sorted(counts), key=lambda c: counts[c]) if counts else None)
+        if iso is None or not sector:
+            return None
+        g = self.resolver.g
+        actor = Actor("role", f"{g.country_names.get(iso, iso)} ({sector})", g.country_cameo.get(iso, iso) + sector,
+                      iso, sector)
+        return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
+    def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """Who underwent an agentless participle: its passive subject or the noun it describes."""
+        subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
+        found = [m for c in subj for m in self._actors_in(doc, c, mentions)]
+        if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
+            found = self._actors_in(doc, doc.heads[i], mentions)
+        return found
+
     @staticmethod
     def _nearest(doc: ParsedDoc, i: int, mentions: list[Mention], after: bool,
                  exclude: list[Mention]) -> list[Mention]:
@@ -437,6 +475,13 @@ class EventCoder:
             if not sources:
                 sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
                 fallback = fallback or bool(sources)
+            if not sources and trig.pos == "VERB":
+                implicit = self._implicit_agent(doc, i, code, mentions)
+                if implicit is not None:
+                    sources = [implicit]
+                    fallback = True
+                    if not targets:
+                        targets = self._patient(doc, i, mentions)
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
