@@ -205,8 +205,29 @@ class Resolver:
                                  kind="organisation", country="")]
             return [_mention(doc, i, j, actor, label="LOC", resolution="metonymy", confidence=0.8)]
         res = "exact" if actor.primary else "alias"
-        return [_mention(doc, i, j, actor, label=_LABELS[actor.kind], resolution=res,
-                         confidence=0.95 if actor.primary else 0.9)]
+        found = [_mention(doc, i, j, actor, label=_LABELS[actor.kind], resolution=res,
+                          confidence=0.95 if actor.primary else 0.9)]
+        if actor.kind == "organisation" and j - i >= 3:
+            found += self._nested(doc, nt, i + 1, j, day)  # "Conseil de sécurité de l'ONU": UNSC and UN
+        return found
+
+    def _nested(self, doc: ParsedDoc, nt: list[str], i: int, j: int, day: dt.date | None) -> list[Mention]:
+        """Organisations and countries named inside a longer organisation name."""
+        out: list[Mention] = []
+        k = i
+        while k < j:
+            for n in range(j - k, 0, -1):
+                key = " ".join(x for x in nt[k:k + n] if x)
+                actors = [a for a in self.g.lookup(key) if a.kind in ("organisation", "country")]
+                if actors and caps_match(actors[0].surface or actors[0].canonical_name, doc.span_text(k, k + n)):
+                    a = actors[0]
+                    out.append(_mention(doc, k, k + n, a, label=_LABELS[a.kind],
+                                        resolution="exact" if a.primary else "alias", confidence=0.85))
+                    k += n
+                    break
+            else:
+                k += 1
+        return out
 
     def _role_key(self, key: str) -> str | None:
         """The role phrase for `key`, accepting a plural head ("chefs de la diplomatie")."""
