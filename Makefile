@@ -45,6 +45,7 @@ clean:
 BEAM_VERSION       := 2.77.0
 CACHE              := .cache
 PRISM              := $(CACHE)/bin/prism
+BOOT               := $(CACHE)/bin/beam-python-boot
 FLINK              ?= 1.19
 # Beam Java release of the assembled job server, used when Maven does not serve Beam's own
 # beam-runners-flink-$(FLINK)-job-server:$(BEAM_VERSION) jar (deploy/flink/fetch-job-server.sh).
@@ -58,7 +59,7 @@ LINT_VENV          := $(CACHE)/lint
 LINT_STAMP         := $(LINT_VENV)/.installed-stamp
 GCP_SITE           := $(CACHE)/gcp-site
 
-.PHONY: prism local-runner flink-jar flink-dist flink-cluster-start flink-cluster-stop \
+.PHONY: prism boot local-runner flink-jar flink-dist flink-cluster-start flink-cluster-stop \
         run-fnapi run-prism run-flink run-flink-cluster compare-flink deploy-lint dataflow-deps \
         dataflow-dry-run test-engines
 
@@ -67,6 +68,14 @@ $(PRISM):
 	GOBIN=$(abspath $(CACHE)/bin) go install github.com/apache/beam/sdks/v2/go/cmd/prism@v$(BEAM_VERSION)
 
 prism: $(PRISM)
+
+# Beam's Python SDK harness boot program (what Beam's SDK image starts), for PROCESS workers.
+$(BOOT):
+	@command -v go >/dev/null || { echo "make boot: Go not found" >&2; exit 1; }
+	GOBIN=$(abspath $(CACHE)/gobin) go install github.com/apache/beam/sdks/v2/python/container@v$(BEAM_VERSION)
+	mkdir -p $(dir $@) && mv $(CACHE)/gobin/container $@
+
+boot: $(BOOT)
 
 # Prism when Go is here (the default runner then), else a note: the CLI falls back to FnApiRunner.
 local-runner:
@@ -101,10 +110,14 @@ run-flink: $(STAMP) $(FLINK_JAR)
 	    --runner FlinkRunner --flink_job_server_jar $(abspath $(FLINK_JAR)) --flink_master '[local]' \
 	    --environment_type LOOPBACK
 
-run-flink-cluster: $(STAMP) $(FLINK_JAR)
+# Python workers: FLINK_ENV=LOOPBACK (in this process) or PROCESS (started by the TaskManager
+# through Beam's boot program, as on a real cluster; deploy/README.md has a known issue).
+FLINK_ENV          ?= LOOPBACK
+run-flink-cluster: $(STAMP) $(FLINK_JAR) $(if $(filter PROCESS,$(FLINK_ENV)),$(BOOT))
 	$(BIN)/python -m pipeline $(SAMPLE_ARGS) --output $(ENGINE_OUT)/flink-cluster \
 	    --runner FlinkRunner --flink_job_server_jar $(abspath $(FLINK_JAR)) --flink_master $(FLINK_MASTER) \
-	    --environment_type LOOPBACK
+	    --environment_type $(FLINK_ENV) $(if $(filter PROCESS,$(FLINK_ENV)),--environment_config \
+	    "$$($(BIN)/python -m pipeline.runners process-env)")
 
 compare-flink: run-fnapi run-flink
 	$(BIN)/python -m pipeline.runners compare $(ENGINE_OUT)/fnapi $(ENGINE_OUT)/flink

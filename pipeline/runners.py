@@ -10,7 +10,8 @@ The same pipeline runs on every engine; only the Beam flags differ (deploy/READM
 - `--runner DataflowRunner` and any other runner: flags are passed through untouched.
 
 `python -m pipeline.runners compare OUT_A OUT_B` checks that two runs wrote the same rows
-(all columns but the ingestion/rejection timestamps), as the engine tests do.
+(all columns but the ingestion/rejection timestamps), as the engine tests do;
+`python -m pipeline.runners process-env` prints the --environment_config of PROCESS workers.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
 PRISM_BIN = CACHE / "bin" / "prism"
+# Beam's Python SDK harness boot program (`make boot`), for --environment_type PROCESS.
+BOOT_BIN = CACHE / "bin" / "beam-python-boot"
 FLINK_DIR = CACHE / "flink"
 
 PRISM_RUNNER = "PrismRunner"
@@ -67,6 +70,20 @@ def find_flink_job_server(flink_version: str = FLINK_VERSION) -> Path | None:
     env = os.environ.get("VIGIE_FLINK_JOB_SERVER")
     candidate = Path(env) if env else FLINK_DIR / f"job-server-{flink_version}.jar"
     return candidate if candidate.is_file() else None
+
+
+def process_environment(python: str | Path | None = None, boot: str | Path | None = None) -> str:
+    """--environment_config for --environment_type PROCESS on this machine: Beam's boot program
+    starts workers with `python` (its folder first on PATH), vigie importable, no new virtualenv."""
+    import json
+
+    python = Path(python or sys.executable)
+    env = {
+        "PATH": os.pathsep.join([str(python.parent), os.environ.get("PATH", "/usr/bin:/bin")]),
+        "PYTHONPATH": str(ROOT),
+        "RUN_PYTHON_SDK_IN_DEFAULT_ENVIRONMENT": "1",
+    }
+    return json.dumps({"command": str(boot or BOOT_BIN), "env": env})
 
 
 def engine_args(argv: Sequence[str], default_runner: str = PRISM_RUNNER) -> list[str]:
@@ -144,8 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["where"]:
         print(f"prism: {find_prism() or 'absent (make prism)'}")
         print(f"flink job server: {find_flink_job_server() or 'absent (make flink-jar)'}")
+        print(f"python boot (PROCESS workers): {BOOT_BIN if BOOT_BIN.is_file() else 'absent (make boot)'}")
         return 0
-    print("usage: python -m pipeline.runners compare OUT_A OUT_B | where", file=sys.stderr)
+    if argv == ["process-env"]:
+        print(process_environment())
+        return 0
+    print("usage: python -m pipeline.runners compare OUT_A OUT_B | where | process-env", file=sys.stderr)
     return 2
 
 

@@ -27,6 +27,8 @@ DEPLOY = ROOT / "deploy"
 DATAFLOW = DEPLOY / "dataflow"
 FLINK_SCRIPTS = DEPLOY / "flink"
 GCP_SITE = runners.CACHE / "gcp-site"
+# The LOOPBACK worker's gRPC reader thread ends with CANCELLED when a portable job server shuts down.
+QUIET_WORKER = pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 
 
 def _make(*targets: str, **env: str) -> None:
@@ -139,6 +141,7 @@ def reference_output(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
+@QUIET_WORKER
 def test_sample_on_prism_gives_the_same_rows(reference_output, prism_binary, tmp_path):
     out = tmp_path / "out"
     run_cli(out)  # no --runner: the default local runner, Prism from .cache/bin
@@ -148,6 +151,7 @@ def test_sample_on_prism_gives_the_same_rows(reference_output, prism_binary, tmp
 
 @pytest.mark.slow
 @pytest.mark.flink
+@QUIET_WORKER
 def test_sample_on_flink_gives_the_same_rows(reference_output, flink_job_server, tmp_path):
     out = tmp_path / "out"
     run_cli(out, "--runner=FlinkRunner", f"--flink_job_server_jar={flink_job_server}",
@@ -173,14 +177,40 @@ def flink_cluster(tmp_path_factory, flink_job_server):
         subprocess.run([script, "stop"], env=env, capture_output=True, text=True, timeout=120)
 
 
+# The language stage loads langdetect's profiles racily: a worker process running bundles in several
+# threads (PROCESS/DOCKER workers, Dataflow) can judge French text with half-loaded profiles
+# (af, pl, da…, p=1.0). LOOPBACK does not show it: the test process loaded them already.
+LANGDETECT_RACE = pytest.mark.xfail(
+    reason="transforms/language.py _ensure_profiles is not thread-safe (deploy/README.md, known issue)",
+    strict=False)
+
+
 @pytest.mark.slow
 @pytest.mark.flink
+@QUIET_WORKER
+@pytest.mark.parametrize("environment", ["LOOPBACK", pytest.param("PROCESS", marks=LANGDETECT_RACE)])
 def test_sample_on_a_standalone_flink_cluster_gives_the_same_rows(reference_output, flink_job_server,
-                                                                  flink_cluster, tmp_path):
+                                                                  flink_cluster, environment, tmp_path):
+    """LOOPBACK: the Python worker is this process. PROCESS, as on a real cluster: the TaskManager
+    starts Beam's boot program, which starts the Python workers."""
     out = tmp_path / "out"
+    env_flags = ["--environment_type=LOOPBACK"]
+    if environment == "PROCESS":
+        boot = runners.BOOT_BIN
+        if not boot.is_file():
+            _need("go")
+            _make("boot")
+        env_flags = ["--environment_type=PROCESS", f"--environment_config={runners.process_environment(boot=boot)}"]
     run_cli(out, "--runner=FlinkRunner", f"--flink_job_server_jar={flink_job_server}",
-            f"--flink_master={flink_cluster}", "--environment_type=LOOPBACK", "--parallelism=2")
+            f"--flink_master={flink_cluster}", "--parallelism=2", *env_flags)
     assert_same_rows(reference_output, out)
+
+
+def test_process_environment_starts_this_python_with_vigie():
+    config = json.loads(runners.process_environment("/opt/py/bin/python", "/b/boot"))
+    assert config["command"] == "/b/boot"
+    assert config["env"]["PATH"].split(os.pathsep)[0] == "/opt/py/bin"
+    assert config["env"]["PYTHONPATH"] == str(ROOT)
 
 
 def test_compare_reports_a_difference(reference_output, tmp_path, capsys):
