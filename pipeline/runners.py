@@ -91,8 +91,8 @@ def engine_args(argv: Sequence[str], default_runner: str = PRISM_RUNNER) -> list
 
     No --runner: Prism with --prism_location when the binary is there, else FnApiRunner (with a
     one-line notice on stderr). --runner Prism/Direct without --prism_location: the local binary
-    is added (DirectRunner tries Prism first). --runner Flink without --flink_job_server_jar:
-    the local job server jar is added when present.
+    is added (DirectRunner tries Prism first); Prism logs warnings only unless --prism_log_level.
+    --runner Flink without --flink_job_server_jar: the local job server jar is added when present.
     """
     args = list(argv)
     runner = _flag_value(args, "--runner")
@@ -104,10 +104,12 @@ def engine_args(argv: Sequence[str], default_runner: str = PRISM_RUNNER) -> list
             runner = FALLBACK_RUNNER
         args.append(f"--runner={runner}")
     key = runner_key(runner)
-    if key in ("prism", "direct", "switchingdirect") and not _has_flag(args, "--prism_location"):
+    if key in ("prism", "direct", "switchingdirect"):
         prism = find_prism()
-        if prism is not None:
+        if prism is not None and not _has_flag(args, "--prism_location"):
             args.append(f"--prism_location={prism}")
+        if not _has_flag(args, "--prism_log_level"):
+            args.append("--prism_log_level=warn")  # vigie prints its own progress and summary
     if key == "flink" and not _has_flag(args, "--flink_job_server_jar") \
             and not _has_flag(args, "--flink_submit_uber_jar"):
         jar = find_flink_job_server()

@@ -80,7 +80,7 @@ def test_default_is_prism_with_the_local_binary(tmp_path, monkeypatch):
     monkeypatch.setenv("VIGIE_PRISM", str(prism))
     assert DEFAULT_RUNNER == "PrismRunner"
     args = runners.engine_args(["--input", "x"], DEFAULT_RUNNER)
-    assert args[-2:] == ["--runner=PrismRunner", f"--prism_location={prism}"]
+    assert args[-3:] == ["--runner=PrismRunner", f"--prism_location={prism}", "--prism_log_level=warn"]
     opts = make_options(["--input", "x"]).get_all_options()
     assert opts["runner"] == "PrismRunner" and opts["prism_location"] == str(prism)
 
@@ -101,8 +101,9 @@ def test_explicit_runner_and_flags_are_respected(tmp_path, monkeypatch):
     monkeypatch.setenv("VIGIE_FLINK_JOB_SERVER", str(jar))
     assert runners.engine_args(["--runner", "FnApiRunner"]) == ["--runner", "FnApiRunner"]
     # DirectRunner tries Prism first: give it the local binary so it never downloads one.
-    assert runners.engine_args(["--runner=DirectRunner"])[-1] == f"--prism_location={prism}"
-    assert runners.engine_args(["--runner=prism", "--prism_location=/p"]) == ["--runner=prism", "--prism_location=/p"]
+    assert f"--prism_location={prism}" in runners.engine_args(["--runner=DirectRunner"])
+    assert runners.engine_args(["--runner=prism", "--prism_location=/p", "--prism_log_level=info"]) == [
+        "--runner=prism", "--prism_location=/p", "--prism_log_level=info"]
     assert runners.engine_args(["--runner", "FlinkRunner"])[-1] == f"--flink_job_server_jar={jar}"
     assert runners.engine_args(["--runner=FlinkRunner", "--flink_job_server_jar=/j"])[-1] == "--flink_job_server_jar=/j"
     assert runners.engine_args(["--runner=DataflowRunner"]) == ["--runner=DataflowRunner"]

@@ -80,6 +80,14 @@ def run(argv: Sequence[str], wait: bool = False):  # noqa: ANN201 - a Beam Pipel
     p = beam.Pipeline(options=options)
     build_pipeline(p, vigie)
     result = p.run()
+    from apache_beam.options.pipeline_options import StandardOptions, TestOptions
+
+    runner = options.view_as(StandardOptions).runner
+    if options.view_as(TestOptions).dry_run and getattr(result, "job", None) is not None:
+        n = len(result.job.proto_pipeline.components.transforms)
+        print(f"vigie template: {runner} job built ({n} transforms), not submitted (--dry_run)")
+    elif hasattr(result, "job_id"):
+        print(f"vigie template: submitted {runner} job {result.job_id()}")
     if wait:
         result.wait_until_finish()
     return result
