@@ -32,8 +32,12 @@ test: $(STAMP) local-runner
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
+# Accuracy and speed figures quoted in the README (need ../shared beside the project).
+bench: $(STAMP) local-runner
 	$(BIN)/python bench/langid.py
+	$(BIN)/python bench/actors.py --sweep
+	$(BIN)/python bench/events.py --loose
+	$(BIN)/python bench/throughput.py --workers 1,2 --default-runner
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache *.egg-info

@@ -10,8 +10,9 @@ temporary folder, because the pipeline reads files (beam.Create over big text is
 
 Measures, for the same texts:
 1. bare spaCy: fr_core_news_md, all components, nlp.pipe with n_process = cores;
-2. the pipeline (python -m pipeline) from those files to Parquet on the default local
-   runner with N SDK worker processes (FnApiRunner multi_processing), for each N in --workers;
+2. the pipeline (python -m pipeline) from those files to Parquet with N SDK worker processes
+   (FnApiRunner multi_processing: Prism, the default, runs Python in one worker process), for
+   each N in --workers, and with --default-runner on the CLI's default runner too;
 and prints words/s, articles/s, the ratio to bare spaCy, peak resident memory per worker
 process, and the time to the first Parquet file.
 """
@@ -97,9 +98,13 @@ def _rss_tree(pid: int) -> dict[int, int]:
     return out
 
 
-def run_pipeline(corpus_dir: Path, workers: int, out: Path) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "pipeline", "--input", str(corpus_dir / "*.jsonl"), "--output", str(out),
-           "--direct_running_mode", "multi_processing", "--direct_num_workers", str(workers)]
+def run_pipeline(corpus_dir: Path, workers: int, out: Path, runner: str) -> dict[str, float]:
+    cmd = [sys.executable, "-m", "pipeline", "--input", str(corpus_dir / "*.jsonl"), "--output", str(out)]
+    if runner == "FnApiRunner":
+        cmd += ["--runner", "FnApiRunner", "--direct_running_mode", "multi_processing",
+                "--direct_num_workers", str(workers)]
+    elif runner != "default":
+        cmd += ["--runner", runner]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak: dict[int, int] = {}
@@ -127,6 +132,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--keep", action="store_true", help="keep the corpus and outputs")
+    ap.add_argument("--default-runner", action="store_true", help="also time the CLI's default runner")
     args = ap.parse_args()
     if not corpus.LEMONDE.exists():
         raise SystemExit(f"needs {corpus.LEMONDE}")
@@ -138,10 +144,15 @@ def main() -> None:
 
     t = bare_spacy(texts, cores)
     print(f"bare spaCy nlp.pipe n_process={cores}: {t:.1f}s  {words / t:,.0f} words/s  {n / t:.1f} articles/s")
-    for w in [int(x) for x in args.workers.split(",")]:
-        res = run_pipeline(tmp / "corpus", w, tmp / f"out-{w}")
+    runs = [("FnApiRunner", int(x)) for x in args.workers.split(",")]
+    if args.default_runner:
+        runs.append(("default", 1))
+    for runner, w in runs:
+        res = run_pipeline(tmp / "corpus", w, tmp / f"out-{runner}-{w}", runner)
         s = res["seconds"]
-        print(f"pipeline, {w} worker(s): {s:.1f}s  {words / s:,.0f} words/s  {n / s:.1f} articles/s  "
+        label = f"{w} worker process(es) (FnApiRunner multi_processing)" if runner == "FnApiRunner" \
+            else "default local runner (Prism, one SDK worker)"
+        print(f"pipeline, {label}: {s:.1f}s  {words / s:,.0f} words/s  {n / s:.1f} articles/s  "
               f"ratio to bare spaCy {t / s:.2f}  peak RSS/worker {res['peak_worker_rss'] / 2**20:.0f} MB  "
               f"first output {res['first_output']:.1f}s")
     if not args.keep:
