@@ -1,13 +1,15 @@
 """Entities branch: every mention in a parsed article, resolved to an actor.
 
-Three passes over the parser's tokens, all plain functions:
+Passes over the parser's tokens, all plain functions:
 1. a gazetteer ruler: longest match of country, capital, organisation and
    person names, and role phrases with the country beside them ("le
    chancelier allemand") — these re-segment spaCy's spans where they overlap;
 2. spaCy's own entities that the ruler did not cover, resolved by surname
    (within the article first) or fuzzy matching (rapidfuzz);
-3. within-article linking: surnames and role phrases point to the person
-   already named in the article.
+3. linking within the article: bare surnames, appositions ("le ministre grec,
+   Nikolaos Dendias"), photo credits, city names (GeoNames), roles with no
+   country word (from the sentence's context), and role phrases pointing to the
+   person already named.
 """
 
 from __future__ import annotations
@@ -70,10 +72,6 @@ def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label
         sector=actor.sector if actor else None, resolution=resolution,
         confidence=round(confidence, 3), kind=kind or (actor.kind if actor else "unknown"),
     )
-
-
-def day_ok(day: dt.date | None) -> bool:
-    return day is not None
 
 
 class Resolver:
@@ -366,7 +364,7 @@ class Resolver:
             if key in named:
                 out.append(_mention(doc, i, i + 1, named[key], label="PER", resolution="coreference",
                                     confidence=0.85))
-            elif doc.pos[i] == "PROPN" and len(key) >= 5 and key in self.g.surnames and day_ok(day):
+            elif doc.pos[i] == "PROPN" and len(key) >= 5 and key in self.g.surnames and day is not None:
                 person = self._unique_surname(key, day)
                 if person is not None:
                     out.append(_mention(doc, i, i + 1, person, label="PER", resolution="alias",
