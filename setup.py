@@ -24,6 +24,7 @@ RUNTIME = [
 DEV = [
     "pytest>=8",
     "ruff>=0.6",
+    "hypothesis>=6.100",
 ]
 
 setup(

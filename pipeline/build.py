@@ -30,7 +30,8 @@ def reject_row(reject: dict[str, Any]) -> dict[str, Any]:
 
 def build_pipeline(p: beam.Pipeline, options: VigieOptions) -> dict[str, beam.PCollection]:
     """Add vigie to `p`; returns the row collections by table (for tests)."""
-    cfg = SourceConfig(timeout_s=options.fetch_timeout, max_bytes=options.max_input_bytes)
+    cfg = SourceConfig(timeout_s=options.fetch_timeout, max_bytes=options.max_input_bytes,
+                       allow_private_hosts=options.allow_private_hosts)
 
     articles, source_rejects = p | "Sources" >> ReadArticles(list(options.input or []), cfg)
     unique = articles | "Dedup" >> DropDuplicates()

@@ -20,5 +20,8 @@ class VigieOptions(PipelineOptions):
                             help="Seconds before a feed request is abandoned.")
         parser.add_argument("--max_input_bytes", type=int, default=20_000_000,
                             help="Largest feed or file read; larger ones are rejected as too_large.")
+        parser.add_argument("--allow_private_hosts", action="store_true", default=False,
+                            help="Also fetch URLs whose host is a loopback, private or link-local address, "
+                                 "and file:// URLs (refused by default: blocked_url).")
         parser.add_argument("--nlp_batch_size", type=int, default=64,
                             help="Largest number of articles parsed in one nlp.pipe batch.")

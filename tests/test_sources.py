@@ -8,7 +8,7 @@ from tests.conftest import FIXTURES, SAMPLES
 from transforms.rejects import REJECT_TAG
 from transforms.sources import ReadArticles, SourceConfig, read_input
 
-CFG = SourceConfig(timeout_s=5, max_bytes=1_000_000)
+CFG = SourceConfig(timeout_s=5, max_bytes=1_000_000, allow_private_hosts=True)  # the test server is 127.0.0.1
 
 
 def _split(records):

@@ -1,9 +1,11 @@
 """The `rejects` record: every item that does not become an article says why.
 
-Reasons are a closed vocabulary so analysts can group by them:
-  source:   no_such_input, fetch_failed, too_large, empty_input, undecodable,
-            malformed_feed, empty_feed, invalid_json, invalid_record,
-            unsupported_format, empty_article, extraction_failed
+Reasons are a closed vocabulary so analysts can group by them (the README
+has one line on each):
+  source:   no_such_input, fetch_failed, fetch_timeout, blocked_url,
+            redirect_refused, too_large, empty_input, undecodable, not_a_feed,
+            xml_entities, malformed_feed, empty_feed, invalid_json,
+            invalid_record, unsupported_format, empty_article, extraction_failed
   dedup:    duplicate
   language: not_french, too_short
   nlp:      nlp_failed
@@ -20,12 +22,15 @@ from typing import Any
 
 from schemas import SCHEMA_VERSION
 from transforms.dates import now_utc
-from transforms.text import excerpt, stable_id
+from transforms.text import excerpt, safe_str, stable_id
 
-REASONS = frozenset({
-    "no_such_input", "fetch_failed", "too_large", "empty_input", "undecodable",
+SOURCE_REASONS = frozenset({
+    "no_such_input", "fetch_failed", "fetch_timeout", "blocked_url", "redirect_refused",
+    "too_large", "empty_input", "undecodable", "not_a_feed", "xml_entities",
     "malformed_feed", "empty_feed", "invalid_json", "invalid_record",
     "unsupported_format", "empty_article", "extraction_failed",
+})
+REASONS = SOURCE_REASONS | frozenset({
     "duplicate", "not_french", "too_short", "nlp_failed", "entities_failed", "events_failed",
 })
 
@@ -39,15 +44,16 @@ def make_reject(input_ref: str, stage: str, reason: str, detail: str | None = No
     if reason not in REASONS:
         raise ValueError(f"unknown reject reason {reason!r}")
     article = article or {}
+    input_ref = safe_str(str(input_ref))
     return {
         "reject_id": stable_id(input_ref, stage, reason, article.get("article_id")),
         "input_ref": input_ref,
         "stage": stage,
         "reason": reason,
-        "detail": (detail or None) and str(detail)[:1000],
-        "excerpt": excerpt(text if text is not None else article.get("text")),
+        "detail": safe_str((detail or None) and str(detail)[:1000]),
+        "excerpt": safe_str(excerpt(text if text is not None else article.get("text"))),
         "article_id": article.get("article_id"),
-        "url": article.get("url"),
+        "url": safe_str(article.get("url")),
         "published_at": article.get("published_at"),
         "rejected_at": at or now_utc(),
         "schema_version": SCHEMA_VERSION,

@@ -12,10 +12,20 @@ enough to reason about:
 - partition values are checked against a closed pattern: a value that does
   not fit becomes UNK, so article text can never create a path.
 Paths go through Beam's FileSystems, so `--output gs://…` works the same.
+
+Faults: an output that cannot be written (not a folder, no permission, disk
+full, quota) stops the run with a `SinkWriteError` naming the table, the path
+and the cause; a local --output is checked before the pipeline starts. A
+failed write removes its temporary file; a killed one can leave a hidden
+`.<hex>.inprogress` file, which no reader globbing `*.parquet` (DuckDB,
+Spark, pyarrow datasets) ever sees and which is safe to delete.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
 import uuid
 from collections.abc import Iterable
@@ -53,8 +63,48 @@ def file_name(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
     return f"part-{stable_id(*ids, length=16)}.parquet"
 
 
+class SinkWriteError(RuntimeError):
+    """The output cannot be written: the run stops, saying where and why."""
+
+
+def _why(e: BaseException) -> str:
+    err = getattr(e, "errno", None)
+    if err in (errno.ENOSPC, errno.EDQUOT):
+        return f"disk full or over quota ({e})"
+    if err in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"no permission to write there ({e})"
+    if err in (errno.ENOTDIR, errno.EEXIST):
+        return f"a file stands where a folder is needed ({e})"
+    if err == errno.EFBIG:
+        return f"file size limit reached ({e})"
+    return f"{type(e).__name__}: {e}"
+
+
+def check_output_writable(output: str) -> None:
+    """Fail fast, before any work, when a local output folder cannot be written."""
+    if "://" in output:
+        return  # buckets are checked by their first write
+    probe = os.path.join(output, f".vigie-write-check-{uuid.uuid4().hex}")
+    try:
+        os.makedirs(output, exist_ok=True)
+        with open(probe, "wb") as fh:
+            fh.write(b"vigie")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as e:
+        raise SinkWriteError(f"vigie: cannot write to --output {output!r}: {_why(e)}") from e
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(probe)
+
+
 def write_partition(spec: TableSpec, output: str, part: str, rows: list[dict[str, Any]]) -> str:
-    """Write one partition file atomically; returns its final path."""
+    """Write one partition file atomically; returns its final path.
+
+    Any failure (disk full, permission, quota) removes the temporary file and
+    raises SinkWriteError: a table is never left half-written under its final
+    name, and the run stops instead of silently losing rows.
+    """
     import pyarrow.parquet as pq
 
     first = spec.schema.names[0]
@@ -63,11 +113,24 @@ def write_partition(spec: TableSpec, output: str, part: str, rows: list[dict[str
     folder = FileSystems.join(output, spec.name, *part.split("/"))
     final = FileSystems.join(folder, file_name(spec, rows))
     tmp = FileSystems.join(folder, f".{uuid.uuid4().hex}.inprogress")
-    with FileSystems.create(tmp) as fh:
-        pq.write_table(table, fh, compression="zstd", write_statistics=True)
-    if FileSystems.exists(final):
-        FileSystems.delete([final])
-    FileSystems.rename([tmp], [final])
+    try:
+        with FileSystems.create(tmp) as fh:
+            pq.write_table(table, fh, compression="zstd", write_statistics=True)
+        if FileSystems.exists(final):
+            FileSystems.delete([final])
+        FileSystems.rename([tmp], [final])
+    except Exception as e:
+        try:
+            if FileSystems.exists(tmp):
+                FileSystems.delete([tmp])
+        except Exception:  # noqa: BLE001 - best effort: the hidden temp file is never read
+            pass
+        cause = e
+        # Beam's FileSystems wraps OSErrors in BeamIOError; find the OS error for the message.
+        for inner in (getattr(e, "exception_details", None) or {}).values():
+            if isinstance(inner, OSError):
+                cause = inner
+        raise SinkWriteError(f"vigie: cannot write {spec.name} partition {part} to {final}: {_why(cause)}") from e
     return final
 
 
@@ -96,6 +159,7 @@ class WriteTable(beam.PTransform):
         self.output = output
 
     def expand(self, rows: beam.PCollection) -> beam.PCollection:
+        check_output_writable(self.output)
         spec = self.spec
         return (
             rows
