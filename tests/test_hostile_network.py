@@ -399,3 +399,91 @@ def test_no_timer_threads_left_behind(server):
         read(base(server) + path)
     time.sleep(0.1)
     assert threading.active_count() <= before + 2  # server handler threads may still be finishing
+
+
+@pytest.fixture
+def raw_tcp() -> Iterator[tuple[int, list[bytes]]]:
+    """A bare TCP server on 127.0.0.1 that accepts and then says nothing (or one canned line)."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+    say: list[bytes] = []
+    conns: list[socket.socket] = []
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            conns.append(conn)
+            if say:
+                with contextlib.suppress(OSError):
+                    conn.sendall(say[0])
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], say
+    finally:
+        stop.set()
+        thread.join(2)
+        for c in conns:
+            c.close()
+        listener.close()
+
+
+def test_tls_handshake_that_never_comes_is_cut_off(raw_tcp):
+    port, _ = raw_tcp
+    reason, detail, elapsed = one_reject(f"https://127.0.0.1:{port}/feed.xml")
+    assert reason == "fetch_timeout" and elapsed < TIMEOUT + 1, detail
+
+
+def test_garbage_instead_of_tls_is_a_fetch_failure(raw_tcp):
+    port, say = raw_tcp
+    say.append(b"HTTP/1.1 200 OK\r\n\r\nthis is not TLS\r\n")
+    reason, detail, elapsed = one_reject(f"https://127.0.0.1:{port}/feed.xml")
+    assert reason == "fetch_failed" and elapsed < TIMEOUT + 1, detail
+
+
+def test_garbage_instead_of_http_is_a_fetch_failure(raw_tcp):
+    port, say = raw_tcp
+    say.append(b"\x00\x01garbage\r\n\r\n")
+    reason, detail, _ = one_reject(f"http://127.0.0.1:{port}/feed.xml")
+    assert reason == "fetch_failed", detail
+
+
+def test_dns_lookups_are_bounded_by_the_deadline(monkeypatch):
+    import socket
+
+    def slow_lookup(*args, **kwargs):
+        time.sleep(5)
+        raise socket.gaierror("too late")
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow_lookup)
+    reason, detail, elapsed = one_reject("http://feeds.example.org/rss.xml", SourceConfig(timeout_s=TIMEOUT))
+    assert reason == "fetch_timeout" and "DNS" in detail and elapsed < TIMEOUT + 0.5
+
+
+def test_dns_failures_are_fetch_failures(monkeypatch):
+    import socket
+
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    reason, detail, _ = one_reject("http://nowhere.invalid/rss.xml", SourceConfig(timeout_s=TIMEOUT))
+    assert reason == "fetch_failed" and "cannot resolve" in detail
+
+
+def test_names_resolving_to_private_addresses_are_refused(monkeypatch):
+    """DNS names are judged by the addresses they resolve to (no connection is attempted)."""
+    import socket
+
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 80)),
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("169.254.169.254", 80))])
+    reason, detail, _ = one_reject("http://metadata.example.org/latest", SourceConfig(timeout_s=TIMEOUT))
+    assert reason == "blocked_url" and "169.254.169.254" in detail and "link-local" in detail
