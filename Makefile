@@ -118,7 +118,8 @@ run-flink: $(STAMP) $(FLINK_JAR)
 # through Beam's boot program, as on a real cluster; deploy/README.md has a known issue).
 FLINK_ENV          ?= LOOPBACK
 run-flink-cluster: $(STAMP) $(FLINK_JAR) $(if $(filter PROCESS,$(FLINK_ENV)),$(BOOT))
-	$(BIN)/python -m pipeline $(SAMPLE_ARGS) --output $(ENGINE_OUT)/flink-cluster \
+	$(BIN)/python -m pipeline $(foreach f,$(SAMPLE),--input '$(abspath $(f))') \
+	    --output $(abspath $(ENGINE_OUT))/flink-cluster \
 	    --runner FlinkRunner --flink_job_server_jar $(abspath $(FLINK_JAR)) --flink_master $(FLINK_MASTER) \
 	    --environment_type $(FLINK_ENV) $(if $(filter PROCESS,$(FLINK_ENV)),--environment_config \
 	    "$$($(BIN)/python -m pipeline.runners process-env)")

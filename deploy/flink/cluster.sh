@@ -7,7 +7,8 @@
 #   deploy/flink/cluster.sh status
 #
 # Environment: FLINK_DIST_VERSION (1.19.3), FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123),
-# FLINK_SLOTS (2), FLINK_RUN_DIR (.cache/flink/cluster): conf, logs, pids, checkpoints.
+# FLINK_SLOTS (2), FLINK_RUN_DIR (.cache/flink/cluster): conf, logs, pids, checkpoints, and the
+# processes' working directory (so a PROCESS worker resolves relative paths there: give absolute ones).
 #
 # The distribution: the PyPI packages apache-flink-libraries (lib/, opt/, plugins/) and
 # apache-flink (bin/, conf/) are Flink's binary distribution split in two; `pip download`
@@ -18,6 +19,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 version=${FLINK_DIST_VERSION:-1.19.3}
 home="$root/.cache/flink/flink-$version"
 run=${FLINK_RUN_DIR:-$root/.cache/flink/cluster}
+mkdir -p "$run" && run=$(cd "$run" && pwd)
 rest_port=${FLINK_REST_PORT:-8081}
 rpc_port=${FLINK_RPC_PORT:-6123}
 slots=${FLINK_SLOTS:-2}
@@ -70,8 +72,10 @@ alive() { [ -f "$run/$1.pid" ] && kill -0 "$(cat "$run/$1.pid")" 2>/dev/null; }
 start_one() {  # name script entrypoint-args...
     local name=$1 script=$2
     if alive "$name"; then echo "flink cluster: $name already running (pid $(cat "$run/$name.pid"))"; return; fi
-    FLINK_CONF_DIR="$run/conf" FLINK_LOG_DIR="$run/log" \
-        setsid "$home/bin/$script" start-foreground >"$run/log/$name.out" 2>&1 < /dev/null &
+    # Working directory: the run folder (PROCESS workers write pipeline_options.json there).
+    mkdir -p "$run/work"
+    (cd "$run/work" && FLINK_CONF_DIR="$run/conf" FLINK_LOG_DIR="$run/log" \
+        exec setsid "$home/bin/$script" start-foreground >"$run/log/$name.out" 2>&1 < /dev/null) &
     echo $! >"$run/$name.pid"
     echo "flink cluster: $name started (pid $!)"
 }
