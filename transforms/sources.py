@@ -203,6 +203,7 @@ class _Deadline:
         self.expired = False
         self._timer: threading.Timer | None = None
         self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
 
     def error(self) -> FetchError:
         return FetchError("fetch_timeout", f"no complete answer within {self.seconds:g} s")
@@ -216,24 +217,27 @@ class _Deadline:
 
     def watch(self, sock: socket.socket) -> None:
         self.cancel()
-        self._sock = sock.dup()  # shutdown() acts on the connection, whichever descriptor it is given
+        with self._lock:
+            self._sock = sock.dup()  # shutdown() acts on the connection, whichever descriptor it is given
         self._timer = threading.Timer(self.remaining(), self._fire)
         self._timer.daemon = True
         self._timer.start()
 
     def _fire(self) -> None:
         self.expired = True
-        if self._sock is not None:
-            with contextlib.suppress(OSError):
-                self._sock.shutdown(socket.SHUT_RDWR)
+        with self._lock:
+            if self._sock is not None:
+                with contextlib.suppress(OSError):
+                    self._sock.shutdown(socket.SHUT_RDWR)
 
     def cancel(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._sock is not None:
-            self._sock.close()
-            self._sock = None
+        with self._lock:
+            if self._sock is not None:
+                self._sock.close()
+                self._sock = None
 
 
 def address_refusal(ip: str) -> str | None:
@@ -292,7 +296,11 @@ class _PinnedHTTP(http.client.HTTPConnection):
             except OSError as e:
                 error = e
                 continue
-            self._deadline.watch(sock)
+            try:
+                self._deadline.watch(sock)
+            except BaseException:
+                sock.close()
+                raise
             return sock
         raise error or OSError("no address to connect to")
 
