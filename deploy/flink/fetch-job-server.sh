@@ -22,7 +22,7 @@ cache="$root/.cache"
 repo="$cache/m2"
 mkdir -p "$(dirname "$out")"
 dir=$(cd "$(dirname "$out")" && pwd)
-mvn_opts=(-B -q "-Dmaven.repo.local=$repo")
+mvn_opts=(-B -q -Dstyle.color=never "-Dmaven.repo.local=$repo")
 
 for tool in java mvn; do
     command -v "$tool" >/dev/null || { echo "fetch-job-server: $tool not found (needs Java 11+ and Maven)" >&2; exit 3; }
@@ -45,7 +45,8 @@ echo "fetch-job-server: not served by this repository (see $dir/fetch-official.l
      "assembling the job server from beam-runners-flink-$flink:$fallback (deploy/flink/pom.xml)"
 build="$dir/build-$flink-$fallback"
 mvn "${mvn_opts[@]}" -f "$root/deploy/flink/pom.xml" package \
-    "-Dbeam.java.version=$fallback" "-Dflink.minor=$flink" "-Dout.dir=$build"
+    "-Dbeam.java.version=$fallback" "-Dflink.minor=$flink" "-Dout.dir=$build" >"$dir/build.log" 2>&1 \
+    || { cat "$dir/build.log" >&2; exit 1; }
 jar="build-$flink-$fallback/beam-flink-$flink-job-server-$fallback.jar"
 test -f "$dir/$jar"
 ln -sfn "$jar" "$out"
