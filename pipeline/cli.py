@@ -60,10 +60,17 @@ def run(argv: Sequence[str]) -> int:
               file=sys.stderr)
         return 2
     start = time.monotonic()
-    p = beam.Pipeline(options=options)
-    build_pipeline(p, vigie)
-    result = p.run()
-    result.wait_until_finish()
+    try:
+        p = beam.Pipeline(options=options)
+        build_pipeline(p, vigie)
+        result = p.run()
+        result.wait_until_finish()
+    except Exception as e:  # noqa: BLE001 - an unwritable output is one clear line, not a traceback
+        message = next((line for line in str(e).splitlines() if "vigie: cannot write" in line), None)
+        if message is None:
+            raise
+        print(message[message.index("vigie: cannot write"):], file=sys.stderr)
+        return 1
     elapsed = time.monotonic() - start
     runner = options.view_as(StandardOptions).runner
     print(f"vigie: pipeline finished on {runner} in {elapsed:.1f}s")
@@ -83,6 +90,10 @@ def print_help() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "report":
+        from pipeline.report import main as report_main
+
+        return report_main(argv[1:])
     if "-h" in argv or "--help" in argv:
         print_help()
         return 0
