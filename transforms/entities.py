@@ -63,6 +63,8 @@ class Mention:
 def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label: str,
              resolution: str, confidence: float, kind: str | None = None,
              code: str | None = None, country: str | None = None) -> Mention:
+    while end - 1 > start and not doc.words[end - 1].strip():
+        end -= 1  # spaCy spans sometimes end on a paragraph break ("Minsk\n\n")
     return Mention(
         start=start, end=end, start_char=doc.idx[start], end_char=doc.end_char(end - 1),
         text=doc.span_text(start, end), label=label,
