@@ -3,10 +3,10 @@
     python -m pipeline --input <feed URL | feed file | glob> [--input …] --output out [Beam flags]
     python -m pipeline summary --output out
 
-Without --runner, vigie runs on Beam's portable FnApiRunner in this process:
-that is what the DirectRunner of apache-beam 2.77 falls back to after trying
-to download the Prism runner from the internet, minus the download, the
-delay and the noise.
+Without --runner, vigie runs on Beam's Prism runner from the local binary that
+`make prism` builds (pipeline/runners.py), so apache-beam never tries to
+download it; without that binary it says so in one line and runs on the
+in-process FnApiRunner.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def counters_of(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
     out: dict[str, int] = {}
     try:
         for c in result.metrics().query()["counters"]:
+            if c.key.metric.namespace.startswith("beam.metric"):
+                continue  # runner-internal counters
             key = f"{c.key.metric.namespace}.{c.key.metric.name}"
             out[key] = out.get(key, 0) + int(c.committed or c.attempted or 0)
     except Exception:  # noqa: BLE001 - some runners do not report metrics
@@ -98,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_help()
         return 0
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apache_beam.utils.subprocess_server").setLevel(logging.ERROR)  # "Really starting service"
     if argv and argv[0] == "summary":
         opts = PipelineOptions(argv[1:]).view_as(VigieOptions)
         print_summary(opts.output)

@@ -178,18 +178,10 @@ def flink_cluster(tmp_path_factory, flink_job_server):
         subprocess.run([script, "stop"], env=env, capture_output=True, text=True, timeout=120)
 
 
-# The language stage loads langdetect's profiles racily: a worker process running bundles in several
-# threads (PROCESS/DOCKER workers, Dataflow) can judge French text with half-loaded profiles
-# (af, pl, da…, p=1.0). LOOPBACK does not show it: the test process loaded them already.
-LANGDETECT_RACE = pytest.mark.xfail(
-    reason="transforms/language.py _ensure_profiles is not thread-safe (deploy/README.md, known issue)",
-    strict=False)
-
-
 @pytest.mark.slow
 @pytest.mark.flink
 @QUIET_WORKER
-@pytest.mark.parametrize("environment", ["LOOPBACK", pytest.param("PROCESS", marks=LANGDETECT_RACE)])
+@pytest.mark.parametrize("environment", ["LOOPBACK", "PROCESS"])
 def test_sample_on_a_standalone_flink_cluster_gives_the_same_rows(reference_output, flink_job_server,
                                                                   flink_cluster, environment, tmp_path):
     """LOOPBACK: the Python worker is this process. PROCESS, as on a real cluster: the TaskManager

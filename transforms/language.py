@@ -8,6 +8,7 @@ chance: under MIN_LETTERS letters even a human hesitates.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,17 +23,25 @@ MIN_LETTERS = 12
 MIN_PROB = 0.5
 
 _FACTORY: Any = None
+_FACTORY_LOCK = threading.Lock()
 
 
 def _ensure_profiles() -> Any:
-    """Load langdetect's profiles once per process (about a second)."""
+    """Load langdetect's profiles once per process (about a second).
+
+    Under a lock, and published only when fully loaded: langdetect sets its global factory
+    before the profiles are in, and a second thread (Flink and Dataflow workers run several)
+    would then label French text 'pl' or 'af' with probability 1."""
     global _FACTORY
     if _FACTORY is None:
-        from langdetect import detector_factory
+        with _FACTORY_LOCK:
+            if _FACTORY is None:
+                from langdetect import detector_factory
 
-        detector_factory.init_factory()
-        _FACTORY = detector_factory._factory
-        _FACTORY.set_seed(0)
+                detector_factory.init_factory()
+                factory = detector_factory._factory
+                factory.set_seed(0)
+                _FACTORY = factory
     return _FACTORY
 
 
