@@ -27,7 +27,7 @@ from apache_beam.metrics import Metrics
 from schemas import SCHEMA_VERSION
 from transforms.gazetteer import Actor, Gazetteer, caps_match, load_default, norm
 from transforms.nlp import ParsedDoc
-from transforms.rejects import REJECT_TAG, make_reject
+from transforms.rejects import REJECT_TAG, guarded
 from transforms.text import stable_id
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio on normalised names; see bench/actors.py
@@ -552,14 +552,9 @@ class _ExtractEntities(beam.DoFn):
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed
-        try:
-            rows = entity_rows(article, doc, self.resolver)
-        except Exception as e:  # noqa: BLE001 - one article never fails the job
-            Metrics.counter("rejected", "entities_failed").inc()
-            yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
-                article["input_ref"], "entities", "entities_failed", f"{type(e).__name__}: {e}",
-                article=article))
-            return
+        rows, reject = guarded("entities", article, lambda: entity_rows(article, doc, self.resolver))
+        if reject:
+            yield beam.pvalue.TaggedOutput(REJECT_TAG, reject)
         for row in rows:
             self.count.inc()
             if row["actor_code"] != "UNK":

@@ -24,7 +24,7 @@ from transforms.gazetteer import Actor, norm
 from transforms.lexicon import CameoCode, Trigger, default_tables
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
-from transforms.rejects import REJECT_TAG, make_reject
+from transforms.rejects import REJECT_TAG, guarded
 from transforms.text import stable_id
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -590,14 +590,9 @@ class _ExtractEvents(beam.DoFn):
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed
-        try:
-            rows = event_rows(article, doc, self.coder)
-        except Exception as e:  # noqa: BLE001 - one article never fails the job
-            Metrics.counter("rejected", "events_failed").inc()
-            yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
-                article["input_ref"], "events", "events_failed", f"{type(e).__name__}: {e}",
-                article=article))
-            return
+        rows, reject = guarded("events", article, lambda: event_rows(article, doc, self.coder))
+        if reject:
+            yield beam.pvalue.TaggedOutput(REJECT_TAG, reject)
         for row in rows:
             self.count.inc()
             yield row

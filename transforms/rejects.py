@@ -18,6 +18,7 @@ stage source, dedup, language or nlp.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from schemas import SCHEMA_VERSION
@@ -64,3 +65,19 @@ def reject_day(reject: dict[str, Any]) -> dt.date:
     """Rejects are partitioned by publication day when known, else by rejection day."""
     when = reject.get("published_at") or reject["rejected_at"]
     return when.astimezone(dt.timezone.utc).date()
+
+
+def guarded(stage: str, article: dict[str, Any], compute: Callable[[], list[Any]]
+            ) -> tuple[list[Any], dict[str, Any] | None]:
+    """Run one article's extraction; on any exception, no rows and a `<stage>_failed` reject.
+
+    A branch that raises on one article (a parser quirk, a bad lexicon entry) must not stop
+    the job: the article keeps its row in `articles`, and the reject says what went wrong."""
+    try:
+        return compute(), None
+    except Exception as e:  # noqa: BLE001 - one article never fails the job
+        from apache_beam.metrics import Metrics
+
+        Metrics.counter("rejected", f"{stage}_failed").inc()
+        return [], make_reject(article["input_ref"], stage, f"{stage}_failed", f"{type(e).__name__}: {e}",
+                               article=article)
