@@ -26,7 +26,7 @@ from schemas import ARTICLES, TABLES
 from tests.conftest import FIXTURES, ROOT, SAMPLES
 from tests.test_hostile_network import HostileServer
 from transforms.rejects import REASONS, REJECT_TAG
-from transforms.sinks import SinkWriteError
+from transforms.sinks import SinkWriteError, check_output_writable
 from transforms.sources import SourceConfig, expand_input, read_input
 
 pytestmark = pytest.mark.slow
@@ -286,17 +286,19 @@ def test_killed_run_leaves_nothing_half_written_and_rerun_has_no_duplicates(tmp_
 # --------------------------------------------------------------------------- unwritable output, full disk
 
 
-def test_unwritable_output_fails_fast_with_a_clear_error(tmp_path):
+def test_unwritable_output_fails_fast_with_a_clear_error(tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(SinkWriteError, match="cannot write to --output .*a file stands where a folder is needed"):
-        main(_argv([str(SAMPLES / "feed.xml")], blocker / "out"))
+        check_output_writable(str(blocker / "out"))
+    assert main(_argv([str(SAMPLES / "feed.xml")], blocker / "out")) == 1  # one line, not a traceback
+    assert "vigie: cannot write to --output" in capsys.readouterr().err
     done = subprocess.run(_cli([str(SAMPLES / "feed.xml")], blocker / "out"), cwd=ROOT, env=_env(),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "vigie: cannot write to --output" in done.stderr
 
 
-def test_full_disk_stops_the_run_with_a_clear_error_and_no_partial_file(tmp_path, monkeypatch):
+def test_full_disk_stops_the_run_with_a_clear_error_and_no_partial_file(tmp_path, monkeypatch, capsys):
     import pyarrow.parquet
 
     def no_space(table, where, **kw):
@@ -305,9 +307,9 @@ def test_full_disk_stops_the_run_with_a_clear_error_and_no_partial_file(tmp_path
 
     monkeypatch.setattr(pyarrow.parquet, "write_table", no_space)
     out = tmp_path / "out"
-    with pytest.raises(Exception) as info:  # noqa: B017 - the runner decides the wrapper type
-        main(_argv([str(SAMPLES / "feed.xml")], out))
-    assert "disk full or over quota" in str(info.value) and "No space left on device" in str(info.value)
+    assert main(_argv([str(SAMPLES / "feed.xml")], out)) == 1
+    err = capsys.readouterr().err
+    assert "vigie: cannot write" in err and "disk full or over quota" in err and "No space left on device" in err
     assert not [p for p in out.rglob("*") if p.is_file()]  # no .parquet, no leftover temp file
 
 
