@@ -96,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pipeline.report import main as report_main
 
         return report_main(argv[1:])
+    if argv and argv[0] == "validate":
+        from pipeline.validate import main as validate_main
+
+        return validate_main(argv[1:])
     if "-h" in argv or "--help" in argv:
         print_help()
         return 0
