@@ -91,12 +91,11 @@ def test_sdist_installs_and_runs_in_a_clean_venv(tmp_path: Path) -> None:
                               "hive_partitioning = true)").fetchone()
         assert rows > 0, f"{table}: no rows"
 
-    # bi/assets/world-110m.topo.json is not package data (pipeline/report.py reads it beside the
-    # checkout): from an installed copy the report is still written, with a warning and no base map.
+    # the report's world map (bi/assets) ships as package data: an installed copy draws the base map
     html = out / "report.html"
     proc = _run([str(py), "-m", "pipeline", "report", "--output", str(out), "--html", str(html)], cwd=tmp_path)
     assert html.is_file() and html.stat().st_size > 0
-    assert "world-110m.topo.json not found" in proc.stdout + proc.stderr
+    assert "world-110m.topo.json not found" not in proc.stdout + proc.stderr
 
 
 def test_flink_kubernetes_manifest_parses() -> None:
