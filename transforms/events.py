@@ -464,9 +464,9 @@ class EventCoder:
             targets = self._targets(doc, i, trig, mentions, passive)
             if trig.pos == "NOUN":
                 sources = self._noun_sources(doc, i, code, mentions, targets)
-            if code[:2] in ("18", "19") and not targets and any(
-                    doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i)) | (
-                    doc.lemmas[i].lower() in WEAPON_TESTS):
+            weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
+                doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
+            if code[:2] in ("18", "19") and not targets and weapon:
                 code = "150"  # a missile fired at no one is a show of force (test), not an attack
             fallback = False
             if not targets and not (trig.reciprocal and len(sources) >= 2):
@@ -498,7 +498,7 @@ class EventCoder:
                     if tgt is None and code[:2] == "13":
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
-                    out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, conf))
+                    out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
         return out
 
 
