@@ -28,6 +28,7 @@ from transforms.rejects import REJECT_TAG, guarded
 from transforms.text import stable_id
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+LOCATED_TARGET_ROOTS = {"16", "17", "18", "19", "20"}
 WEAPON_TESTS = {"missile", "projectile", "essai", "test", "fusée", "missiles"}
 MILITARY_ROOTS = {"15", "17", "18", "19", "20"}
 NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
@@ -184,8 +185,11 @@ class EventCoder:
         # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
         if inside:
             return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)]
-        adj = self._country_adjective(doc, head)
-        return [adj] if adj else []
+        for k in [head] + [t for t in range(lo, hi) if t != head]:  # head first, then the whole phrase
+            adj = self._country_adjective(doc, k)
+            if adj:
+                return [adj]
+        return []
 
     def _country_adjective(self, doc: ParsedDoc, head: int, sector: str = "") -> Mention | None:
         """"une fusée iranienne", "des bombardements russes": the country of an adjective on the
@@ -361,6 +365,23 @@ class EventCoder:
                       iso, sector)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
 
+    def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
+                        source: Mention) -> Mention | None:
+        s, e = doc.sents[doc.sent_index(i)]
+        places = [m for m in mentions if s <= m.start < e and m.resolved and m.country
+                  and m.kind in ("country", "capital", "place", "city")]
+        iso = places[0].country if places else None
+        if iso is None and code[:2] == "17":
+            iso = source.country  # an arrest is at home unless said otherwise
+        if iso is None or (iso == source.country and code[:2] not in ("17", "18", "19", "20")):
+            return None
+        g = self.resolver.g
+        sector = "CVL" if code[:2] == "17" or iso == source.country else ""
+        base = g.country_cameo.get(iso, iso)
+        actor = Actor("country", g.country_names.get(iso, iso), base + sector, iso, sector or None)
+        anchor = places[0] if places else source
+        return _mention(doc, anchor.start, anchor.end, actor, label="LOC", resolution="context", confidence=0.5)
+
     def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
@@ -482,6 +503,14 @@ class EventCoder:
                     fallback = True
                     if not targets:
                         targets = self._patient(doc, i, mentions)
+            if not targets and sources and code[:2] in LOCATED_TARGET_ROOTS:
+                # strikes, arrests, sanctions with no named target: the people of the place the
+                # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
+                # arrêtées" in Kazakhstan -> KAZCVL)
+                located = self._located_target(doc, i, code, mentions, sources[0])
+                if located is not None:
+                    targets = [located]
+                    fallback = True
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
