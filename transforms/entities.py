@@ -15,7 +15,7 @@ Passes over the parser's tokens, all plain functions:
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -252,8 +252,7 @@ class Resolver:
             return None  # one person ("le Polonais …"), not the nation
         if i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper():
             return None  # "les Polonais Andrzej Duda et …": describes people named next
-        name = self.g.country_names.get(iso, iso)
-        actor = Actor("country", name, self.g.country_cameo.get(iso, iso), iso, None)
+        actor = self.country_actor(iso)
         return [_mention(doc, i, i + 1, actor, label="LOC", resolution="alias", confidence=0.8)]
 
     @staticmethod
@@ -461,31 +460,48 @@ class Resolver:
         """Role phrases with no country word take the country of the sentence (a country or
         place named in it), else the article's most mentioned country; else they are dropped.
         "Des milliers de manifestants … à Bagdad" -> IRQCVL."""
-        counts: dict[str, int] = {}
-        for m in mentions:
-            if m.resolved and m.country:
-                counts[m.country] = counts.get(m.country, 0) + 1
-        main = max(sorted(counts), key=lambda c: counts[c]) if counts else None
+        main = most_mentioned_country(mentions)
         out = []
         for m in mentions:
             if m.resolution != "context" or m.resolved:
                 out.append(m)
                 continue
-            sent = doc.sent_index(m.start)
-            s, e = doc.sents[sent]
-            local = [x.country for x in mentions if s <= x.start < e and x.resolved and x.country
-                     and x.kind in ("country", "capital", "place")]
-            iso = local[0] if local else main
+            local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
+            iso = local[0].country if local else main
             if iso is None:
                 continue
-            code = self.g.country_cameo.get(iso, iso) + (m.sector or "")
-            out.append(replace(m, actor_code=code, country=iso, confidence=0.6,
-                               canonical_name=f"{self.g.country_names.get(iso, iso)} ({m.sector})"))
+            actor = self.country_actor(iso, m.sector or "", as_role=True)
+            out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=0.6,
+                               canonical_name=actor.canonical_name))
         return out
+
+    def country_actor(self, iso: str, sector: str = "", as_role: bool = False) -> Actor:
+        """A country, or one of its sectors (RUS, RUSMIL); as_role names it "Russie (MIL)"."""
+        name = self.g.country_names.get(iso, iso)
+        code = self.g.country_cameo.get(iso, iso) + sector
+        if as_role:
+            return Actor("role", f"{name} ({sector})", code, iso, sector)
+        return Actor("country", name, code, iso, sector or None)
 
     @staticmethod
     def _actor_of(m: Mention) -> Actor:
         return Actor("person", m.canonical_name or m.text, m.actor_code, m.country, m.sector)
+
+
+def most_mentioned_country(mentions: list[Mention], exclude: str | None = None,
+                           skip_kinds: tuple[str, ...] = ()) -> str | None:
+    """The article's most mentioned country (ISO3), ties broken alphabetically: the context
+    that roles without a country word, implicit agents and implicit targets fall back on."""
+    counts = Counter(m.country for m in mentions if m.resolved and m.country and m.country != exclude
+                     and m.kind not in skip_kinds)
+    return max(sorted(counts), key=counts.__getitem__) if counts else None
+
+
+def places_in_sentence(doc: ParsedDoc, i: int, mentions: list[Mention],
+                       kinds: tuple[str, ...] = ("country", "capital", "place", "city")) -> list[Mention]:
+    """Resolved places and countries named in the sentence of token i, in text order."""
+    s, e = doc.sents[doc.sent_index(i)]
+    return [m for m in mentions if s <= m.start < e and m.resolved and m.country and m.kind in kinds]
 
 
 @lru_cache(maxsize=1)

@@ -19,8 +19,17 @@ from apache_beam.metrics import Metrics
 
 from schemas import SCHEMA_VERSION
 from transforms import eventdates
-from transforms.entities import Mention, Resolver, _mention, article_day, default_resolver, partition_actor
-from transforms.gazetteer import Actor, norm
+from transforms.entities import (
+    Mention,
+    Resolver,
+    _mention,
+    article_day,
+    default_resolver,
+    most_mentioned_country,
+    partition_actor,
+    places_in_sentence,
+)
+from transforms.gazetteer import norm
 from transforms.lexicon import CameoCode, Trigger, default_tables
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
@@ -194,13 +203,11 @@ class EventCoder:
     def _country_adjective(self, doc: ParsedDoc, head: int, sector: str = "") -> Mention | None:
         """"une fusée iranienne", "des bombardements russes": the country of an adjective on the
         argument's head noun (or the trigger noun itself)."""
-        g = self.resolver.g
         for c in doc.children(head):
             if doc.deps[c] == "amod" and doc.pos[c] == "ADJ":
-                iso = g.adjectives.get(norm(doc.words[c]))
+                iso = self.resolver.g.adjectives.get(norm(doc.words[c]))
                 if iso:
-                    actor = Actor("country", g.country_names.get(iso, iso),
-                                  g.country_cameo.get(iso, iso) + sector, iso, sector or None)
+                    actor = self.resolver.country_actor(iso, sector)
                     return _mention(doc, c, c + 1, actor, label="LOC", resolution="alias", confidence=0.7)
         return None
 
@@ -350,35 +357,23 @@ class EventCoder:
             return None
         sector = "JUD" if code in self.JUDICIAL and doc.lemmas[i].lower() in (
             "condamner", "inculper", "poursuivre", "juger") else self.IMPLICIT_SECTORS[root]
-        s, e = doc.sents[doc.sent_index(i)]
-        local = [m.country for m in mentions if s <= m.start < e and m.resolved and m.country
-                 and m.kind in ("country", "capital", "place", "city")]
-        counts: dict[str, int] = {}
-        for m in mentions:
-            if m.resolved and m.country:
-                counts[m.country] = counts.get(m.country, 0) + 1
-        iso = local[0] if local else (max(sorted(counts), key=lambda c: counts[c]) if counts else None)
+        local = places_in_sentence(doc, i, mentions)
+        iso = local[0].country if local else most_mentioned_country(mentions)
         if iso is None or not sector:
             return None
-        g = self.resolver.g
-        actor = Actor("role", f"{g.country_names.get(iso, iso)} ({sector})", g.country_cameo.get(iso, iso) + sector,
-                      iso, sector)
+        actor = self.resolver.country_actor(iso, sector, as_role=True)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
 
     def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
                         source: Mention) -> Mention | None:
-        s, e = doc.sents[doc.sent_index(i)]
-        places = [m for m in mentions if s <= m.start < e and m.resolved and m.country
-                  and m.kind in ("country", "capital", "place", "city")]
+        places = places_in_sentence(doc, i, mentions)
         iso = places[0].country if places else None
         if iso is None and code[:2] == "17":
             iso = source.country  # an arrest is at home unless said otherwise
         if iso is None or (iso == source.country and code[:2] not in ("17", "18", "19", "20")):
             return None
-        g = self.resolver.g
         sector = "CVL" if code[:2] == "17" or iso == source.country else ""
-        base = g.country_cameo.get(iso, iso)
-        actor = Actor("country", g.country_names.get(iso, iso), base + sector, iso, sector or None)
+        actor = self.resolver.country_actor(iso, sector)
         anchor = places[0] if places else source
         return _mention(doc, anchor.start, anchor.end, actor, label="LOC", resolution="context", confidence=0.5)
 
@@ -458,13 +453,9 @@ class EventCoder:
         target of a threat that names only its condition ("en cas d'invasion")."""
         if source is None or not source.country:
             return None
-        counts: dict[str, int] = {}
-        for m in mentions:
-            if m.resolved and m.country and m.country != source.country and m.kind != "place":
-                counts[m.country] = counts.get(m.country, 0) + 1
-        if not counts:
+        iso = most_mentioned_country(mentions, exclude=source.country, skip_kinds=("place",))
+        if iso is None:
             return None
-        iso = max(sorted(counts), key=lambda c: counts[c])
         firsts = [m for m in mentions if m.country == iso and m.kind == "country"] or \
                  [m for m in mentions if m.country == iso]
         return firsts[0]
