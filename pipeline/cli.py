@@ -1,7 +1,9 @@
 """`python -m pipeline`: run vigie, then print what it wrote.
 
     python -m pipeline --input <feed URL | feed file | glob> [--input …] --output out [Beam flags]
+    python -m pipeline --streaming --input <feed URL | glob> … --output out [--poll-interval 60]
     python -m pipeline summary --output out
+    python -m pipeline compact --output out
 
 Without --runner, vigie runs on Beam's Prism runner from the local binary that
 `make prism` builds (pipeline/runners.py), so apache-beam never tries to
@@ -61,8 +63,13 @@ def run(argv: Sequence[str]) -> int:
         print("error: give at least one --input (feed URL, feed file or article files glob)",
               file=sys.stderr)
         return 2
+    streaming = options.view_as(StandardOptions).streaming
     start = time.monotonic()
     try:
+        if streaming:
+            from pipeline.stream import run_streaming
+
+            return run_streaming(argv, options)
         p = beam.Pipeline(options=options)
         build_pipeline(p, vigie)
         result = p.run()
@@ -96,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pipeline.report import main as report_main
 
         return report_main(argv[1:])
+    if argv and argv[0] == "compact":
+        from pipeline.compact import main as compact_main
+
+        return compact_main(argv[1:])
     if argv and argv[0] == "validate":
         from pipeline.validate import main as validate_main
 

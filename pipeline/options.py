@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+import re
+
 from apache_beam.options.pipeline_options import PipelineOptions
+
+_DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?\s*", re.IGNORECASE)
+_UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def duration(text: str) -> float:
+    """'90' or '90s', '15m', '2h', '7d' -> seconds (an argparse type)."""
+    m = _DURATION.fullmatch(str(text))
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a duration: {text!r} (examples: 90, 90s, 15m, 2h, 7d)")
+    seconds = float(m.group(1)) * _UNIT_S[(m.group(2) or "s").lower()]
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"a duration must be positive: {text!r}")
+    return seconds
 
 
 class VigieOptions(PipelineOptions):
@@ -25,3 +42,30 @@ class VigieOptions(PipelineOptions):
                                  "and file:// URLs (refused by default: blocked_url).")
         parser.add_argument("--nlp_batch_size", type=int, default=64,
                             help="Largest number of articles parsed in one nlp.pipe batch.")
+
+        # Streaming mode (--streaming; README "Streaming"). Durations take 90, 90s, 15m, 2h, 7d.
+        parser.add_argument("--poll_interval", "--poll-interval", dest="poll_interval", type=duration,
+                            default=60.0,
+                            help="Streaming: time between two polls of each feed and two looks at each "
+                                 "watched folder (one request per feed per interval at most).")
+        parser.add_argument("--write_window", "--write-window", dest="write_window", type=duration,
+                            default=60.0,
+                            help="Streaming: rows of a partition are written at most this long after "
+                                 "they arrive, one file per partition per write (see `compact`).")
+        parser.add_argument("--allowed_lateness", "--allowed-lateness", dest="allowed_lateness",
+                            type=duration, default=2 * 86400.0,
+                            help="Streaming: how long a day's window stays open after the day ends.")
+        parser.add_argument("--dedup_ttl", "--dedup-ttl", dest="dedup_ttl", type=duration,
+                            default=7 * 86400.0,
+                            help="Streaming: an item is remembered this long after it was last seen "
+                                 "(bounds the de-duplication state).")
+        parser.add_argument("--max_runtime", "--max-runtime", dest="max_runtime", type=duration,
+                            default=None,
+                            help="Streaming: stop after this long, with everything received written "
+                                 "(default: run until Ctrl-C, SIGTERM or the stop file).")
+        parser.add_argument("--stop_file", "--stop-file", dest="stop_file", default=None,
+                            help="Streaming: the job stops gracefully when this file appears "
+                                 "(local runs; Ctrl-C creates it).")
+        parser.add_argument("--file_settle", "--file-settle", dest="file_settle", type=duration,
+                            default=1.0,
+                            help="Streaming: a watched file is read once it has not changed for this long.")

@@ -1,4 +1,5 @@
-"""Batch de-duplication: one article per `article_id`, the others are rejects.
+"""De-duplication. Batch: one article per `article_id`, the others are rejects.
+Streaming: keyed state remembers what was seen (`DropRepeats`, below).
 
 The same story often arrives twice (two feeds, a feed and a file). Keeping
 the copy with the smallest input reference makes the choice deterministic,
@@ -11,9 +12,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import apache_beam as beam
+from apache_beam.coders import StrUtf8Coder
 from apache_beam.metrics import Metrics
+from apache_beam.transforms import userstate
+from apache_beam.typehints import KV
+from apache_beam.utils.timestamp import Duration
 
 from transforms.rejects import REJECT_TAG, make_reject
+from transforms.text import stable_id
 
 
 def pick_first(copies: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -47,3 +53,85 @@ class DropDuplicates(beam.PTransform):
             | "Group" >> beam.GroupByKey()
             | "Split" >> beam.ParDo(_SplitDuplicates()).with_outputs(REJECT_TAG, main="unique")
         )
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def origin(article: dict[str, Any]) -> str:
+    """Where an item came from: its feed, or its file (an item's place in a feed moves)."""
+    return article.get("feed_url") or article["input_ref"].split("#", 1)[0]
+
+
+def content_key(article: dict[str, Any]) -> str:
+    """The same story under two URLs (a syndicated copy, a republished item) has the same text."""
+    return stable_id(article.get("title") or "", article["text"])
+
+
+class _FirstSighting(beam.DoFn):
+    """(key, article) in; the article the first time its key is seen, nothing when the same
+    source shows it again (a feed repeats its items at every poll), a `duplicate` reject when
+    another source brings it. The key is forgotten `ttl_s` after it was last seen."""
+
+    FIRST = userstate.ReadModifyWriteStateSpec("first", StrUtf8Coder())
+    EXPIRY = userstate.TimerSpec("expiry", userstate.TimeDomain.WATERMARK)
+
+    def __init__(self, what: str, ttl_s: float) -> None:
+        self.what = what
+        self.ttl_s = ttl_s
+        self.again = Metrics.counter("dedup", f"seen_again_{what.replace(' ', '_')}")
+        self.dupes = Metrics.counter("rejected", "duplicate")
+
+    def process(self, keyed: tuple[str, dict[str, Any]],
+                ts: Any = beam.DoFn.TimestampParam,
+                first: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FIRST),
+                expiry: userstate.RuntimeTimer = beam.DoFn.TimerParam(EXPIRY)) -> Iterable[Any]:
+        _, article = keyed
+        # Event time here is the poll's tick time: the key lives ttl_s after its last sighting.
+        expiry.set(ts + Duration(seconds=self.ttl_s))
+        seen = first.read()
+        if seen is None:
+            first.write(origin(article))
+            yield article
+        elif seen == origin(article):
+            self.again.inc()
+        else:
+            self.dupes.inc()
+            yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
+                article["input_ref"], "dedup", "duplicate",
+                f"same {self.what} as an item already read from {seen}", article=article))
+
+    @userstate.on_timer(EXPIRY)
+    def expire(self, first: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FIRST)) -> None:
+        first.clear()
+
+
+class DropRepeats(beam.PTransform):
+    """Streaming de-duplication across polls, feeds and folders, with keyed state.
+
+    An article passes once per `article_id` (its canonical URL, or its text when it has no
+    link) and once per content hash, within `ttl_s` of the key's last sighting. Beam's
+    Deduplicate would do the first half but forces the legacy DirectRunner, which cannot run
+    the tick source; this is two small stateful DoFns that every portable runner runs.
+    Main output `unique`, plus `rejects`.
+    """
+
+    def __init__(self, ttl_s: float) -> None:
+        super().__init__()
+        self.ttl_s = ttl_s
+
+    def expand(self, articles: beam.PCollection) -> dict[str, beam.PCollection]:
+        by_id = (
+            articles
+            | "ById" >> beam.Map(lambda a: (a["article_id"], a)).with_output_types(KV[str, Any])
+            | "FirstById" >> beam.ParDo(_FirstSighting("article_id", self.ttl_s))
+            .with_outputs(REJECT_TAG, main="unique")
+        )
+        by_text = (
+            by_id.unique
+            | "ByText" >> beam.Map(lambda a: (content_key(a), a)).with_output_types(KV[str, Any])
+            | "FirstByText" >> beam.ParDo(_FirstSighting("text", self.ttl_s))
+            .with_outputs(REJECT_TAG, main="unique")
+        )
+        rejects = (by_id[REJECT_TAG], by_text[REJECT_TAG]) | "Rejects" >> beam.Flatten()
+        return {"unique": by_text.unique, REJECT_TAG: rejects}

@@ -11,6 +11,10 @@ enough to reason about:
   same input replaces the file instead of adding a second copy;
 - partition values are checked against a closed pattern: a value that does
   not fit becomes UNK, so article text can never create a path.
+In streaming mode rows are first windowed by day (transforms/windows.py) and
+each pane of a day window writes its own file per partition, named by day,
+pane index and ids, so files appear atomically while the job runs and
+`python -m pipeline compact` can merge them later.
 Paths go through Beam's FileSystems, so `--output gs://…` works the same.
 
 Faults: an output that cannot be written (not a folder, no permission, disk
@@ -24,6 +28,7 @@ Spark, pyarrow datasets) ever sees and which is safe to delete.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import os
 import re
@@ -34,6 +39,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
+from apache_beam.transforms.window import GlobalWindow
 
 from schemas import TableSpec
 from transforms.text import stable_id
@@ -56,11 +62,16 @@ def partition_path(spec: TableSpec, row: dict[str, Any]) -> str:
     return "/".join(f"{c}={safe_partition_value(c, row.get(c))}" for c in spec.partition_cols)
 
 
-def file_name(spec: TableSpec, rows: list[dict[str, Any]]) -> str:
+def file_name(spec: TableSpec, rows: list[dict[str, Any]], pane: str | None = None) -> str:
+    """`part-<hash of the ids>.parquet`; in streaming, `part-<day>-p<pane>-<hash>.parquet`.
+
+    Both are deterministic: a retried bundle writes the same name and replaces the file.
+    """
     id_col = "article_id" if "article_id" in spec.schema.names and spec.name != "rejects" \
         else spec.schema.names[0]
     ids = sorted({str(r.get(id_col)) for r in rows})
-    return f"part-{stable_id(*ids, length=16)}.parquet"
+    digest = stable_id(*ids, length=16)
+    return f"part-{pane}-{digest}.parquet" if pane else f"part-{digest}.parquet"
 
 
 class SinkWriteError(RuntimeError):
@@ -98,7 +109,8 @@ def check_output_writable(output: str) -> None:
             os.remove(probe)
 
 
-def write_partition(spec: TableSpec, output: str, part: str, rows: list[dict[str, Any]]) -> str:
+def write_partition(spec: TableSpec, output: str, part: str, rows: list[dict[str, Any]],
+                    pane: str | None = None) -> str:
     """Write one partition file atomically; returns its final path.
 
     Any failure (disk full, permission, quota) removes the temporary file and
@@ -111,7 +123,7 @@ def write_partition(spec: TableSpec, output: str, part: str, rows: list[dict[str
     rows = sorted(rows, key=lambda r: tuple(str(r.get(c)) for c in (first, *spec.schema.names[1:3])))
     table = spec.to_table(rows)
     folder = FileSystems.join(output, spec.name, *part.split("/"))
-    final = FileSystems.join(folder, file_name(spec, rows))
+    final = FileSystems.join(folder, file_name(spec, rows, pane))
     tmp = FileSystems.join(folder, f".{uuid.uuid4().hex}.inprogress")
     try:
         with FileSystems.create(tmp) as fh:
@@ -134,6 +146,14 @@ def write_partition(spec: TableSpec, output: str, part: str, rows: list[dict[str
     return final
 
 
+def pane_label(win: Any, pane: Any) -> str | None:
+    """`20220121-p0003` for pane 3 of a day window (streaming); None in the global window."""
+    if isinstance(win, GlobalWindow):
+        return None
+    day = dt.datetime.fromtimestamp(win.start.micros / 1e6, dt.timezone.utc).strftime("%Y%m%d")
+    return f"{day}-p{pane.index:04d}"
+
+
 class _WritePartition(beam.DoFn):
     def __init__(self, spec: TableSpec, output: str) -> None:
         self.spec = spec
@@ -141,10 +161,12 @@ class _WritePartition(beam.DoFn):
         self.files = Metrics.counter("sink", f"{spec.name}_files")
         self.rows = Metrics.counter("sink", f"{spec.name}_rows")
 
-    def process(self, keyed: tuple[str, Iterable[dict[str, Any]]]) -> Iterable[dict[str, Any]]:
+    def process(self, keyed: tuple[str, Iterable[dict[str, Any]]],
+                win: Any = beam.DoFn.WindowParam,
+                pane: Any = beam.DoFn.PaneInfoParam) -> Iterable[dict[str, Any]]:
         part, rows = keyed
         rows = list(rows)
-        path = write_partition(self.spec, self.output, part, rows)
+        path = write_partition(self.spec, self.output, part, rows, pane_label(win, pane))
         self.files.inc()
         self.rows.inc(len(rows))
         yield {"table": self.spec.name, "partition": part, "rows": len(rows), "path": path}
@@ -153,14 +175,17 @@ class _WritePartition(beam.DoFn):
 class WriteTable(beam.PTransform):
     """Rows (dicts carrying their partition keys) to `<output>/<table>/<partition>/part-….parquet`."""
 
-    def __init__(self, spec: TableSpec, output: str) -> None:
+    def __init__(self, spec: TableSpec, output: str, windowing: beam.PTransform | None = None) -> None:
         super().__init__()
         self.spec = spec
         self.output = output
+        self.windowing = windowing  # streaming: transforms.windows.DayWindows
 
     def expand(self, rows: beam.PCollection) -> beam.PCollection:
         check_output_writable(self.output)
         spec = self.spec
+        if self.windowing is not None:
+            rows = rows | "Windows" >> self.windowing
         return (
             rows
             | "ByPartition" >> beam.Map(lambda r: (partition_path(spec, r), r))

@@ -180,9 +180,10 @@ def _head_text(data: bytes) -> str:
 
 
 class FetchError(Exception):
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: str, detail: str, retry_after: str | None = None) -> None:
         super().__init__(detail)
         self.reason = reason
+        self.retry_after = retry_after  # the server's Retry-After header (429, 503), for polling
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,9 @@ class Fetched:
     data: bytes
     content_type: str | None
     url: str  # after redirects
+    status: int = 200  # 304 when a conditional GET found the feed unchanged (data is empty)
+    etag: str | None = None  # validators for the next conditional GET (streaming mode)
+    last_modified: str | None = None
 
 
 class _Deadline:
@@ -408,8 +412,13 @@ def _target(parts: Any) -> str:
     return f"{path}?{query}" if query else path
 
 
-def _get_once(url: str, cfg: SourceConfig, deadline: _Deadline) -> tuple[str | None, Fetched | None]:
-    """One GET: (redirect location, None) or (None, the response body)."""
+def _get_once(url: str, cfg: SourceConfig, deadline: _Deadline, validators: dict[str, str] | None = None
+              ) -> tuple[str | None, Fetched | None]:
+    """One GET: (redirect location, None) or (None, the response body).
+
+    `validators` (If-None-Match, If-Modified-Since) make it a conditional GET: an
+    unchanged feed answers 304 with no body, which is returned as such.
+    """
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -434,15 +443,22 @@ def _get_once(url: str, cfg: SourceConfig, deadline: _Deadline) -> tuple[str | N
     conn = (_PinnedHTTPS if https else _PinnedHTTP)(host, port, addresses, deadline)
     try:
         conn.request("GET", _target(parts), headers={
-            "User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"})
+            "User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate",
+            **(validators or {})})
         resp = conn.getresponse()
+        if resp.status == 304 and validators:
+            return None, Fetched(b"", resp.getheader("Content-Type"), url, status=304,
+                                 etag=resp.getheader("ETag") or validators.get("If-None-Match"),
+                                 last_modified=resp.getheader("Last-Modified")
+                                 or validators.get("If-Modified-Since"))
         if resp.status in (301, 302, 303, 307, 308):
             location = resp.getheader("Location")
             if not location or not location.strip():
                 raise FetchError("fetch_failed", f"HTTP {resp.status} without a Location")
             return location.strip(), None
         if not 200 <= resp.status < 300:
-            raise FetchError("fetch_failed", f"HTTP {resp.status} {resp.reason}"[:200])
+            raise FetchError("fetch_failed", f"HTTP {resp.status} {resp.reason}"[:200],
+                             retry_after=resp.getheader("Retry-After"))
         content_type = resp.getheader("Content-Type")
         ctype = (content_type or "").split(";")[0].strip().lower()
         if ctype.startswith(NOT_FEED_TYPES):
@@ -453,7 +469,8 @@ def _get_once(url: str, cfg: SourceConfig, deadline: _Deadline) -> tuple[str | N
         data = _read_body(resp, cfg, deadline)
         if data[:2] == b"\x1f\x8b":  # gzip sent without saying so
             data = gunzip_capped(data, cfg.max_bytes)
-        return None, Fetched(data, content_type, url)
+        return None, Fetched(data, content_type, url, etag=resp.getheader("ETag"),
+                             last_modified=resp.getheader("Last-Modified"))
     except FetchError:
         raise
     except (OSError, http.client.HTTPException, ValueError, UnicodeError) as e:
@@ -465,17 +482,18 @@ def _get_once(url: str, cfg: SourceConfig, deadline: _Deadline) -> tuple[str | N
         deadline.cancel()
 
 
-def fetch(url: str, cfg: SourceConfig) -> Fetched:
+def fetch(url: str, cfg: SourceConfig, validators: dict[str, str] | None = None) -> Fetched:
     """GET a feed within one deadline, a size cap and the redirect and address policy.
 
     Raises FetchError with a reject reason: fetch_failed, fetch_timeout,
-    blocked_url, redirect_refused, too_large or not_a_feed.
+    blocked_url, redirect_refused, too_large or not_a_feed. With `validators`
+    (streaming polls) an unchanged feed comes back as a Fetched with status 304.
     """
     deadline = _Deadline(cfg.timeout_s)
     seen = {url}
     try:
         for _ in range(cfg.max_redirects + 1):
-            location, fetched = _get_once(url, cfg, deadline)
+            location, fetched = _get_once(url, cfg, deadline, validators)
             if fetched is not None:
                 return fetched
             target = urljoin(url, location or "")

@@ -1,0 +1,265 @@
+"""Streaming sources: feeds polled on every tick, folders watched for new files.
+
+Feeds. Each feed URL is a key with its own state (`FeedState`): the
+validators of its last answer (ETag, Last-Modified) for a conditional GET,
+its run of failures and the first tick it may be asked again. This gives:
+- politeness: at most one request per feed per tick, ticks being one poll
+  interval apart (a tick that comes late never makes two requests);
+- conditional GET: an unchanged feed answers 304, read as "nothing new";
+- backoff: after n failures in a row the feed waits 2^(n-1) ticks (capped at
+  `max_backoff_s`), or what the server's Retry-After asks, whichever is longer;
+- one reject per problem, not one per poll: a feed failing the same way at
+  every poll gives one reject row, then a counter (`poll.same_problem`).
+The per-request timeout and size cap are the batch mode's (`SourceConfig`).
+
+Folders. Each tick expands the globs; a file is read once per version (path,
+size, modification time). Files changed in the last `settle_s` seconds wait
+for the next tick, so a file still being copied is not read half-written (the
+safest is still to write elsewhere and rename into the folder). What a file
+holds is parsed exactly as in batch mode.
+
+Memory: a file's state expires `ttl_s` after the file was last seen in its
+folder (event-time timers, which also fire at once when the job ends).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import math
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.coders import PickleCoder
+from apache_beam.metrics import Metrics
+from apache_beam.transforms import userstate
+from apache_beam.typehints import KV
+from apache_beam.utils.timestamp import Duration
+
+from transforms.dates import now_utc
+from transforms.rejects import REJECT_TAG, make_reject
+from transforms.sources import (
+    FetchError,
+    SourceConfig,
+    fetch,
+    is_url,
+    parse_feed,
+    read_input,
+)
+
+# Longest wait after failures, whatever their number (seconds).
+MAX_BACKOFF_S = 3600.0
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What vigie remembers about one feed between polls."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    failures: int = 0  # failed polls in a row
+    next_tick: int = 0  # first tick at which the feed may be asked again
+    last_problem: str | None = None  # "reason: detail" of the last failed or rejected poll
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Retry-After as seconds from now (delta-seconds or an HTTP date); None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return max(0.0, when.timestamp() - now)
+
+
+def backoff_ticks(failures: int, interval_s: float, max_backoff_s: float = MAX_BACKOFF_S,
+                  retry_after_s: float | None = None) -> int:
+    """Ticks to wait after `failures` failed polls in a row: 1, 2, 4, … capped; at least Retry-After."""
+    cap = max(1, math.floor(max_backoff_s / interval_s))
+    ticks = min(2 ** max(0, failures - 1), cap)
+    if retry_after_s is not None:
+        ticks = max(ticks, min(math.ceil(retry_after_s / interval_s), cap))
+    return max(1, ticks)
+
+
+def _validators(state: FeedState) -> dict[str, str]:
+    out = {}
+    if state.etag:
+        out["If-None-Match"] = state.etag
+    if state.last_modified:
+        out["If-Modified-Since"] = state.last_modified
+    return out
+
+
+def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval_s: float,
+              max_backoff_s: float = MAX_BACKOFF_S, ingested_at: dt.datetime | None = None,
+              ) -> tuple[FeedState, list[dict[str, Any]], str]:
+    """One poll of one feed at `tick`: the new state, the records (articles and rejects, as
+    `read_input` gives them) and what happened: skipped, not_modified, read, failed or rejected.
+    Never raises for a bad feed."""
+    if tick < state.next_tick:
+        return state, [], "skipped"
+    ingested_at = ingested_at or now_utc()
+    try:
+        fetched = fetch(url, cfg, _validators(state))
+    except FetchError as e:
+        problem = f"{e.reason}: {e}"
+        failures = state.failures + 1
+        wait = backoff_ticks(failures, interval_s, max_backoff_s, retry_after_seconds(e.retry_after, time.time()))
+        new = replace(state, failures=failures, next_tick=tick + wait, last_problem=problem)
+        records = [] if problem == state.last_problem else [
+            {REJECT_TAG: make_reject(url, "source", e.reason, f"{e} (next try in {wait} poll(s))")}]
+        return new, records, "failed"
+    if fetched.status == 304:
+        return replace(state, failures=0, next_tick=tick + 1, last_problem=None), [], "not_modified"
+    if not fetched.data.strip():
+        records = [{REJECT_TAG: make_reject(url, "source", "empty_input", "empty response")}]
+    else:
+        records = list(parse_feed(fetched.data, url, ingested_at, fetched.content_type))
+    feed_problem = None
+    if len(records) == 1 and REJECT_TAG in records[0]:
+        r = records[0][REJECT_TAG]
+        feed_problem = f"{r['reason']}: {r.get('detail')}"
+    new = FeedState(
+        # A rejected body is not cached: the next poll asks for the whole feed again.
+        etag=None if feed_problem else fetched.etag,
+        last_modified=None if feed_problem else fetched.last_modified,
+        failures=0, next_tick=tick + 1, last_problem=feed_problem)
+    if feed_problem is not None:
+        return new, ([] if feed_problem == state.last_problem else records), "rejected"
+    return new, records, "read"
+
+
+class _PollFeed(beam.DoFn):
+    """(feed URL, tick) in, that feed's articles and rejects out; state per feed."""
+
+    FEED = userstate.ReadModifyWriteStateSpec("feed", PickleCoder())
+
+    def __init__(self, cfg: SourceConfig, interval_s: float, max_backoff_s: float) -> None:
+        self.cfg = cfg
+        self.interval_s = interval_s
+        self.max_backoff_s = max_backoff_s
+        self.items = Metrics.counter("source", "items_read")
+        self.same_problem = Metrics.counter("poll", "same_problem")
+
+    def process(self, keyed: tuple[str, int],
+                feed: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FEED)) -> Iterable[Any]:
+        url, tick = keyed
+        state = feed.read() or FeedState()
+        new, records, outcome = poll_feed(url, tick, state, self.cfg, self.interval_s, self.max_backoff_s)
+        feed.write(new)
+        Metrics.counter("poll", outcome).inc()
+        if outcome in ("failed", "rejected") and not records:
+            self.same_problem.inc()
+        yield from _route(records, self.items)
+
+
+def _route(records: Iterable[dict[str, Any]], items: Any) -> Iterator[Any]:
+    for rec in records:
+        items.inc()
+        if REJECT_TAG in rec:
+            Metrics.counter("rejected", rec[REJECT_TAG]["reason"]).inc()
+            yield beam.pvalue.TaggedOutput(REJECT_TAG, rec[REJECT_TAG])
+        else:
+            yield rec
+
+
+def settled_files(pattern: str, now: float, settle_s: float) -> list[tuple[str, tuple[int, float]]]:
+    """Files matching `pattern` not modified in the last `settle_s` seconds, with (size, mtime)."""
+    from apache_beam.io.filesystems import FileSystems
+
+    try:
+        metadata = FileSystems.match([pattern])[0].metadata_list
+    except Exception:  # noqa: BLE001 - a folder that does not exist yet is just empty
+        return []
+    out = []
+    for m in metadata:
+        if os.path.basename(m.path).startswith("."):
+            continue  # hidden: temporary files of writers, ours included
+        mtime = float(m.last_updated_in_seconds or 0.0)
+        if now - mtime < settle_s:
+            continue
+        out.append((m.path, (int(m.size_in_bytes), mtime)))
+    return sorted(out)
+
+
+class _ListFolder(beam.DoFn):
+    def __init__(self, settle_s: float) -> None:
+        self.settle_s = settle_s
+
+    def process(self, pattern: str) -> Iterable[tuple[str, tuple[int, float]]]:
+        yield from settled_files(pattern, time.time(), self.settle_s)
+
+
+class _ReadNewFile(beam.DoFn):
+    """(path, version) in; the file's articles and rejects out, once per version."""
+
+    SEEN = userstate.ReadModifyWriteStateSpec("seen", PickleCoder())
+    EXPIRY = userstate.TimerSpec("expiry", userstate.TimeDomain.WATERMARK)
+
+    def __init__(self, cfg: SourceConfig, ttl_s: float) -> None:
+        self.cfg = cfg
+        self.ttl_s = ttl_s
+        self.items = Metrics.counter("source", "items_read")
+        self.files = Metrics.counter("watch", "files_read")
+
+    def process(self, keyed: tuple[str, tuple[int, float]],
+                ts: Any = beam.DoFn.TimestampParam,
+                seen: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(SEEN),
+                expiry: userstate.RuntimeTimer = beam.DoFn.TimerParam(EXPIRY)) -> Iterable[Any]:
+        path, version = keyed
+        expiry.set(ts + Duration(seconds=self.ttl_s))
+        if seen.read() == version:
+            return
+        seen.write(version)
+        self.files.inc()
+        yield from _route(read_input(path, self.cfg), self.items)
+
+    @userstate.on_timer(EXPIRY)
+    def expire(self, seen: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(SEEN)) -> None:
+        seen.clear()
+
+
+class PollInputs(beam.PTransform):
+    """Ticks in; articles (main) and `rejects` from every feed URL and watched glob."""
+
+    def __init__(self, specs: list[str], cfg: SourceConfig, interval_s: float, ttl_s: float,
+                 settle_s: float = 1.0, max_backoff_s: float = MAX_BACKOFF_S) -> None:
+        super().__init__()
+        self.feeds = sorted({s for s in specs if is_url(s)})
+        self.globs = sorted({s for s in specs if not is_url(s)})
+        self.cfg = cfg
+        self.interval_s = interval_s
+        self.ttl_s = ttl_s
+        self.settle_s = settle_s
+        self.max_backoff_s = max_backoff_s
+
+    def expand(self, ticks: beam.PCollection) -> tuple[beam.PCollection, beam.PCollection]:
+        feeds, globs = self.feeds, self.globs
+        polled = (
+            ticks
+            | "EachFeed" >> beam.FlatMap(lambda t: [(url, t) for url in feeds])
+            .with_output_types(KV[str, int])
+            | "Poll" >> beam.ParDo(_PollFeed(self.cfg, self.interval_s, self.max_backoff_s))
+            .with_outputs(REJECT_TAG, main="articles")
+        )
+        files = (
+            ticks
+            | "EachGlob" >> beam.FlatMap(lambda _: globs)
+            | "List" >> beam.ParDo(_ListFolder(self.settle_s)).with_output_types(KV[str, Any])
+            | "ReadOnce" >> beam.ParDo(_ReadNewFile(self.cfg, self.ttl_s)).with_outputs(REJECT_TAG, main="articles")
+        )
+        articles = (polled.articles, files.articles) | "Articles" >> beam.Flatten()
+        rejects = (polled[REJECT_TAG], files[REJECT_TAG]) | "Rejects" >> beam.Flatten()
+        return articles, rejects
+
