@@ -19,6 +19,7 @@ On Flink and Dataflow, stop with the engine's own drain (Dataflow "Drain",
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -72,10 +73,8 @@ def supervise(argv: Sequence[str], stop_file: str) -> int:
                   file=sys.stderr, flush=True)
         else:
             print("vigie: aborting", file=sys.stderr, flush=True)
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(child.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
