@@ -73,13 +73,14 @@ def test_conditional_get_then_304_then_new_items() -> None:
         state, records, outcome = poll_feed(url, 0, FeedState(), CFG, 60.0)
         assert outcome == "read" and len(records) == 1 and records[0]["url"] == "http://news.example/a1"
         assert state.etag and state.last_modified and state.next_tick == 1
-        state, records, outcome = poll_feed(url, 1, state, CFG, 60.0)
+        assert poll_feed(url, 1, state, CFG, 60.0)[2] == "skipped"  # 30 s must pass between requests
+        state, records, outcome = poll_feed(url, 1, state, CFG, 60.0, now=time.time() + 60)
         assert (outcome, records) == ("not_modified", [])
         last = server.requests("/a.xml")[-1]
         assert last.status == 304 and last.conditional
         server.set_items("/a.xml", [Item("a2", "Nouvelle rencontre", TEXT + " Encore."),
                                     Item("a1", "Rencontre à Rome", TEXT)])
-        state, records, outcome = poll_feed(url, 2, state, CFG, 60.0)
+        state, records, outcome = poll_feed(url, 2, state, CFG, 60.0, now=time.time() + 120)
         assert outcome == "read" and {r["url"] for r in records} == {"http://news.example/a1", "http://news.example/a2"}
 
 
@@ -91,12 +92,12 @@ def test_a_failing_feed_backs_off_and_rejects_once_per_problem() -> None:
         assert outcome == "failed" and state.failures == 1
         assert records[0][REJECT_TAG]["reason"] == "fetch_failed" and "HTTP 503" in records[0][REJECT_TAG]["detail"]
         assert state.next_tick == 2  # Retry-After 120 s = two 60 s ticks
-        skipped = poll_feed(url, 1, state, CFG, 60.0)
+        skipped = poll_feed(url, 1, state, CFG, 60.0, now=time.time() + 60)
         assert skipped[2] == "skipped" and len(server.requests("/down.xml")) == 1  # polite: not asked
-        state, records, outcome = poll_feed(url, 2, state, CFG, 60.0)
+        state, records, outcome = poll_feed(url, 2, state, CFG, 60.0, now=time.time() + 120)
         assert outcome == "failed" and records == [] and state.failures == 2  # same problem: no new row
         server.set_items("/down.xml", [Item("b1", "Retour du fil", TEXT)])
-        state, records, outcome = poll_feed(url, state.next_tick, state, CFG, 60.0)
+        state, records, outcome = poll_feed(url, state.next_tick, state, CFG, 60.0, now=time.time() + 600)
         assert outcome == "read" and state.failures == 0 and state.last_problem is None
 
 
@@ -109,8 +110,8 @@ def test_slow_and_garbage_feeds_are_rejects_with_reasons() -> None:
         state, junk, outcome = poll_feed(server.url("/junk.xml"), 0, FeedState(), CFG, 60.0)
         assert outcome == "rejected" and junk[0][REJECT_TAG]["reason"] in ("malformed_feed", "not_a_feed")
         assert state.etag is None  # a rejected body is asked for in full next time
-        _, again, _ = poll_feed(server.url("/junk.xml"), 1, state, CFG, 60.0)
-        assert again == []
+        _, again, outcome = poll_feed(server.url("/junk.xml"), 1, state, CFG, 60.0, now=time.time() + 60)
+        assert outcome == "rejected" and again == []
 
 
 def test_settled_files_skip_hidden_and_fresh_files(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ Feeds. Each feed URL is a key with its own state (`FeedState`): the
 validators of its last answer (ETag, Last-Modified) for a conditional GET,
 its run of failures and the first tick it may be asked again. This gives:
 - politeness: at most one request per feed per tick, ticks being one poll
-  interval apart (a tick that comes late never makes two requests);
+  interval apart, and never two within half an interval (ticks that queued up
+  behind a slow stage do not become a burst);
 - conditional GET: an unchanged feed answers 304, read as "nothing new";
 - backoff: after n failures in a row the feed waits 2^(n-1) ticks (capped at
   `max_backoff_s`), or what the server's Retry-After asks, whichever is longer;
@@ -64,6 +65,7 @@ class FeedState:
     failures: int = 0  # failed polls in a row
     next_tick: int = 0  # first tick at which the feed may be asked again
     last_problem: str | None = None  # "reason: detail" of the last failed or rejected poll
+    last_request: float = 0.0  # wall-clock time of the last request
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
@@ -103,12 +105,18 @@ def _validators(state: FeedState) -> dict[str, str]:
 
 def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval_s: float,
               max_backoff_s: float = MAX_BACKOFF_S, ingested_at: dt.datetime | None = None,
-              ) -> tuple[FeedState, list[dict[str, Any]], str]:
+              now: float | None = None) -> tuple[FeedState, list[dict[str, Any]], str]:
     """One poll of one feed at `tick`: the new state, the records (articles and rejects, as
     `read_input` gives them) and what happened: skipped, not_modified, read, failed or rejected.
-    Never raises for a bad feed."""
-    if tick < state.next_tick:
+    Never raises for a bad feed.
+
+    Politeness: a feed is asked at most once per tick, and never twice within half an
+    interval (ticks queued behind a slow stage are not turned into a burst of requests).
+    """
+    now = time.time() if now is None else now
+    if tick < state.next_tick or now - state.last_request < interval_s / 2:
         return state, [], "skipped"
+    state = replace(state, last_request=now)
     ingested_at = ingested_at or now_utc()
     try:
         fetched = fetch(url, cfg, _validators(state))
@@ -134,7 +142,7 @@ def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval
         # A rejected body is not cached: the next poll asks for the whole feed again.
         etag=None if feed_problem else fetched.etag,
         last_modified=None if feed_problem else fetched.last_modified,
-        failures=0, next_tick=tick + 1, last_problem=feed_problem)
+        failures=0, next_tick=tick + 1, last_problem=feed_problem, last_request=now)
     if feed_problem is not None:
         return new, ([] if feed_problem == state.last_problem else records), "rejected"
     return new, records, "read"
