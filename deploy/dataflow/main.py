@@ -2,7 +2,8 @@
 
 The template launcher runs `python main.py --input=… --output=… --<Beam option>=…` with the
 parameters of metadata.json and the job's Dataflow options. This submits the same pipeline as
-`python -m pipeline` (pipeline.build.build_pipeline) and returns without waiting for the job:
+`python -m pipeline` (pipeline.build.build_pipeline, or build_streaming with
+streaming=true) and returns without waiting for the job:
 a flex template launch ends once the job is created.
 
 Differences from the CLI, because a template parameter is a single `name=value`:
@@ -68,9 +69,9 @@ def template_argv(argv: Sequence[str]) -> list[str]:
 
 def run(argv: Sequence[str], wait: bool = False):  # noqa: ANN201 - a Beam PipelineResult
     import apache_beam as beam
-    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
-    from pipeline.build import build_pipeline
+    from pipeline.build import build_pipeline, build_streaming
     from pipeline.options import VigieOptions
 
     options = PipelineOptions(template_argv(argv))
@@ -78,9 +79,10 @@ def run(argv: Sequence[str], wait: bool = False):  # noqa: ANN201 - a Beam Pipel
     if not vigie.input:
         raise SystemExit("error: the `input` parameter is required")
     p = beam.Pipeline(options=options)
-    build_pipeline(p, vigie)
+    # Streaming (streaming=true): polls feeds and watches buckets until drained (README "Streaming").
+    (build_streaming if options.view_as(StandardOptions).streaming else build_pipeline)(p, vigie)
     result = p.run()
-    from apache_beam.options.pipeline_options import StandardOptions, TestOptions
+    from apache_beam.options.pipeline_options import TestOptions
 
     runner = options.view_as(StandardOptions).runner
     if options.view_as(TestOptions).dry_run and getattr(result, "job", None) is not None:
