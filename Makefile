@@ -47,6 +47,7 @@ bench: $(STAMP) local-runner
 	$(BIN)/python bench/events.py --loose
 	$(BIN)/python bench/feedparser_suite.py --http
 	$(BIN)/python bench/throughput.py --workers 1,2 --default-runner
+	$(BIN)/python bench/streaming.py --minutes 10 --items-per-poll 10 --dedup-ttl 2m
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache *.egg-info
