@@ -84,7 +84,7 @@ def build_streaming(p: beam.Pipeline, options: VigieOptions, start: float | None
     articles, source_rejects = ticks | "Sources" >> PollInputs(
         list(options.input or []), source_config(options), options.poll_interval, options.dedup_ttl,
         settle_s=options.file_settle)
-    unique = articles | "Dedup" >> DropRepeats(options.dedup_ttl)
+    unique = articles | "Dedup" >> DropRepeats(options.dedup_ttl, options.output)
     tables = extract_tables(unique["unique"], [source_rejects, unique[REJECT_TAG]], options)
     for spec in (ARTICLES, ENTITIES, EVENTS, REJECTS):
         windows = DayWindows(options.write_window, options.allowed_lateness)
