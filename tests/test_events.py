@@ -72,3 +72,51 @@ def test_same_event_twice_is_one_row_with_two_mentions(coder, nlp):
     text = "La France condamne l'Iran. Plus tard, la France condamne l'Iran."
     events = [e for e in _events(coder, nlp, text) if e["event_root_code"] == "11"]
     assert len(events) == 1 and events[0]["num_mentions"] == 2
+
+
+def _triples(coder, nlp, text, root=None):
+    return [(e["actor1_code"], e["actor2_code"], e["event_code"]) for e in _events(coder, nlp, text)
+            if root is None or e["event_root_code"] == root]
+
+
+def test_crowd_of_followers_protesting_is_civilians(coder, nlp):
+    # the followers of a (former) president are the population, not the president's office
+    assert [t[:2] for t in _triples(coder, nlp, "Des milliers de partisans de Donald Trump manifestent à Rome.",
+                                    "14")] == [("USACVL", None)]
+
+
+def test_nominal_protest_against_a_measure_targets_the_government(coder, nlp):
+    triples = _triples(coder, nlp, "Manifestation contre la réforme des retraites à Rome, samedi.", "14")
+    assert triples == [("ITACVL", "ITAGOV", "141")]
+    # a crowd "protesting" is a demonstration (14), not an official complaint (114), and the
+    # noun and the verb of one sentence make one event
+    assert _triples(coder, nlp, "Des manifestants protestent contre le projet de loi à Madrid.") == [
+        ("ESPCVL", "ESPGOV", "141")]
+
+
+def test_police_gathering_is_not_a_protest(coder, nlp):
+    triples = _triples(coder, nlp, "Des policiers se rassemblent devant le Parlement à Rome.")
+    assert triples and all(t[2][:2] == "15" for t in triples)
+
+
+def test_banned_protest_is_the_ban_only(coder, nlp):
+    assert _triples(coder, nlp, "Deux manifestations interdites à Dakar.") == [("SENGOV", "SENCVL", "172")]
+
+
+def test_agentless_participle_police_and_courts_of_the_place(coder, nlp):
+    # the patient's nationality is the target; the place, not the patient, gives the agent
+    assert _triples(coder, nlp, "Le Britannique John Smith condamné à dix ans de prison en Russie.") == [
+        ("RUSJUD", "GBR", "173")]
+    assert _triples(coder, nlp, "Un journaliste allemand arrêté en Turquie.") == [("TURCOP", "DEU", "173")]
+
+
+def test_participle_on_a_noun_is_passive(coder, nlp):
+    assert _triples(coder, nlp, "Des diplomates iraniens expulsés par la Suède.") == [("SWE", "IRNGOV", "166")]
+    # put out of an organisation: the organisation acts
+    assert _triples(coder, nlp, "Le Mali suspendu de l'Union africaine.") == [("AU", "MLI", "160")]
+
+
+def test_meeting_participants_from_caption_and_compound_adjective(coder, nlp):
+    text = "Le président chilien et le premier ministre canadien lors d'une rencontre à Ottawa, le 3 mars."
+    assert _triples(coder, nlp, text, "04") == [("CHLGOV", "CANGOV", "040")]
+    assert _triples(coder, nlp, "Les négociations sino-indiennes reprennent.", "04") == [("CHN", "IND", "046")]

@@ -437,8 +437,8 @@ class EventCoder:
         lemma = doc.lemmas[i].lower()
         if code[:2] == "17" and lemma in self.JUDICIAL_LEMMAS:
             sector = "JUD"
-        elif code[:3] == "175":
-            sector = "GOV"  # repression is the state's policy, not one police action
+        elif code[:3] in ("172", "175"):
+            sector = "GOV"  # bans and repression are the state's policy, not one police action
         else:
             sector = self.IMPLICIT_SECTORS[root]
         iso = self._context_country(doc, i, mentions, patient or [])
