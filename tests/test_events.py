@@ -120,3 +120,24 @@ def test_meeting_participants_from_caption_and_compound_adjective(coder, nlp):
     text = "Le président chilien et le premier ministre canadien lors d'une rencontre à Ottawa, le 3 mars."
     assert _triples(coder, nlp, text, "04") == [("CHLGOV", "CANGOV", "040")]
     assert _triples(coder, nlp, "Les négociations sino-indiennes reprennent.", "04") == [("CHN", "IND", "046")]
+
+
+def test_a_politician_attacking_a_rival_is_criticism(coder, nlp):
+    assert _triples(coder, nlp, "Le candidat Eric Zemmour attaque le président Emmanuel Macron.") == [
+        ("FRAOPP", "FRAGOV", "111")]
+    # an army attacking stays an attack
+    assert [t[2][:2] for t in _triples(coder, nlp, "L'armée russe attaque la ville de Kharkiv.")] == ["19"]
+
+
+def test_a_party_name_is_not_a_trigger(coder, nlp):
+    assert [t[2][:2] for t in _triples(coder, nlp, "Le Rassemblement national a critiqué le gouvernement.")] == ["11"]
+
+
+def test_announcing_an_event_is_the_event(coder, nlp):
+    assert _triples(coder, nlp, "Le Chili annonce l'expulsion de l'ambassadeur du Pérou.") == [
+        ("CHL", "PERGOV", "166")]
+
+
+def test_protest_purpose_clause_gives_the_target(coder, nlp):
+    assert _triples(coder, nlp, "Au Soudan, nouvelle mobilisation pour dénoncer le putsch de l'armée.") == [
+        ("SDNCVL", "SDNMIL", "140")]

@@ -70,6 +70,7 @@ POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "
                 "politique", "confinement", "taxe", "impôt", "couvre-feu", "expulsion", "interdiction",
                 "dissolution", "fermeture", "arrestation", "détention", "répression"}
 MILITARY_POWER = {"putsch", "junte", "coup"}
+PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
 
 
 # First parts of compound country adjectives: "américano-russes", "franco-saoudien", "sino-indien".
@@ -303,7 +304,8 @@ class EventCoder:
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
-            if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON"):
+            if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
+                    doc.morph(v, "VerbForm") in ("Part", None, ""):
                 if _is_present_participle(doc, v):
                     # "le prince héritier … rencontrant le premier ministre": the noun acts
                     return self._actors_in(doc, h, mentions), False
@@ -515,6 +517,24 @@ class EventCoder:
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         return []
 
+    @staticmethod
+    def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
+        """A named person (not a soldier or a rebel) attacking a person or an office attacks
+        with words: political criticism, not force."""
+        if source.kind != "person" or source.sector in ("MIL", "REB", "COP", "SPY"):
+            return False
+        return all(t.kind in ("person", "role") for t in targets)
+
+    def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
+        """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
+        announced is the event; the announcement adds nothing."""
+        for c in doc.children(i):
+            if doc.deps[c] in ("obj", "xcomp", "ccomp"):
+                lo, hi = doc.subtree(c)
+                if any(self.match_trigger(doc, k) for k in range(lo, hi)):
+                    return True
+        return False
+
     # ------------------------------------------------------------------ meetings
     def _compound_countries(self, doc: ParsedDoc, i: int) -> list[Mention]:
         """"les pourparlers américano-russes": one actor per country of the compound adjective."""
@@ -578,9 +598,13 @@ class EventCoder:
     def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country."""
-        for c in doc.children(i):
-            if _case_of(doc, c) != "contre":
-                continue
+        against = [c for c in doc.children(i) if _case_of(doc, c) == "contre"]
+        h = doc.heads[i]
+        near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
+        for c in near:  # "mobilisation pour dénoncer le putsch"
+            if doc.deps[c] in ("advcl", "acl") and doc.lemmas[c].lower() in PROTEST_PURPOSE:
+                against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
+        for c in against:
             lemma = doc.lemmas[c].lower()
             if lemma not in POLICY_NOUNS:
                 continue
@@ -629,11 +653,15 @@ class EventCoder:
     # ------------------------------------------------------------------ main
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
+        in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
+                   for k in range(m.start, m.end)}
         for i in range(len(doc)):
             trig = self.match_trigger(doc, i)
-            if trig is None:
+            if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
             code = trig.code
+            if code == "010" and self._announces_an_event(doc, i):
+                continue
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
             if threat:
                 code = "130"
@@ -680,6 +708,8 @@ class EventCoder:
                 if implicit is not None:
                     sources = [implicit]
                     fallback = True
+            if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
+                code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
                 sources = [self._civilians(doc, i, m) for m in sources]
                 if sources and all(m.sector in ("COP", "MIL") for m in sources):
