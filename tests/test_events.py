@@ -141,3 +141,28 @@ def test_announcing_an_event_is_the_event(coder, nlp):
 def test_protest_purpose_clause_gives_the_target(coder, nlp):
     assert _triples(coder, nlp, "Au Soudan, nouvelle mobilisation pour dénoncer le putsch de l'armée.") == [
         ("SDNCVL", "SDNMIL", "140")]
+
+
+def test_capital_in_an_argument_slot_is_its_government(coder, nlp):
+    assert _triples(coder, nlp, "Crise au Sahel : soutien appuyé de Paris à Bamako.") == [("FRAGOV", "MLIGOV", "051")]
+
+
+def test_handshake_and_meeting_of_one_caption_are_one_event(coder, nlp):
+    text = "Le ministre italien serre la main de son homologue grec lors d'une réunion à Rome."
+    assert _triples(coder, nlp, text) == [("ITAGOV", "GRCGOV", "040")]
+
+
+def test_nominal_trigger_arguments_on_its_participle(coder, nlp):
+    text = "Rencontre discrète du président argentin avec le premier ministre espagnol."
+    assert _triples(coder, nlp, text) == [("ARGGOV", "ESPGOV", "040")]
+
+
+def test_demanded_resignation_targets_its_owner_and_is_not_a_resignation(coder, nlp):
+    text = "Le président chilien a été critiqué. L'opposition chilienne demande sa démission."
+    triples = _triples(coder, nlp, text)
+    assert ("CHLOPP", "CHLGOV", "1041") in triples and not [t for t in triples if t[2][:2] == "08"]
+
+
+def test_promised_riposte_is_a_threat(coder, nlp):
+    assert _triples(coder, nlp, "Le président kenyan promet une riposte ferme aux rebelles.") == [
+        ("KENGOV", "KENREB", "130")]

@@ -159,6 +159,22 @@ def _is_conditional(doc: ParsedDoc, i: int) -> bool:
 _LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
 
 
+def _participles_on(doc: ParsedDoc, i: int) -> list[int]:
+    """Participles modifying a noun, which the parser often gives the noun's complements."""
+    return [c for c in doc.children(i) if doc.deps[c] in ("acl", "amod") and doc.pos[c] == "VERB"
+            and doc.morph(c, "VerbForm") in ("Part", None)]
+
+
+def _with_conj_appos(doc: ParsedDoc, i: int) -> list[int]:
+    """Conjuncts, also those the parser hangs on an apposition: "Le président ukrainien,
+    Volodymyr Zelensky, et le Polonais Andrzej Duda"."""
+    out = _with_conj(doc, i)
+    for c in doc.children(i):
+        if doc.deps[c] == "appos":
+            out.extend(k for k in _with_conj(doc, c) if k != c)
+    return out
+
+
 def _locative(doc: ParsedDoc, start: int) -> bool:
     """A name after "en", "dans", "à", "au" is where it happened ("arrêté en Iran"), not who."""
     k = start - 1
@@ -202,6 +218,20 @@ class EventCoder:
                 cands.extend(t for t in self.triggers.get(guess, []) if t not in cands)
         return cands
 
+    @staticmethod
+    def _object_follows(doc: ParsedDoc, i: int, lemma: str) -> bool:
+        """The object noun a few words after a verb, when the parse hangs it elsewhere
+        ("demande une aide humanitaire", "demande 5 milliards de dollars d'aide")."""
+        if doc.pos[i] not in ("VERB", "AUX"):
+            return False
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(i + 1, min(e, i + 7)):
+            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ"):
+                return False
+            if doc.lemmas[k].lower() == lemma and doc.pos[k] == "NOUN":
+                return True
+        return False
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
         if doc.pos[i] not in ("VERB", "NOUN", "AUX"):
             return None
@@ -218,7 +248,7 @@ class EventCoder:
                 continue
             if t.object:
                 if not any(doc.lemmas[c].lower() == t.object and not doc.deps[c].startswith("nsubj")
-                           for c in doc.children(i)):
+                           for c in doc.children(i)) and not self._object_follows(doc, i, t.object):
                     continue
                 return t  # the multi-word expression is the most specific match
             best = best or t
@@ -341,6 +371,8 @@ class EventCoder:
         h = doc.heads[i]
         if trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX"):
             extra.append(h)
+        if trig.pos == "NOUN":  # "Rencontre controversée du premier ministre avec …"
+            extra += _participles_on(doc, i)
         for e in extra:
             found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
             if found:
@@ -362,10 +394,20 @@ class EventCoder:
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
                         dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
                         _case_of(doc, c) == slot:
-                    found = [m for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+                    found = [self._seat_of_government(m) for h in _with_conj(doc, c)
+                             for m in self._actors_in(doc, h, mentions)]
                     if found:
                         return found
         return []
+
+    def _seat_of_government(self, m: Mention) -> Mention:
+        """A capital in an argument slot ("soutien de Pékin à Moscou") is its government, even
+        after "à", which elsewhere makes it a place."""
+        if m.kind in ("capital", "place") and m.country and m.actor_code == m.country and any(
+                a.kind == "capital" and a.country == m.country for a in self.resolver.g.names.get(norm(m.text), [])):
+            actor = self.resolver.country_actor(m.country, "GOV")
+            return replace(m, actor_code=actor.code or m.actor_code, sector="GOV", kind="capital")
+        return m
 
     # ------------------------------------------------------------------ modality
     def modality(self, doc: ParsedDoc, i: int, own_condition_is_content: bool = False) -> str:
@@ -411,7 +453,7 @@ class EventCoder:
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context).
-    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV"}
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
     JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation"}
@@ -505,9 +547,10 @@ class EventCoder:
         if adj:
             return [adj]
         out: list[Mention] = []
-        for c in doc.children(i):
+        for c in doc.children(i) + [g for p in _participles_on(doc, i) for g in doc.children(p)]:
             case = _case_of(doc, c)
-            if doc.deps[c].startswith("nmod") and case in ("de", "par", "entre", None):
+            if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
+                    and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
                 out.extend(m for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
                            if (m.start, m.end) not in taken)
         if out:
@@ -524,6 +567,27 @@ class EventCoder:
         if source.kind != "person" or source.sector in ("MIL", "REB", "COP", "SPY"):
             return False
         return all(t.kind in ("person", "role") for t in targets)
+
+    def _demanded(self, doc: ParsedDoc, i: int) -> bool:
+        """A noun that is the object of a demand, an appeal or a refusal names what is asked
+        or refused: that verb is the event."""
+        h = doc.heads[i]
+        if h == i or doc.deps[i] != "obj" or doc.pos[h] not in ("VERB", "AUX"):
+            return False
+        governing = self.match_trigger(doc, h)
+        return governing is not None and governing.code[:2] in ("02", "10", "12")
+
+    def _possessor(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
+        """"demande sa démission", "exige leur libération": the owner of the object is the target,
+        the actor named last before the verb (other than the source)."""
+        taken = {m.actor_code for m in source}
+        for c in doc.children(i):
+            if doc.deps[c] == "obj" and any(doc.lemmas[g].lower() in ("son", "leur") and doc.deps[g] == "det"
+                                            for g in doc.children(c)):
+                before = [m for m in mentions if m.end <= i and m.resolved and m.actor_code not in taken
+                          and m.kind in ("person", "role", "country", "organisation")]
+                return before[-1:]
+        return []
 
     def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
         """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
@@ -566,7 +630,7 @@ class EventCoder:
             while doc.deps[h] == "conj" and doc.heads[h] != h:
                 h = doc.heads[h]
             out: list[Mention] = []
-            for k in _with_conj(doc, h):
+            for k in _with_conj_appos(doc, h):
                 out.extend(self._actors_in(doc, k, mentions)[:1])
             return out
         return []
@@ -662,6 +726,8 @@ class EventCoder:
             code = trig.code
             if code == "010" and self._announces_an_event(doc, i):
                 continue
+            if trig.pos == "NOUN" and self._demanded(doc, i):
+                continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
             if threat:
                 code = "130"
@@ -680,6 +746,8 @@ class EventCoder:
                 if trig.pos == "NOUN" and self._undergoes(doc, i):
                     continue  # "deux manifestations interdites": the ban is the event
                 targets = self._policy_target(doc, i, mentions) or targets
+            if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
+                targets = self._possessor(doc, i, mentions, sources)
             reciprocal = trig.reciprocal
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
                     len({m.actor_code for m in sources}) < 2:
@@ -744,12 +812,13 @@ class EventCoder:
 
 def _one_per_event(drafts: list[EventDraft]) -> list[EventDraft]:
     """Several words of a sentence often name one event ("des manifestants protestent", "ouvre
-    une enquête"): within a sentence keep one draft per (source, target, root), and drop a
-    draft without a target when the same source has one of that root with a target."""
+    une enquête", "serre la main de Y lors d'une réunion"): within a sentence keep one draft per
+    (source, target, root), and drop a draft without a target when its source takes part in
+    another of that root (as source or target)."""
     def key(d: EventDraft) -> tuple[int, str, str, str]:
         return (d.sentence, d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
                 d.code[:2])
-    with_target = {(k[0], k[1], k[3]) for k in map(key, drafts) if k[2]}
+    with_target = {(k[0], a, k[3]) for k in map(key, drafts) if k[2] for a in (k[1], k[2])}
     seen: set[tuple[int, str, str, str]] = set()
     out = []
     for d in drafts:
