@@ -166,3 +166,29 @@ def test_demanded_resignation_targets_its_owner_and_is_not_a_resignation(coder, 
 def test_promised_riposte_is_a_threat(coder, nlp):
     assert _triples(coder, nlp, "Le président kenyan promet une riposte ferme aux rebelles.") == [
         ("KENGOV", "KENREB", "130")]
+
+
+def test_reciprocal_verb_with_one_plural_subject_is_among_themselves(coder, nlp):
+    assert _triples(coder, nlp, "Des députés péruviens s'invectivent au Parlement.") == [("PERLEG", "PERLEG", "111")]
+
+
+def test_the_country_is_the_one_the_sentence_names(coder, nlp):
+    # "le pays" is the country named; the participle's own complement is not its patient
+    assert _triples(coder, nlp, "Coup d'Etat au Niger : le pays suspendu de l'Union africaine.") == [
+        ("AU", "NER", "160")]
+
+
+def test_conditional_threat_aims_at_the_agent_of_the_condition(coder, nlp):
+    text = "Le président colombien promet une riposte en cas d'attaque de la frontière par le Venezuela."
+    triples = _triples(coder, nlp, text)
+    assert ("COLGOV", "VEN", "130") in triples
+    assert [t[0] for t in triples if t[2][:2] == "19"] == ["VEN"]
+
+
+def test_refusal_of_a_country_is_that_countrys(coder, nlp):
+    text = "Le ministre turc regrette le refus des Etats-Unis de livrer des avions."
+    assert [t[:1] + t[2:] for t in _triples(coder, nlp, text, "12")] == [("USA", "120")]
+
+
+def test_headline_country_and_its_president_are_one_source(coder, nlp):
+    assert [t[0] for t in _triples(coder, nlp, "Tchad : le président promet une réponse ferme.")] == ["TCDGOV"]

@@ -255,9 +255,14 @@ class EventCoder:
         return best
 
     # ------------------------------------------------------------------ actors
-    def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> list[Mention]:
-        """Resolved mentions for an argument: the one on its head word, else the first inside."""
+    def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention],
+                   skip: int | None = None) -> list[Mention]:
+        """Resolved mentions for an argument: the one on its head word, else the first inside
+        (outside the subtree of `skip`, the trigger itself when the argument governs it)."""
         lo, hi = doc.subtree(head)
+        if skip is not None:
+            s_lo, s_hi = doc.subtree(skip)
+            mentions = [m for m in mentions if not (s_lo <= m.start < s_hi)]
         on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
         if on_head:
             return on_head
@@ -273,7 +278,16 @@ class EventCoder:
             if adj:
                 return [adj]
         demonym = self._demonym(doc, head)
-        return [demonym] if demonym else []
+        if demonym:
+            return [demonym]
+        if doc.lemmas[head].lower() == "pays" and doc.morph(head, "Number") != "Plur" and any(
+                doc.lemmas[c].lower() in ("le", "ce") for c in doc.children(head)):
+            # "le pays": the country the sentence or the article is about
+            iso = self._context_country(doc, head, mentions, [])
+            if iso:
+                return [_mention(doc, head, head + 1, self.resolver.country_actor(iso), label="LOC",
+                                 resolution="context", confidence=0.5)]
+        return []
 
     def _demonym(self, doc: ParsedDoc, head: int) -> Mention | None:
         """"Le Français Benjamin Brière", "un Colombien": one person of that country (the
@@ -509,7 +523,7 @@ class EventCoder:
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
         found = [m for c in subj for m in self._actors_in(doc, c, mentions)]
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
-            found = self._actors_in(doc, doc.heads[i], mentions)
+            found = self._actors_in(doc, doc.heads[i], mentions, skip=i)
         return found
 
     @staticmethod
@@ -543,6 +557,9 @@ class EventCoder:
         if on_trigger:  # "des milliers de manifestants contre …": the noun names who acts
             return on_trigger[:1]
         sector = "MIL" if code[:2] in MILITARY_ROOTS else ""
+        agent = self._agent_after(doc, i, mentions)
+        if agent:
+            return agent
         adj = self._country_adjective(doc, i, sector)
         if adj:
             return [adj]
@@ -567,6 +584,25 @@ class EventCoder:
         if source.kind != "person" or source.sector in ("MIL", "REB", "COP", "SPY"):
             return False
         return all(t.kind in ("person", "role") for t in targets)
+
+    @staticmethod
+    def _plural_subject(doc: ParsedDoc, i: int) -> bool:
+        subj = [c for c in doc.children(i) if doc.deps[c] in SUBJECT_DEPS]
+        return len(subj) == 1 and doc.morph(subj[0], "Number") == "Plur" and doc.pos[subj[0]] == "NOUN" \
+            and not any(doc.deps[c] == "conj" for c in doc.children(subj[0]))
+
+    @staticmethod
+    def _agent_after(doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """"l'invasion de l'Ukraine par la Russie": the agent of a noun, wherever the parser
+        hangs "par" (within the noun phrase: no punctuation or verb in between)."""
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(i + 1, min(e - 1, i + 8)):
+            if doc.pos[k] in ("PUNCT", "VERB", "AUX", "SCONJ"):
+                return []
+            if doc.words[k].lower() == "par":
+                return [m for m in mentions if k < m.start <= k + 3 and m.resolved
+                        and m.kind not in ("place", "city")][:1]
+        return []
 
     def _demanded(self, doc: ParsedDoc, i: int) -> bool:
         """A noun that is the object of a demand, an appeal or a refusal names what is asked
@@ -793,12 +829,21 @@ class EventCoder:
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
+            # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
+            sectors = {m.country for m in uniq_sources if m.actor_code != m.country}
+            uniq_sources = [m for m in uniq_sources if m.actor_code != m.country or m.country not in sectors] \
+                or uniq_sources
+            if reciprocal and len(uniq_sources) == 1 and self._plural_subject(doc, i) and \
+                    all(t.actor_code == uniq_sources[0].actor_code for t in targets):
+                # "des députés s'invectivent": among themselves
+                targets = [replace(uniq_sources[0])]  # a copy: the source acts on its own kind
             if reciprocal and not targets and len(uniq_sources) >= 2:
                 a, b = uniq_sources[0], uniq_sources[1]
                 out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
                 continue
             for src in uniq_sources:  # no source, no event: "who did it" is the point
-                tgts = [t for t in targets if t.actor_code != src.actor_code] or [None]
+                tgts = [t for t in targets if t.actor_code != src.actor_code or
+                        (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
                 for tgt in tgts:
                     conf = 0.7 if tgt is None else 0.9
                     if fallback:
@@ -807,7 +852,22 @@ class EventCoder:
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
-        return _one_per_event(out)
+        return _one_per_event(_threat_targets(out))
+
+
+def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A threat whose target was only inferred ("promet une réponse en cas d'invasion de
+    l'Ukraine par la Russie") is aimed at whoever would commit the violence it is conditioned on."""
+    out = []
+    for d in drafts:
+        if d.code[:2] == "13" and d.confidence <= 0.5 and d.source is not None:
+            agents = [v.source for v in drafts if v.sentence == d.sentence and v.trigger > d.trigger
+                      and v.code[:2] in ("18", "19", "20") and v.modality == "hypothetical"
+                      and v.source is not None and v.source.country != d.source.country]
+            if agents:
+                d = replace(d, target=agents[0], confidence=0.7)
+        out.append(d)
+    return out
 
 
 def _one_per_event(drafts: list[EventDraft]) -> list[EventDraft]:
