@@ -72,3 +72,123 @@ def test_same_event_twice_is_one_row_with_two_mentions(coder, nlp):
     text = "La France condamne l'Iran. Plus tard, la France condamne l'Iran."
     events = [e for e in _events(coder, nlp, text) if e["event_root_code"] == "11"]
     assert len(events) == 1 and events[0]["num_mentions"] == 2
+
+
+def _triples(coder, nlp, text, root=None):
+    return [(e["actor1_code"], e["actor2_code"], e["event_code"]) for e in _events(coder, nlp, text)
+            if root is None or e["event_root_code"] == root]
+
+
+def test_crowd_of_followers_protesting_is_civilians(coder, nlp):
+    # the followers of a (former) president are the population, not the president's office
+    assert [t[:2] for t in _triples(coder, nlp, "Des milliers de partisans de Donald Trump manifestent à Rome.",
+                                    "14")] == [("USACVL", None)]
+
+
+def test_nominal_protest_against_a_measure_targets_the_government(coder, nlp):
+    triples = _triples(coder, nlp, "Manifestation contre la réforme des retraites à Rome, samedi.", "14")
+    assert triples == [("ITACVL", "ITAGOV", "141")]
+    # a crowd "protesting" is a demonstration (14), not an official complaint (114), and the
+    # noun and the verb of one sentence make one event
+    assert _triples(coder, nlp, "Des manifestants protestent contre le projet de loi à Madrid.") == [
+        ("ESPCVL", "ESPGOV", "141")]
+
+
+def test_police_gathering_is_not_a_protest(coder, nlp):
+    triples = _triples(coder, nlp, "Des policiers se rassemblent devant le Parlement à Rome.")
+    assert triples and all(t[2][:2] == "15" for t in triples)
+
+
+def test_banned_protest_is_the_ban_only(coder, nlp):
+    assert _triples(coder, nlp, "Deux manifestations interdites à Dakar.") == [("SENGOV", "SENCVL", "172")]
+
+
+def test_agentless_participle_police_and_courts_of_the_place(coder, nlp):
+    # the patient's nationality is the target; the place, not the patient, gives the agent
+    assert _triples(coder, nlp, "Le Britannique John Smith condamné à dix ans de prison en Russie.") == [
+        ("RUSJUD", "GBR", "173")]
+    assert _triples(coder, nlp, "Un journaliste allemand arrêté en Turquie.") == [("TURCOP", "DEU", "173")]
+
+
+def test_participle_on_a_noun_is_passive(coder, nlp):
+    assert _triples(coder, nlp, "Des diplomates iraniens expulsés par la Suède.") == [("SWE", "IRNGOV", "166")]
+    # put out of an organisation: the organisation acts
+    assert _triples(coder, nlp, "Le Mali suspendu de l'Union africaine.") == [("AU", "MLI", "160")]
+
+
+def test_meeting_participants_from_caption_and_compound_adjective(coder, nlp):
+    text = "Le président chilien et le premier ministre canadien lors d'une rencontre à Ottawa, le 3 mars."
+    assert _triples(coder, nlp, text, "04") == [("CHLGOV", "CANGOV", "040")]
+    assert _triples(coder, nlp, "Les négociations sino-indiennes reprennent.", "04") == [("CHN", "IND", "046")]
+
+
+def test_a_politician_attacking_a_rival_is_criticism(coder, nlp):
+    assert _triples(coder, nlp, "Le candidat Eric Zemmour attaque le président Emmanuel Macron.") == [
+        ("FRAOPP", "FRAGOV", "111")]
+    # an army attacking stays an attack
+    assert [t[2][:2] for t in _triples(coder, nlp, "L'armée russe attaque la ville de Kharkiv.")] == ["19"]
+
+
+def test_a_party_name_is_not_a_trigger(coder, nlp):
+    assert [t[2][:2] for t in _triples(coder, nlp, "Le Rassemblement national a critiqué le gouvernement.")] == ["11"]
+
+
+def test_announcing_an_event_is_the_event(coder, nlp):
+    assert _triples(coder, nlp, "Le Chili annonce l'expulsion de l'ambassadeur du Pérou.") == [
+        ("CHL", "PERGOV", "166")]
+
+
+def test_protest_purpose_clause_gives_the_target(coder, nlp):
+    assert _triples(coder, nlp, "Au Soudan, nouvelle mobilisation pour dénoncer le putsch de l'armée.") == [
+        ("SDNCVL", "SDNMIL", "140")]
+
+
+def test_capital_in_an_argument_slot_is_its_government(coder, nlp):
+    assert _triples(coder, nlp, "Crise au Sahel : soutien appuyé de Paris à Bamako.") == [("FRAGOV", "MLIGOV", "051")]
+
+
+def test_handshake_and_meeting_of_one_caption_are_one_event(coder, nlp):
+    text = "Le ministre italien serre la main de son homologue grec lors d'une réunion à Rome."
+    assert _triples(coder, nlp, text) == [("ITAGOV", "GRCGOV", "040")]
+
+
+def test_nominal_trigger_arguments_on_its_participle(coder, nlp):
+    text = "Rencontre discrète du président argentin avec le premier ministre espagnol."
+    assert _triples(coder, nlp, text) == [("ARGGOV", "ESPGOV", "040")]
+
+
+def test_demanded_resignation_targets_its_owner_and_is_not_a_resignation(coder, nlp):
+    text = "Le président chilien a été critiqué. L'opposition chilienne demande sa démission."
+    triples = _triples(coder, nlp, text)
+    assert ("CHLOPP", "CHLGOV", "1041") in triples and not [t for t in triples if t[2][:2] == "08"]
+
+
+def test_promised_riposte_is_a_threat(coder, nlp):
+    assert _triples(coder, nlp, "Le président kenyan promet une riposte ferme aux rebelles.") == [
+        ("KENGOV", "KENREB", "130")]
+
+
+def test_reciprocal_verb_with_one_plural_subject_is_among_themselves(coder, nlp):
+    assert _triples(coder, nlp, "Des députés péruviens s'invectivent au Parlement.") == [("PERLEG", "PERLEG", "111")]
+
+
+def test_the_country_is_the_one_the_sentence_names(coder, nlp):
+    # "le pays" is the country named; the participle's own complement is not its patient
+    assert _triples(coder, nlp, "Coup d'Etat au Niger : le pays suspendu de l'Union africaine.") == [
+        ("AU", "NER", "160")]
+
+
+def test_conditional_threat_aims_at_the_agent_of_the_condition(coder, nlp):
+    text = "Le président colombien promet une riposte en cas d'attaque de la frontière par le Venezuela."
+    triples = _triples(coder, nlp, text)
+    assert ("COLGOV", "VEN", "130") in triples
+    assert [t[0] for t in triples if t[2][:2] == "19"] == ["VEN"]
+
+
+def test_refusal_of_a_country_is_that_countrys(coder, nlp):
+    text = "Le ministre turc regrette le refus des Etats-Unis de livrer des avions."
+    assert [t[:1] + t[2:] for t in _triples(coder, nlp, text, "12")] == [("USA", "120")]
+
+
+def test_headline_country_and_its_president_are_one_source(coder, nlp):
+    assert [t[0] for t in _triples(coder, nlp, "Tchad : le président promet une réponse ferme.")] == ["TCDGOV"]

@@ -11,7 +11,7 @@ intent and reported suspicion are kept as a column, never dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import apache_beam as beam
@@ -55,6 +55,34 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
               "obj", "conj"}
+
+
+# Protests are by the population unless a named body protests: a crowd noun as subject
+# ("des milliers de partisans de X manifestent") is civilians of that country.
+CROWD_NOUNS = {"manifestant", "partisan", "millier", "centaine", "dizaine", "foule", "personne",
+               "militant", "habitant", "citoyen", "jeune", "étudiant", "femme", "homme", "supporter",
+               "sympathisant", "protestataire", "émeutier", "villageois", "civil", "cortège", "rassemblement",
+               "groupe", "famille", "collectif", "soutien"}
+# What a protest is "against" when no actor is named: a measure or a regime stands for the
+# government (or the military, when it is a military power) of the country.
+POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "pass", "vaccination",
+                "obligation", "pouvoir", "régime", "gouvernement", "putsch", "coup", "junte", "décision",
+                "politique", "confinement", "taxe", "impôt", "couvre-feu", "expulsion", "interdiction",
+                "dissolution", "fermeture", "arrestation", "détention", "répression"}
+MILITARY_POWER = {"putsch", "junte", "coup"}
+PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
+
+
+# First parts of compound country adjectives: "américano-russes", "franco-saoudien", "sino-indien".
+COMPOUND_PREFIXES = {"américano": "USA", "franco": "FRA", "russo": "RUS", "sino": "CHN", "germano": "DEU",
+                     "anglo": "GBR", "britannico": "GBR", "italo": "ITA", "hispano": "ESP", "israélo": "ISR",
+                     "indo": "IND", "nippo": "JPN", "turco": "TUR", "irano": "IRN", "syro": "SYR",
+                     "libano": "LBN", "belgo": "BEL", "austro": "AUT", "polono": "POL", "ukraino": "UKR",
+                     "gréco": "GRC", "saoudo": "SAU", "qataro": "QAT", "arméno": "ARM", "azerbaïdjano": "AZE",
+                     "helvético": "CHE", "luso": "PRT", "soviéto": "RUS", "égypto": "EGY", "algéro": "DZA",
+                     "tuniso": "TUN", "maroco": "MAR", "palestino": "PSE", "irako": "IRQ", "coréano": "KOR",
+                     "canado": "CAN", "mexicano": "MEX", "australo": "AUS", "serbo": "SRB", "croato": "HRV"}
+MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
 
 @dataclass
@@ -128,6 +156,38 @@ def _is_conditional(doc: ParsedDoc, i: int) -> bool:
     return word.startswith(stem) and len(word) > len(stem)
 
 
+_LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
+
+
+def _participles_on(doc: ParsedDoc, i: int) -> list[int]:
+    """Participles modifying a noun, which the parser often gives the noun's complements."""
+    return [c for c in doc.children(i) if doc.deps[c] in ("acl", "amod") and doc.pos[c] == "VERB"
+            and doc.morph(c, "VerbForm") in ("Part", None)]
+
+
+def _with_conj_appos(doc: ParsedDoc, i: int) -> list[int]:
+    """Conjuncts, also those the parser hangs on an apposition: "Le président ukrainien,
+    Volodymyr Zelensky, et le Polonais Andrzej Duda"."""
+    out = _with_conj(doc, i)
+    for c in doc.children(i):
+        if doc.deps[c] == "appos":
+            out.extend(k for k in _with_conj(doc, c) if k != c)
+    return out
+
+
+def _locative(doc: ParsedDoc, start: int) -> bool:
+    """A name after "en", "dans", "à", "au" is where it happened ("arrêté en Iran"), not who."""
+    k = start - 1
+    if k >= 0 and doc.words[k].lower() in ("la", "le", "les", "l'", "l’"):
+        k -= 1
+    return k >= 0 and doc.words[k].lower() in _LOCATIVE_CASES and doc.deps[start] not in ("iobj", "obl:arg")
+
+
+def _is_present_participle(doc: ParsedDoc, i: int) -> bool:
+    """"rencontrant", "soutenant": active; a past participle on a noun is passive."""
+    return doc.morph(i, "Tense") == "Pres" or doc.words[i].lower().endswith("ant")
+
+
 def _has_si_clause(doc: ParsedDoc, i: int) -> bool:
     return any(doc.deps[c] == "advcl" and any(doc.lemmas[g].lower() == "si" for g in doc.children(c))
                for c in doc.children(i))
@@ -158,6 +218,20 @@ class EventCoder:
                 cands.extend(t for t in self.triggers.get(guess, []) if t not in cands)
         return cands
 
+    @staticmethod
+    def _object_follows(doc: ParsedDoc, i: int, lemma: str) -> bool:
+        """The object noun a few words after a verb, when the parse hangs it elsewhere
+        ("demande une aide humanitaire", "demande 5 milliards de dollars d'aide")."""
+        if doc.pos[i] not in ("VERB", "AUX"):
+            return False
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(i + 1, min(e, i + 7)):
+            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ"):
+                return False
+            if doc.lemmas[k].lower() == lemma and doc.pos[k] == "NOUN":
+                return True
+        return False
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
         if doc.pos[i] not in ("VERB", "NOUN", "AUX"):
             return None
@@ -174,22 +248,27 @@ class EventCoder:
                 continue
             if t.object:
                 if not any(doc.lemmas[c].lower() == t.object and not doc.deps[c].startswith("nsubj")
-                           for c in doc.children(i)):
+                           for c in doc.children(i)) and not self._object_follows(doc, i, t.object):
                     continue
                 return t  # the multi-word expression is the most specific match
             best = best or t
         return best
 
     # ------------------------------------------------------------------ actors
-    def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> list[Mention]:
-        """Resolved mentions for an argument: the one on its head word, else the first inside."""
+    def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention],
+                   skip: int | None = None) -> list[Mention]:
+        """Resolved mentions for an argument: the one on its head word, else the first inside
+        (outside the subtree of `skip`, the trigger itself when the argument governs it)."""
         lo, hi = doc.subtree(head)
+        if skip is not None:
+            s_lo, s_hi = doc.subtree(skip)
+            mentions = [m for m in mentions if not (s_lo <= m.start < s_hi)]
         on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
         if on_head:
             return on_head
         # explicit actors first; a role resolved only from context comes last
         inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
-                         and m.kind not in ("place", "city")),
+                         and m.kind not in ("place", "city") and not (m.start > head and _locative(doc, m.start))),
                         key=lambda m: (m.resolution == "context", m.start))
         # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
         if inside:
@@ -198,7 +277,29 @@ class EventCoder:
             adj = self._country_adjective(doc, k)
             if adj:
                 return [adj]
+        demonym = self._demonym(doc, head)
+        if demonym:
+            return [demonym]
+        if doc.lemmas[head].lower() == "pays" and doc.morph(head, "Number") != "Plur" and any(
+                doc.lemmas[c].lower() in ("le", "ce") for c in doc.children(head)):
+            # "le pays": the country the sentence or the article is about
+            iso = self._context_country(doc, head, mentions, [])
+            if iso:
+                return [_mention(doc, head, head + 1, self.resolver.country_actor(iso), label="LOC",
+                                 resolution="context", confidence=0.5)]
         return []
+
+    def _demonym(self, doc: ParsedDoc, head: int) -> Mention | None:
+        """"Le Français Benjamin Brière", "un Colombien": one person of that country (the
+        gazetteer reads "les Russes" as the nation, but not "le Russe")."""
+        for k in (head, doc.heads[head]) if doc.deps[head] == "flat:name" else (head,):
+            word = doc.words[k]
+            if doc.pos[k] in ("NOUN", "PROPN") and word[:1].isupper():
+                iso = self.resolver.g.adjectives.get(norm(word))
+                if iso:
+                    return _mention(doc, k, k + 1, self.resolver.country_actor(iso), label="LOC",
+                                    resolution="alias", confidence=0.6)
+        return None
 
     def _country_adjective(self, doc: ParsedDoc, head: int, sector: str = "") -> Mention | None:
         """"une fusée iranienne", "des bombardements russes": the country of an adjective on the
@@ -217,15 +318,19 @@ class EventCoder:
                   ("person", "role", "country", "capital", "organisation")]
         return before[-1] if before else None
 
+    def _agents(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> list[Mention]:
+        """The agent of a passive: "par X" (the parser also labels some "de X" obl:agent)."""
+        agents = [c for c in doc.children(v) if doc.deps[c] in ("obl:agent",) or
+                  (doc.deps[c].startswith(("obl", "nmod")) and _case_of(doc, c) == "par")]
+        return [m for a in agents for h in _with_conj(doc, a) for m in self._actors_in(doc, h, mentions)]
+
     def _subjects(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
         kids = doc.children(v)
         # "se retirer" is tagged like a passive (expl:pass + nsubj:pass): only être + participle is one
         passive = any(doc.deps[c] == "aux:pass" for c in kids)
         if passive:
-            agents = [c for c in kids if doc.deps[c] in ("obl:agent",) or
-                      (doc.deps[c].startswith("obl") and _case_of(doc, c) == "par")]
-            return [m for a in agents for h in _with_conj(doc, a) for m in self._actors_in(doc, h, mentions)], True
+            return self._agents(doc, v, mentions), True
         # a "subject" with a preposition ("aux exigences") is a parser error, not a subject
         subj = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and _case_of(doc, c) is None]
         if not subj and doc.deps[v] == "parataxis":
@@ -243,6 +348,13 @@ class EventCoder:
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
+            if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
+                    doc.morph(v, "VerbForm") in ("Part", None, ""):
+                if _is_present_participle(doc, v):
+                    # "le prince héritier … rencontrant le premier ministre": the noun acts
+                    return self._actors_in(doc, h, mentions), False
+                # "les diplomates expulsés par l'Otan", "Brière arrêté en Iran": the noun undergoes
+                return self._agents(doc, v, mentions), True
             return [], False
         out: list[Mention] = []
         for s in subj:
@@ -263,8 +375,7 @@ class EventCoder:
                  passive_subject: bool) -> list[Mention]:
         kids = doc.children(i)
         if passive_subject:
-            subj = [c for c in kids if doc.deps[c] == "nsubj:pass"]
-            return [m for s in subj for m in self._actors_in(doc, s, mentions)]
+            return self._patient(doc, i, mentions)
         found = self._slot_targets(doc, kids, trig, mentions)
         if found:
             return found
@@ -274,6 +385,8 @@ class EventCoder:
         h = doc.heads[i]
         if trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX"):
             extra.append(h)
+        if trig.pos == "NOUN":  # "Rencontre controversée du premier ministre avec …"
+            extra += _participles_on(doc, i)
         for e in extra:
             found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
             if found:
@@ -295,10 +408,20 @@ class EventCoder:
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
                         dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
                         _case_of(doc, c) == slot:
-                    found = [m for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+                    found = [self._seat_of_government(m) for h in _with_conj(doc, c)
+                             for m in self._actors_in(doc, h, mentions)]
                     if found:
                         return found
         return []
+
+    def _seat_of_government(self, m: Mention) -> Mention:
+        """A capital in an argument slot ("soutien de Pékin à Moscou") is its government, even
+        after "à", which elsewhere makes it a place."""
+        if m.kind in ("capital", "place") and m.country and m.actor_code == m.country and any(
+                a.kind == "capital" and a.country == m.country for a in self.resolver.g.names.get(norm(m.text), [])):
+            actor = self.resolver.country_actor(m.country, "GOV")
+            return replace(m, actor_code=actor.code or m.actor_code, sector="GOV", kind="capital")
+        return m
 
     # ------------------------------------------------------------------ modality
     def modality(self, doc: ParsedDoc, i: int, own_condition_is_content: bool = False) -> str:
@@ -344,21 +467,39 @@ class EventCoder:
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context).
-    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV"}
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
-    def _implicit_agent(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention]) -> Mention | None:
+    JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation"}
+
+    @staticmethod
+    def _context_country(doc: ParsedDoc, i: int, mentions: list[Mention], exclude: list[Mention]) -> str | None:
+        """The country where it happened: a place the sentence names ("en Iran", "à Almaty")
+        before any other country it names, but never the patient's ("un Colombien inculpé aux
+        Etats-Unis" happened in the USA); else the article's most mentioned country."""
+        skip = {(m.start, m.end) for m in exclude}
+        local = [m for m in places_in_sentence(doc, i, mentions) if (m.start, m.end) not in skip]
+        local.sort(key=lambda m: not (_locative(doc, m.start) or m.kind in ("place", "city")))
+        return local[0].country if local else most_mentioned_country(mentions)
+
+    def _implicit_agent(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
+                        patient: list[Mention] | None = None) -> Mention | None:
         """The implicit actor of an agentless passive or participle ("8 000 personnes arrêtées",
         "condamné à la perpétuité") or of a protest by unnamed people, from the context country."""
         root = code[:2]
         participle = doc.morph(i, "VerbForm") == "Part" and not any(
             doc.deps[c] == "aux:tense" for c in doc.children(i))
-        if root not in self.IMPLICIT_SECTORS or not (participle or root == "14"):
+        nominal = doc.pos[i] == "NOUN" and root in ("14", "17")
+        if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
-        sector = "JUD" if code in self.JUDICIAL and doc.lemmas[i].lower() in (
-            "condamner", "inculper", "poursuivre", "juger") else self.IMPLICIT_SECTORS[root]
-        local = places_in_sentence(doc, i, mentions)
-        iso = local[0].country if local else most_mentioned_country(mentions)
+        lemma = doc.lemmas[i].lower()
+        if code[:2] == "17" and lemma in self.JUDICIAL_LEMMAS:
+            sector = "JUD"
+        elif code[:3] in ("172", "175"):
+            sector = "GOV"  # bans and repression are the state's policy, not one police action
+        else:
+            sector = self.IMPLICIT_SECTORS[root]
+        iso = self._context_country(doc, i, mentions, patient or [])
         if iso is None or not sector:
             return None
         actor = self.resolver.country_actor(iso, sector, as_role=True)
@@ -382,7 +523,7 @@ class EventCoder:
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
         found = [m for c in subj for m in self._actors_in(doc, c, mentions)]
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
-            found = self._actors_in(doc, doc.heads[i], mentions)
+            found = self._actors_in(doc, doc.heads[i], mentions, skip=i)
         return found
 
     @staticmethod
@@ -400,7 +541,8 @@ class EventCoder:
             if doc.pos[k] == "SCONJ" or doc.words[k].lower() in ("qui", "que", "qu'", "qu’"):
                 return []
             hit = [m for m in mentions if m.start <= k < m.end and m.resolved
-                   and m.kind not in ("place", "city") and (m.start, m.end) not in taken]
+                   and m.kind not in ("place", "city") and (m.start, m.end) not in taken
+                   and not _locative(doc, m.start)]
             if hit:
                 return hit[:1]
         return []
@@ -411,14 +553,21 @@ class EventCoder:
         "la rencontre entre X et Y", or the subject of the verb governing it ("l'UE a imposé
         des sanctions")."""
         taken = {(t.start, t.end) for t in targets}
+        on_trigger = [m for m in mentions if m.start <= i < m.end and m.resolved]
+        if on_trigger:  # "des milliers de manifestants contre …": the noun names who acts
+            return on_trigger[:1]
         sector = "MIL" if code[:2] in MILITARY_ROOTS else ""
+        agent = self._agent_after(doc, i, mentions)
+        if agent:
+            return agent
         adj = self._country_adjective(doc, i, sector)
         if adj:
             return [adj]
         out: list[Mention] = []
-        for c in doc.children(i):
+        for c in doc.children(i) + [g for p in _participles_on(doc, i) for g in doc.children(p)]:
             case = _case_of(doc, c)
-            if doc.deps[c].startswith("nmod") and case in ("de", "par", "entre", None):
+            if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
+                    and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
                 out.extend(m for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
                            if (m.start, m.end) not in taken)
         if out:
@@ -426,6 +575,147 @@ class EventCoder:
         h = doc.heads[i]
         if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX"):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
+        return []
+
+    @staticmethod
+    def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
+        """A named person (not a soldier or a rebel) attacking a person or an office attacks
+        with words: political criticism, not force."""
+        if source.kind != "person" or source.sector in ("MIL", "REB", "COP", "SPY"):
+            return False
+        return all(t.kind in ("person", "role") for t in targets)
+
+    @staticmethod
+    def _plural_subject(doc: ParsedDoc, i: int) -> bool:
+        subj = [c for c in doc.children(i) if doc.deps[c] in SUBJECT_DEPS]
+        return len(subj) == 1 and doc.morph(subj[0], "Number") == "Plur" and doc.pos[subj[0]] == "NOUN" \
+            and not any(doc.deps[c] == "conj" for c in doc.children(subj[0]))
+
+    @staticmethod
+    def _agent_after(doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """"l'invasion de l'Ukraine par la Russie": the agent of a noun, wherever the parser
+        hangs "par" (within the noun phrase: no punctuation or verb in between)."""
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(i + 1, min(e - 1, i + 8)):
+            if doc.pos[k] in ("PUNCT", "VERB", "AUX", "SCONJ"):
+                return []
+            if doc.words[k].lower() == "par":
+                return [m for m in mentions if k < m.start <= k + 3 and m.resolved
+                        and m.kind not in ("place", "city")][:1]
+        return []
+
+    def _demanded(self, doc: ParsedDoc, i: int) -> bool:
+        """A noun that is the object of a demand, an appeal or a refusal names what is asked
+        or refused: that verb is the event."""
+        h = doc.heads[i]
+        if h == i or doc.deps[i] != "obj" or doc.pos[h] not in ("VERB", "AUX"):
+            return False
+        governing = self.match_trigger(doc, h)
+        return governing is not None and governing.code[:2] in ("02", "10", "12")
+
+    def _possessor(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
+        """"demande sa démission", "exige leur libération": the owner of the object is the target,
+        the actor named last before the verb (other than the source)."""
+        taken = {m.actor_code for m in source}
+        for c in doc.children(i):
+            if doc.deps[c] == "obj" and any(doc.lemmas[g].lower() in ("son", "leur") and doc.deps[g] == "det"
+                                            for g in doc.children(c)):
+                before = [m for m in mentions if m.end <= i and m.resolved and m.actor_code not in taken
+                          and m.kind in ("person", "role", "country", "organisation")]
+                return before[-1:]
+        return []
+
+    def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
+        """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
+        announced is the event; the announcement adds nothing."""
+        for c in doc.children(i):
+            if doc.deps[c] in ("obj", "xcomp", "ccomp"):
+                lo, hi = doc.subtree(c)
+                if any(self.match_trigger(doc, k) for k in range(lo, hi)):
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ meetings
+    def _compound_countries(self, doc: ParsedDoc, i: int) -> list[Mention]:
+        """"les pourparlers américano-russes": one actor per country of the compound adjective."""
+        for c in doc.children(i):
+            parts = doc.words[c].lower().split("-")
+            if doc.deps[c] != "amod" or len(parts) < 2:
+                continue
+            isos = [COMPOUND_PREFIXES.get(p) for p in parts[:-1]] + [self.resolver.g.adjectives.get(norm(parts[-1]))]
+            if all(isos):
+                return [_mention(doc, c, c + 1, self.resolver.country_actor(iso), label="LOC",
+                                 resolution="alias", confidence=0.7) for iso in dict.fromkeys(isos)]
+        return []
+
+    def _participants(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """Who meets, for a meeting noun with no "avec"/"entre": the compound adjective
+        ("pourparlers américano-russes"), else the people the noun is said of: "X et Y lors d'une
+        rencontre" (a caption), "X et Y assistent à des pourparlers", "… avant une réunion"."""
+        found = self._compound_countries(doc, i)
+        if len(found) >= 2:
+            return found
+        h = doc.heads[i]
+        if h == i or _case_of(doc, i) not in MEETING_HOSTS | {"de", "d’", "d'"}:
+            return []
+        if doc.words[h].lower() == "lors" and doc.heads[h] != h:
+            h = doc.heads[h]
+        if doc.pos[h] in ("VERB", "AUX"):
+            return self._subjects(doc, h, mentions)[0]
+        if doc.pos[h] in ("NOUN", "PROPN"):
+            while doc.deps[h] == "conj" and doc.heads[h] != h:
+                h = doc.heads[h]
+            out: list[Mention] = []
+            for k in _with_conj_appos(doc, h):
+                out.extend(self._actors_in(doc, k, mentions)[:1])
+            return out
+        return []
+
+    # ------------------------------------------------------------------ protests
+    @staticmethod
+    def _crowd_subject(doc: ParsedDoc, i: int) -> bool:
+        subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj", "nsubj:pass")]
+        return any(doc.lemmas[c].lower() in CROWD_NOUNS for c in subj)
+
+    def _undergoes(self, doc: ParsedDoc, i: int) -> bool:
+        """A participle trigger on the noun ("manifestations interdites", "réprimées"): the noun
+        is what the other event acts upon."""
+        return any(doc.deps[c] in ("acl", "amod") and doc.pos[c] == "VERB" and self.match_trigger(doc, c)
+                   for c in doc.children(i))
+
+    def _civilians(self, doc: ParsedDoc, i: int, m: Mention) -> Mention:
+        """Who demonstrates: a country (from an adjective or a place) or the followers of
+        someone ("des partisans de Donald Trump") stand for the population of that country."""
+        crowd = self._crowd_subject(doc, i) or doc.lemmas[i].lower() in CROWD_NOUNS
+        if not m.country or m.kind == "organisation" or m.sector == "CVL":
+            return m
+        if not m.sector or m.kind == "country" or (crowd and m.kind == "person"):
+            actor = self.resolver.country_actor(m.country, "CVL", as_role=True)
+            return replace(m, actor_code=actor.code or m.actor_code, sector="CVL",
+                           canonical_name=actor.canonical_name, kind="role")
+        return m
+
+    def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
+        against a measure or a regime targets the government (or the military) of the country."""
+        against = [c for c in doc.children(i) if _case_of(doc, c) == "contre"]
+        h = doc.heads[i]
+        near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
+        for c in near:  # "mobilisation pour dénoncer le putsch"
+            if doc.deps[c] in ("advcl", "acl") and doc.lemmas[c].lower() in PROTEST_PURPOSE:
+                against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
+        for c in against:
+            lemma = doc.lemmas[c].lower()
+            if lemma not in POLICY_NOUNS:
+                continue
+            military = lemma in MILITARY_POWER or any(
+                doc.lemmas[g].lower() in ("militaire", "armée") for g in doc.children(c))
+            local = places_in_sentence(doc, i, mentions)
+            iso = local[0].country if local else most_mentioned_country(mentions)
+            if iso is None:
+                return []
+            actor = self.resolver.country_actor(iso, "MIL" if military else "GOV", as_role=True)
+            return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
         return []
 
     # ------------------------------------------------------------------ refinements
@@ -463,11 +753,17 @@ class EventCoder:
     # ------------------------------------------------------------------ main
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
+        in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
+                   for k in range(m.start, m.end)}
         for i in range(len(doc)):
             trig = self.match_trigger(doc, i)
-            if trig is None:
+            if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
             code = trig.code
+            if code == "010" and self._announces_an_event(doc, i):
+                continue
+            if trig.pos == "NOUN" and self._demanded(doc, i):
+                continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
             if threat:
                 code = "130"
@@ -480,20 +776,48 @@ class EventCoder:
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
             if code[:2] in ("18", "19") and not targets and weapon:
                 code = "150"  # a missile fired at no one is a show of force (test), not an attack
+            if code[:3] == "114" and self._crowd_subject(doc, i):
+                code = "141"  # a crowd's protest is a demonstration, not an official complaint
+            if code[:2] == "14":
+                if trig.pos == "NOUN" and self._undergoes(doc, i):
+                    continue  # "deux manifestations interdites": the ban is the event
+                targets = self._policy_target(doc, i, mentions) or targets
+            if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
+                targets = self._possessor(doc, i, mentions, sources)
+            reciprocal = trig.reciprocal
+            if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
+                    len({m.actor_code for m in sources}) < 2:
+                met = self._participants(doc, i, mentions)
+                if len({m.actor_code for m in met}) >= 2:
+                    sources, reciprocal = met, True
             fallback = False
-            if not targets and not (trig.reciprocal and len(sources) >= 2):
+            if not targets and not (reciprocal and len(sources) >= 2):
                 targets = self._nearest(doc, i, mentions, after=True, exclude=sources)
                 fallback = bool(targets)
-            if not sources:
+            if not sources and not passive:
+                # (before an agentless passive stands its patient, not its agent)
                 sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
                 fallback = fallback or bool(sources)
-            if not sources and trig.pos == "VERB":
-                implicit = self._implicit_agent(doc, i, code, mentions)
+            if not sources and passive and code[:2] == "16":
+                # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
+                sources = [m for c in doc.children(i) if _case_of(doc, c) == "de"
+                           for m in self._actors_in(doc, c, mentions) if m.kind == "organisation"]
+            if not sources:
+                if passive and code[:2] == "11" and doc.lemmas[i].lower() == "condamner" and any(
+                        _case_of(doc, c) == "pour" for c in doc.children(i)):
+                    code = "173"  # "condamné pour espionnage" with no one named: a sentence, by a court
+                if not targets:
+                    targets = self._patient(doc, i, mentions)
+                implicit = self._implicit_agent(doc, i, code, mentions, targets)
                 if implicit is not None:
                     sources = [implicit]
                     fallback = True
-                    if not targets:
-                        targets = self._patient(doc, i, mentions)
+            if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
+                code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
+            if code[:2] == "14":
+                sources = [self._civilians(doc, i, m) for m in sources]
+                if sources and all(m.sector in ("COP", "MIL") for m in sources):
+                    code = "150"  # police or troops gathering are a show of force, not a protest
             if not targets and sources and code[:2] in LOCATED_TARGET_ROOTS:
                 # strikes, arrests, sanctions with no named target: the people of the place the
                 # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
@@ -505,12 +829,21 @@ class EventCoder:
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
-            if trig.reciprocal and not targets and len(uniq_sources) >= 2:
+            # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
+            sectors = {m.country for m in uniq_sources if m.actor_code != m.country}
+            uniq_sources = [m for m in uniq_sources if m.actor_code != m.country or m.country not in sectors] \
+                or uniq_sources
+            if reciprocal and len(uniq_sources) == 1 and self._plural_subject(doc, i) and \
+                    all(t.actor_code == uniq_sources[0].actor_code for t in targets):
+                # "des députés s'invectivent": among themselves
+                targets = [replace(uniq_sources[0])]  # a copy: the source acts on its own kind
+            if reciprocal and not targets and len(uniq_sources) >= 2:
                 a, b = uniq_sources[0], uniq_sources[1]
                 out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
                 continue
             for src in uniq_sources:  # no source, no event: "who did it" is the point
-                tgts = [t for t in targets if t.actor_code != src.actor_code] or [None]
+                tgts = [t for t in targets if t.actor_code != src.actor_code or
+                        (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
                 for tgt in tgts:
                     conf = 0.7 if tgt is None else 0.9
                     if fallback:
@@ -519,7 +852,42 @@ class EventCoder:
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
-        return out
+        return _one_per_event(_threat_targets(out))
+
+
+def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A threat whose target was only inferred ("promet une réponse en cas d'invasion de
+    l'Ukraine par la Russie") is aimed at whoever would commit the violence it is conditioned on."""
+    out = []
+    for d in drafts:
+        if d.code[:2] == "13" and d.confidence <= 0.5 and d.source is not None:
+            agents = [v.source for v in drafts if v.sentence == d.sentence and v.trigger > d.trigger
+                      and v.code[:2] in ("18", "19", "20") and v.modality == "hypothetical"
+                      and v.source is not None and v.source.country != d.source.country]
+            if agents:
+                d = replace(d, target=agents[0], confidence=0.7)
+        out.append(d)
+    return out
+
+
+def _one_per_event(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Several words of a sentence often name one event ("des manifestants protestent", "ouvre
+    une enquête", "serre la main de Y lors d'une réunion"): within a sentence keep one draft per
+    (source, target, root), and drop a draft without a target when its source takes part in
+    another of that root (as source or target)."""
+    def key(d: EventDraft) -> tuple[int, str, str, str]:
+        return (d.sentence, d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
+                d.code[:2])
+    with_target = {(k[0], a, k[3]) for k in map(key, drafts) if k[2] for a in (k[1], k[2])}
+    seen: set[tuple[int, str, str, str]] = set()
+    out = []
+    for d in drafts:
+        k = key(d)
+        if k in seen or (not k[2] and (k[0], k[1], k[3]) in with_target):
+            continue
+        seen.add(k)
+        out.append(d)
+    return out
 
 
 # ---------------------------------------------------------------------- records
