@@ -60,6 +60,7 @@ def test_clock_stops_at_deadline_or_stop_file(tmp_path: Path) -> None:
     clock = Clock(start=1000.0, interval_s=10.0, deadline=1095.0, stop_file=str(stop))
     assert clock.ticks() == 10
     assert clock.tick_time(3) == 1030.0
+    assert (clock.due_index(990.0), clock.due_index(1000.0), clock.due_index(1039.9)) == (0, 0, 3)
     assert not clock.stopped(1050.0)
     assert clock.stopped(1095.0)
     stop.write_text("")
@@ -200,3 +201,24 @@ def test_compact_merges_small_files_without_changing_rows(tmp_path: Path) -> Non
     assert done.files_before == 3 and done.rows == len(rows)
     assert [p.name for p in (tmp_path / "entities" / f"date={day}" / "actor=USA").iterdir()] == [Path(done.path).name]
     assert table() == before
+
+
+def test_a_restarted_job_skips_what_the_output_already_holds(tmp_path: Path) -> None:
+    from schemas import ARTICLES
+    from transforms.dedup import written_article_ids
+
+    a1 = _article("http://news.example/a1", "http://feeds/A")
+    a2 = _article("http://news.example/a2", "http://feeds/A", TEXT + " Deuxième dépêche.")
+    a1["ingested_at"] = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1)
+    old = _article("http://news.example/old", "http://feeds/A", TEXT + " Très ancienne.")
+    old["ingested_at"] = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=30)
+    rows = [{**a, "language": "fr", "language_prob": 0.99, "word_count": 10, "sentence_count": 1,
+             "date": "2026-01-02"} for a in (a1, old)]
+    write_partition(ARTICLES, str(tmp_path), "date=2026-01-02", rows, pane="20260102-p0000")
+    since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=7)
+    assert written_article_ids(str(tmp_path), since) == {a1["article_id"]}  # `old` is past the TTL
+    assert written_article_ids(str(tmp_path / "nothing"), since) == set()
+    again_a1 = _article("http://news.example/a1", "http://feeds/B")
+    with TestPipeline(runner="FnApiRunner") as p:
+        out = p | beam.Create([again_a1, a2]) | DropRepeats(ttl_s=7 * 86400.0, output=str(tmp_path))
+        assert_that(out["unique"] | beam.Map(lambda a: a["url"]), equal_to(["http://news.example/a2"]))

@@ -8,6 +8,8 @@ everything it received written. So this splittable DoFn checks, each time it
 wakes (at least every `CHECK_EVERY_S`), whether the stop file exists or the
 deadline has passed, and then ends its restriction.
 
+Ticks missed while the job starts or is busy are skipped (the next tick is
+the current one), so a slow start never turns into a burst of polls.
 Ticks carry their fire time as element timestamp and advance the watermark,
 which is what downstream event-time timers (dedup expiry) and windows run on.
 """
@@ -44,6 +46,10 @@ class Clock:
 
     def tick_time(self, index: int) -> float:
         return self.start + index * self.interval_s
+
+    def due_index(self, now: float) -> int:
+        """The latest tick whose time has come (0 before the start)."""
+        return max(0, math.floor((now - self.start) / self.interval_s))
 
     def ticks(self) -> int:
         """How many ticks the clock can give (the restriction's size)."""
@@ -91,6 +97,9 @@ class _TickFn(beam.DoFn):
                 # Claiming past the end finishes the restriction: the watermark goes to the end of time.
                 tracker.try_claim(tracker.current_restriction().stop)
                 return
+            # Ticks missed while the job was starting or busy are skipped, not fired in a burst:
+            # a tick means "poll now", and backoff and politeness count in ticks.
+            index = max(index, clock.due_index(now))
             fire = clock.tick_time(index)
             if fire > now:
                 wake = min(fire, now + CHECK_EVERY_S)
