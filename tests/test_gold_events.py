@@ -76,7 +76,7 @@ def test_gold_guids_and_sentence_keys_resolve(name, nlp):
     missing = [g for g in guids if g not in items]
     assert not missing, f"{name}: items not in the feeds: {missing[:5]}"
     keys: dict[str, set[str]] = {}
-    for guid, parsed in zip(guids, nlp.pipe(items[g]["text"] for g in guids)):
+    for guid, parsed in zip(guids, nlp.pipe(items[g]["text"] for g in guids), strict=True):
         doc = from_spacy(parsed)
         keys[guid] = {corpus.sentence_key(doc.span_text(s, e).strip()) for s, e in doc.sents}
     unresolved = [(r["guid"], r["sentence_key"]) for r in rows if r["sentence_key"] not in keys[r["guid"]]]
