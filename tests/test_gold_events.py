@@ -1,0 +1,83 @@
+"""The event gold files parse, follow the format bench/events.py reads, and point at real items.
+
+bench/gold/events.tsv is the development set, bench/gold/events_test.tsv the held-out test set
+(items disjoint from the development set). Resolving guids and sentence keys needs the Le Monde
+feeds in ../shared (skipped when absent).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, need_shared
+
+GOLD = ROOT / "bench" / "gold"
+SETS = {"dev": GOLD / "events.tsv", "test": GOLD / "events_test.tsv"}
+HEADER = ["guid", "sentence_key", "actor1_code", "actor2_code", "root", "modality", "trap"]
+MODALITIES = {"asserted", "negated", "hypothetical", "future", "reported"}
+TRAPS = {"none", "negation", "conditional", "intent", "question", "suspicion"}
+CODE = re.compile(r"^[A-Z]{2,12}$")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        assert reader.fieldnames == HEADER, f"{path.name}: header {reader.fieldnames}"
+        return list(reader)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_file_is_well_formed(name):
+    rows = _rows(SETS[name])
+    assert rows
+    per_sentence: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for i, r in enumerate(rows, start=2):
+        where = f"{SETS[name].name}:{i}"
+        assert None not in r.values() and None not in r, f"{where}: wrong number of columns"
+        assert r["guid"].startswith("https://www.lemonde.fr/"), where
+        assert re.fullmatch(r"[0-9a-f]{12}", r["sentence_key"]), where
+        assert r["trap"] in TRAPS, where
+        if r["root"] == "-":
+            assert r["modality"] == "-" and not r["actor1_code"] and not r["actor2_code"], where
+        else:
+            assert re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), where
+            assert r["modality"] in MODALITIES, where
+            assert CODE.match(r["actor1_code"]), f"{where}: an event needs an actor 1"
+            assert not r["actor2_code"] or CODE.match(r["actor2_code"]), where
+        per_sentence[(r["guid"], r["sentence_key"])].append(r)
+    for key, rs in per_sentence.items():
+        if any(r["root"] == "-" for r in rs):
+            assert len(rs) == 1, f"{key}: a '-' row must be the sentence's only row"
+
+
+def test_test_set_items_are_disjoint_from_dev_set():
+    dev = {r["guid"] for r in _rows(SETS["dev"])}
+    test = {r["guid"] for r in _rows(SETS["test"])}
+    assert not dev & test
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_guids_and_sentence_keys_resolve(name, nlp):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    need_shared(corpus.LEMONDE)
+    from transforms.nlp import from_spacy
+
+    rows = _rows(SETS[name])
+    items = corpus.items()
+    guids = sorted({r["guid"] for r in rows})
+    missing = [g for g in guids if g not in items]
+    assert not missing, f"{name}: items not in the feeds: {missing[:5]}"
+    keys: dict[str, set[str]] = {}
+    for guid, parsed in zip(guids, nlp.pipe(items[g]["text"] for g in guids), strict=True):
+        doc = from_spacy(parsed)
+        keys[guid] = {corpus.sentence_key(doc.span_text(s, e).strip()) for s, e in doc.sents}
+    unresolved = [(r["guid"], r["sentence_key"]) for r in rows if r["sentence_key"] not in keys[r["guid"]]]
+    assert not unresolved, f"{name}: sentence keys not found in their item: {unresolved[:5]}"
