@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline import runners
@@ -407,3 +408,28 @@ def test_flex_template_builds_the_dataflow_job_offline(gcp_site, tmp_path):
         assert job["input"] == ["gs://vigie-project-vigie/feeds/*.xml", "https://x.fr/rss"]
         assert job["output"] == "gs://vigie-project-vigie/vigie/out"
         assert job["transforms"] > 20
+
+
+# ------------------------------------------------------------------ the sample, streamed
+STREAM_FLAGS = ("--streaming", "--poll-interval=2", "--write-window=2", "--max-runtime=30")
+
+
+@pytest.mark.slow
+@QUIET_WORKER
+def test_sample_streamed_on_prism_gives_the_batch_rows(reference_output, prism_binary, tmp_path):
+    """Streaming mode watching the sample files: the same rows as batch mode, once each."""
+    out = tmp_path / "out"
+    run_cli(out, *STREAM_FLAGS)
+    assert_same_rows(reference_output, out)
+
+
+@pytest.mark.slow
+@pytest.mark.flink
+@QUIET_WORKER
+def test_sample_streamed_on_flink_gives_the_batch_rows(reference_output, flink_job_server, tmp_path):
+    out = tmp_path / "out"
+    run_cli(out, "--runner=FlinkRunner", f"--flink_job_server_jar={flink_job_server}",
+            "--flink_master=[local]", "--environment_type=LOOPBACK", *STREAM_FLAGS)
+    assert_same_rows(reference_output, out)
+    empty = [f for f in out.rglob("*.parquet") if pq.ParquetFile(f).metadata.num_rows == 0]
+    assert empty == []  # Flink fires empty closing panes: they write no file

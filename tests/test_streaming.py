@@ -240,7 +240,7 @@ def test_bad_responses_are_rejects_with_reasons(streamed) -> None:
     # The slow feed failed at several polls, but the same problem gives one row.
     assert sum(1 for ref, reason, _ in rows if ref == slow) == 1, [r for r in rows if r[0] == slow]
     duplicates = [(ref, detail) for ref, reason, detail in rows if reason == "duplicate"]
-    assert any(ref.startswith(b) and a in detail for ref, detail in duplicates), duplicates  # a2 moved A -> B
+    assert any(ref.startswith(b) and f"as {a}#" in detail for ref, detail in duplicates), duplicates  # a2: A -> B
     assert any(ref.split("#")[0].endswith("c1-copy.jsonl") for ref, _ in duplicates), duplicates
     assert len(duplicates) == 2
     assert not any(t == ITEMS["s1"][0] for (t,) in _sql(out, "articles", "SELECT title FROM {src}"))

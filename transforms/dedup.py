@@ -67,6 +67,14 @@ def origin(article: dict[str, Any]) -> str:
     return article.get("feed_url") or article["input_ref"].split("#", 1)[0]
 
 
+_SEP = "\t"
+
+
+def _read_id(article: dict[str, Any]) -> str:
+    """Which read brought the item: its origin and the read's time (shared by a read's items)."""
+    return f"{origin(article)}{_SEP}{article['ingested_at']}"
+
+
 def content_key(article: dict[str, Any]) -> str:
     """The same story under two URLs (a syndicated copy, a republished item) has the same text."""
     return stable_id(article.get("title") or "", article["text"])
@@ -74,8 +82,9 @@ def content_key(article: dict[str, Any]) -> str:
 
 class _FirstSighting(beam.DoFn):
     """(key, article) in; the article the first time its key is seen, nothing when the same
-    source shows it again (a feed repeats its items at every poll), a `duplicate` reject when
-    another source brings it. The key is forgotten `ttl_s` after it was last seen."""
+    source shows it again at a later read (a feed repeats its items at every poll), a
+    `duplicate` reject when another source brings it or one read lists it twice (as in batch
+    mode). The key is forgotten `ttl_s` after it was last seen."""
 
     FIRST = userstate.ReadModifyWriteStateSpec("first", StrUtf8Coder())
     EXPIRY = userstate.TimerSpec("expiry", userstate.TimeDomain.WATERMARK)
@@ -94,16 +103,21 @@ class _FirstSighting(beam.DoFn):
         # Event time here is the poll's tick time: the key lives ttl_s after its last sighting.
         expiry.set(ts + Duration(seconds=self.ttl_s))
         seen = first.read()
+        read = _read_id(article)
         if seen is None:
-            first.write(origin(article))
+            first.write(f"{read}{_SEP}{article['input_ref']}")
             yield article
-        elif seen == origin(article):
-            self.again.inc()
-        else:
-            self.dupes.inc()
-            yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
-                article["input_ref"], "dedup", "duplicate",
-                f"same {self.what} as an item already read from {seen}", article=article))
+            return
+        seen_read, _, seen_ref = seen.rpartition(_SEP)
+        seen_origin = seen_read.split(_SEP, 1)[0]
+        if seen_origin == origin(article) and seen_read != read:
+            self.again.inc()  # the same feed or file, read again at a later poll
+            return
+        # Another source, or twice in the same read (a feed or file listing an item twice).
+        self.dupes.inc()
+        yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
+            article["input_ref"], "dedup", "duplicate",
+            f"same {self.what} as {seen_ref}", article=article))
 
     @userstate.on_timer(EXPIRY)
     def expire(self, first: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FIRST)) -> None:

@@ -166,6 +166,9 @@ class _WritePartition(beam.DoFn):
                 pane: Any = beam.DoFn.PaneInfoParam) -> Iterable[dict[str, Any]]:
         part, rows = keyed
         rows = list(rows)
+        if not rows:  # some engines (Flink) fire a window's closing pane even when it is empty
+            Metrics.counter("sink", "empty_panes").inc()
+            return
         path = write_partition(self.spec, self.output, part, rows, pane_label(win, pane))
         self.files.inc()
         self.rows.inc(len(rows))
