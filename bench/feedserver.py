@@ -42,7 +42,7 @@ class Route:
 
 @dataclass(frozen=True)
 class Request:
-    at: float
+    at: float  # when the request arrived
     path: str
     status: int
     conditional: bool
@@ -106,39 +106,40 @@ class FeedServer:
             return [r for r in self.log if path is None or r.path == path]
 
     def _serve(self, h: http.server.BaseHTTPRequestHandler) -> None:
+        arrived = time.time()
         with self._lock:
             route = self.routes.get(h.path)
             fail = route is not None and route.fail_times > 0
             if fail:
                 route.fail_times -= 1
         if route is None:
-            self._send(h, 404, b"not found", {}, False)
+            self._send(h, arrived, 404, b"not found", {}, False)
             return
         if route.delay_s:
             time.sleep(route.delay_s)
         conditional = "If-None-Match" in h.headers or "If-Modified-Since" in h.headers
         if fail or route.status != 200:
-            self._send(h, 500 if fail else route.status, b"error", route.headers, conditional)
+            self._send(h, arrived, 500 if fail else route.status, b"error", route.headers, conditional)
             return
         if route.body is not None:
-            self._send(h, 200, route.body, {"Content-Type": "application/rss+xml"}, conditional)
+            self._send(h, arrived, 200, route.body, {"Content-Type": "application/rss+xml"}, conditional)
             return
         body = rss(route.items)
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if h.headers.get("If-None-Match") == etag:
-            self._send(h, 304, b"", {"ETag": etag}, conditional)
+            self._send(h, arrived, 304, b"", {"ETag": etag}, conditional)
             return
         now = time.time()
         with self._lock:
             for it in route.items:
                 self.first_seen.setdefault(it.key, now)
-        self._send(h, 200, body, {"Content-Type": "application/rss+xml", "ETag": etag,
+        self._send(h, arrived, 200, body, {"Content-Type": "application/rss+xml", "ETag": etag,
                                   "Last-Modified": email.utils.formatdate(now, usegmt=True)}, conditional)
 
-    def _send(self, h: http.server.BaseHTTPRequestHandler, status: int, body: bytes,
+    def _send(self, h: http.server.BaseHTTPRequestHandler, arrived: float, status: int, body: bytes,
               headers: dict[str, str], conditional: bool) -> None:
         with self._lock:
-            self.log.append(Request(time.time(), h.path, status, conditional))
+            self.log.append(Request(arrived, h.path, status, conditional))
         try:
             h.send_response(status)
             for k, v in headers.items():

@@ -30,11 +30,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import apache_beam as beam
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions, PortableOptions, StandardOptions
 
 from pipeline.options import VigieOptions
 
 CHILD_ENV = "VIGIE_STREAMING_CHILD"
+FOREVER_S = 10 * 365 * 86400  # "no deadline" for the job service's state stream
 LOCAL_RUNNERS = ("prism", "direct", "switchingdirect")
 # Runners that cannot run vigie's streaming graph (no processing-time triggers).
 NO_STREAMING = ("fnapi", "bundlebased")
@@ -108,6 +109,11 @@ def run_streaming(argv: Sequence[str], options: PipelineOptions) -> int:
         if code == 0 and "://" not in vigie.output:
             print_summary(vigie.output)
         return code
+    portable = options.view_as(PortableOptions)
+    if not any(a.startswith(("--job_server_timeout", "--job-server-timeout")) for a in argv):
+        # Beam's portable client opens the job's state stream with this timeout as its gRPC
+        # deadline: at the default 300 s a streaming job on Prism is torn down after 5 minutes.
+        portable.job_server_timeout = int(vigie.max_runtime + 600) if vigie.max_runtime else FOREVER_S
     start = time.monotonic()
     run_job(options)
     print(f"vigie: streaming job ended on {options.view_as(StandardOptions).runner} "
