@@ -6,8 +6,8 @@ A local feed server (bench/feedserver.py, 127.0.0.1) adds new items to its
 feeds at every poll interval, keeping the latest 30 per feed (so most of
 each answer is repeats, as with real feeds). `python -m pipeline --streaming`
 polls them on Prism. This script watches the `articles` table with DuckDB
-and records, for each item, when the server first served it and when its
-row became visible. It samples the resident memory of the job's whole
+and records, for each item, when it was put in its feed, when the server
+first served it and when its row became visible. It samples the resident memory of the job's whole
 process tree (CLI, pipeline process, Prism, SDK workers) every 5 s.
 Printed: items served, items in Parquet, delay median / p90 / worst, memory
 at start, middle and end. The texts are generated from our own French
@@ -76,6 +76,7 @@ def main() -> int:
     base = Path(tempfile.mkdtemp(prefix="vigie-bench-stream-"))
     out = base / "out"
     counter = itertools.count()
+    added: dict[str, float] = {}  # title -> put in a feed
     appeared: dict[str, float] = {}  # title -> first served
     landed: dict[str, float] = {}  # title -> first visible in Parquet
     memory: list[tuple[float, int]] = []
@@ -89,6 +90,7 @@ def main() -> int:
                 new = [make_item(next(counter)) for _ in range(args.items_per_poll)]
                 for it in new:
                     titles_of[it.key] = it.title
+                    added[it.title] = time.time()
                 feeds[p] = (new[::-1] + feeds[p])[:30]
                 server.set_items(p, feeds[p])
 
@@ -133,17 +135,19 @@ def main() -> int:
         watcher.join()
         log.close()
 
-    delays = sorted(landed[t] - appeared[t] for t in appeared if t in landed)
+    delays = sorted(landed[t] - added[t] for t in appeared if t in landed)
+    fetched = sorted(landed[t] - appeared[t] for t in appeared if t in landed)
     lost = len(appeared) - len(delays)
     print(f"streaming bench: {args.feeds} feeds, {args.items_per_poll} new items per feed every {args.poll:g} s "
           f"poll, write window {args.window:g} s, {args.minutes:g} min of new items "
           f"(job started {first_poll - start:.0f} s before its first poll)")
     print(f"items served {len(appeared)}, in Parquet {len(delays)}, missing {lost}; "
           f"Parquet files {len(list(out.glob('articles/**/*.parquet')))} (articles)")
-    if delays:
-        p90 = delays[min(len(delays) - 1, int(0.9 * len(delays)))]
-        print(f"delay feed -> Parquet: median {statistics.median(delays):.1f} s, p90 {p90:.1f} s, "
-              f"worst {delays[-1]:.1f} s")
+    for label, values in (("delay in feed -> in Parquet", delays), ("delay fetched -> in Parquet", fetched)):
+        if values:
+            p90 = values[min(len(values) - 1, int(0.9 * len(values)))]
+            print(f"{label}: median {statistics.median(values):.1f} s, p90 {p90:.1f} s, "
+                  f"worst {values[-1]:.1f} s")
     if memory:
         mid = memory[len(memory) // 2]
         print("memory of the job (all processes): " + ", ".join(
