@@ -120,13 +120,16 @@ def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval
     ingested_at = ingested_at or now_utc()
     try:
         fetched = fetch(url, cfg, _validators(state))
-    except FetchError as e:
-        problem = f"{e.reason}: {e}"
+    except Exception as e:  # noqa: BLE001 - a feed that breaks in a new way is a reject too
+        reason = e.reason if isinstance(e, FetchError) else "fetch_failed"
+        detail = str(e) if isinstance(e, FetchError) else f"{type(e).__name__}: {e}"
+        problem = f"{reason}: {detail}"
         failures = state.failures + 1
-        wait = backoff_ticks(failures, interval_s, max_backoff_s, retry_after_seconds(e.retry_after, time.time()))
+        retry_after = retry_after_seconds(getattr(e, "retry_after", None), time.time())
+        wait = backoff_ticks(failures, interval_s, max_backoff_s, retry_after)
         new = replace(state, failures=failures, next_tick=tick + wait, last_problem=problem)
         records = [] if problem == state.last_problem else [
-            {REJECT_TAG: make_reject(url, "source", e.reason, f"{e} (next try in {wait} poll(s))")}]
+            {REJECT_TAG: make_reject(url, "source", reason, f"{detail} (next try in {wait} poll(s))")}]
         return new, records, "failed"
     if fetched.status == 304:
         return replace(state, failures=0, next_tick=tick + 1, last_problem=None), [], "not_modified"
