@@ -64,9 +64,15 @@ ITEMS = {
 }
 
 
+# When each item says it was published, hours ago (None: the feed gives no date).
+PUBLISHED_H_AGO = {"b1": 30.0, "f1": None}
+START = time.time()
+
+
 def item(key: str) -> Item:
     title, text = ITEMS[key]
-    return Item(key, title, text, published=time.time() - 3600)
+    hours = PUBLISHED_H_AGO.get(key, 1.0)
+    return Item(key, title, text, published=None if hours is None else START - hours * 3600)
 
 
 def drop_file(folder: Path, name: str, key: str) -> None:
@@ -276,3 +282,19 @@ def test_no_unreadable_file_at_any_moment(streamed) -> None:
     result = subprocess.run([sys.executable, "-m", "pipeline", "validate", "--output", str(out)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_late_and_undated_articles_land_in_the_right_day(streamed) -> None:
+    import datetime as dt
+
+    def day(t: float) -> dt.date:
+        return dt.datetime.fromtimestamp(t, dt.timezone.utc).date()
+
+    rows = dict(((t, (d, s)) for t, d, s in _sql(streamed["out"], "articles",
+                                                  "SELECT title, date, published_at_status FROM {src}")))
+    # Published 30 hours before it was read: its own day's partition (allowed lateness 2 days).
+    assert rows[ITEMS["b1"][0]] == (day(START - 30 * 3600), "ok")
+    # No date in the feed: the ingestion day, flagged.
+    assert rows[ITEMS["f1"][0]] in {(day(START), "missing"), (day(time.time()), "missing")}  # around midnight
+    assert rows[ITEMS["a1"][0]] == (day(START - 3600), "ok")
