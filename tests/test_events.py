@@ -192,3 +192,40 @@ def test_refusal_of_a_country_is_that_countrys(coder, nlp):
 
 def test_headline_country_and_its_president_are_one_source(coder, nlp):
     assert [t[0] for t in _triples(coder, nlp, "Tchad : le président promet une réponse ferme.")] == ["TCDGOV"]
+
+
+def _roots(coder, nlp, text):
+    """(actor1, actor2, root) triples, as the bench scores them."""
+    return {(e["actor1_code"], e["actor2_code"], e["event_root_code"]) for e in _events(coder, nlp, text)}
+
+
+def test_two_people_of_one_code_are_two_actors(coder, nlp):
+    got = _roots(coder, nlp, "Valérie Pécresse a critiqué Jean-Luc Mélenchon.")
+    assert ("FRAOPP", "FRAOPP", "11") in got, got
+
+
+def test_unconditional_threat_has_no_guessed_adversary(coder, nlp):
+    text = "La Corée du Sud s'inquiète. La Corée du Nord menace de reprendre ses tirs de missiles."
+    threats = [(e["actor1_code"], e["actor2_code"]) for e in _events(coder, nlp, text) if e["event_root_code"] == "13"]
+    assert threats == [("PRK", None)], threats
+
+
+def test_coercion_at_home_targets_the_people(coder, nlp):
+    got = _roots(coder, nlp, "La police iranienne a arrêté un Iranien.")
+    assert ("IRNCOP", "IRNCVL", "17") in got, got
+
+
+def test_reciprocal_agreement_of_three_is_every_pair(coder, nlp):
+    got = _roots(coder, nlp, "Sur le gaz, le Qatar, l'Iran et la Turquie s'entendent.")
+    assert {("QAT", "IRN", "05"), ("QAT", "TUR", "05"), ("IRN", "TUR", "05")} <= got, got
+
+
+def test_headline_topic_is_not_the_subject(coder, nlp):
+    got = _roots(coder, nlp, "Mali : l'Allemagne et l'Italie font pression sur la junte.")
+    assert ("DEU", "MLIMIL", "10") in got and ("ITA", "MLIMIL", "10") in got, got
+    assert not any(a == "MLI" for a, _, _ in got), got
+
+
+def test_opposing_a_plan_is_a_rejection(coder, nlp):
+    got = _roots(coder, nlp, "Le Sénat s'oppose au projet du gouvernement.")
+    assert any(a == "FRALEG" and r == "12" for a, _, r in got), got

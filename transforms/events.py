@@ -188,6 +188,24 @@ def _is_present_participle(doc: ParsedDoc, i: int) -> bool:
     return doc.morph(i, "Tense") == "Pres" or doc.words[i].lower().endswith("ant")
 
 
+def _headline_topic(doc: ParsedDoc, i: int) -> bool:
+    """"Mali : la France …": the first words of a sentence, before a colon, name its topic."""
+    s, _ = doc.sents[doc.sent_index(i)]
+    return i + 1 < len(doc) and doc.words[i + 1] == ":" and all(
+        doc.pos[k] in ("DET", "PROPN", "NOUN", "ADJ", "SPACE") for k in range(s, i))
+
+
+def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
+    """The noun the parser hung on a misparsed subject after a comma or a colon ("Dans le jeu
+    gazier, l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent")."""
+    for g in doc.children(i):
+        if g > i and doc.deps[g] in ("nmod", "appos", "conj") and doc.pos[g] in ("PROPN", "NOUN") and \
+                _case_of(doc, g) is None and any(doc.words[k] in (",", ":") for k in range(i + 1, g)):
+            # the parser hangs the rest of the coordination on the misparsed subject too
+            return [g] + [c for c in doc.children(i) if c > g and doc.deps[c] == "conj"]
+    return []
+
+
 def _has_si_clause(doc: ParsedDoc, i: int) -> bool:
     return any(doc.deps[c] == "advcl" and any(doc.lemmas[g].lower() == "si" for g in doc.children(c))
                for c in doc.children(i))
@@ -331,8 +349,14 @@ class EventCoder:
         passive = any(doc.deps[c] == "aux:pass" for c in kids)
         if passive:
             return self._agents(doc, v, mentions), True
-        # a "subject" with a preposition ("aux exigences") is a parser error, not a subject
-        subj = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and _case_of(doc, c) is None]
+        # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
+        # so is a headline's topic ("Mali : la France … font pression"): then the real subject is
+        # what the parser hung on it after the comma or the colon
+        raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS] or \
+            [c for c in kids if c < v and doc.deps[c].startswith("obl") and _case_of(doc, c) is not None]
+        subj = [c for c in raw if _case_of(doc, c) is None and not _headline_topic(doc, c)]
+        if not subj:
+            subj = next((d for d in (_detached_subject(doc, c) for c in raw) if d), [])
         if not subj and doc.deps[v] == "parataxis":
             # inverted subject of reported speech, parsed as an object:
             # "…, a déclaré le chef de la diplomatie russe"
@@ -750,6 +774,19 @@ class EventCoder:
                  [m for m in mentions if m.country == iso]
         return firsts[0]
 
+    OWN_PEOPLE_ROOTS = {"08", "17", "18", "19", "20"}
+
+    def _own_people(self, code: str, source: Mention, target: Mention | None) -> Mention | None:
+        """A state that arrests, strikes or releases at home acts on its people: "l'armée
+        birmane … des obus tirés sur des villages birmans", "X libéré en Egypte" (EGYGOV ->
+        EGYCVL), not on the country as a whole."""
+        if target is None or code[:2] not in self.OWN_PEOPLE_ROOTS or not source.country or \
+                target.country != source.country or target.actor_code != target.country or \
+                target.kind not in ("country", "capital", "place", "city"):
+            return target
+        actor = self.resolver.country_actor(target.country, "CVL")
+        return replace(target, actor_code=actor.code or target.actor_code, sector="CVL", kind="country")
+
     # ------------------------------------------------------------------ main
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
@@ -784,6 +821,10 @@ class EventCoder:
                 targets = self._policy_target(doc, i, mentions) or targets
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._possessor(doc, i, mentions, sources)
+            # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
+            # subjects into the complement
+            src_spans = {(m.start, m.end) for m in sources}
+            targets = [t for t in targets if (t.start, t.end) not in src_spans]
             reciprocal = trig.reciprocal
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
                     len({m.actor_code for m in sources}) < 2:
@@ -838,21 +879,35 @@ class EventCoder:
                 # "des députés s'invectivent": among themselves
                 targets = [replace(uniq_sources[0])]  # a copy: the source acts on its own kind
             if reciprocal and not targets and len(uniq_sources) >= 2:
-                a, b = uniq_sources[0], uniq_sources[1]
-                out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
+                # "l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent": every pair, in text order
+                for n, a in enumerate(uniq_sources):
+                    for b in uniq_sources[n + 1:]:
+                        out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
                 continue
             for src in uniq_sources:  # no source, no event: "who did it" is the point
-                tgts = [t for t in targets if t.actor_code != src.actor_code or
+                tgts = [t for t in targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                         (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
+                tgts = [self._own_people(code, src, t) for t in tgts]
                 for tgt in tgts:
                     conf = 0.7 if tgt is None else 0.9
                     if fallback:
                         conf -= 0.2
-                    if tgt is None and code[:2] == "13":
+                    if tgt is None and code[:2] == "13" and (threat or self._conditional_dependent(doc, i)):
+                        # only a threat that names its condition has an implied adversary
+                        # ("menace de reprendre ses essais" is aimed at no one in particular)
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
         return _one_per_event(_threat_targets(out))
+
+
+def _other_actor(source: Mention, target: Mention) -> bool:
+    """Two named people (or a person and a body) of the same code are two actors: "Castex
+    défend Macron", "Le Pen fustige Zemmour" (FRAGOV -> FRAGOV, FRAOPP -> FRAOPP)."""
+    named = ("person", "organisation")
+    return source.kind in named and target.kind in named and (source.start, source.end) != (target.start, target.end) \
+        and bool(source.canonical_name) and bool(target.canonical_name) \
+        and source.canonical_name != target.canonical_name
 
 
 def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
