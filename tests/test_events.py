@@ -229,3 +229,43 @@ def test_headline_topic_is_not_the_subject(coder, nlp):
 def test_opposing_a_plan_is_a_rejection(coder, nlp):
     got = _roots(coder, nlp, "Le Sénat s'oppose au projet du gouvernement.")
     assert any(a == "FRALEG" and r == "12" for a, _, r in got), got
+
+
+def test_object_of_an_expression_is_not_its_target(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre de l'intérieur belge a tenu une conférence de presse avec Le Soir.")
+    assert ("BELGOV", None, "01") in got, got
+
+
+def test_an_action_asked_for_or_refused_is_not_done(coder, nlp):
+    got = _roots(coder, nlp, "Des militants appellent à boycotter les produits chinois.")
+    assert not any(r == "14" for _, _, r in got), got
+    got = _roots(coder, nlp, "Valérie Pécresse refuse de se rallier à Eric Zemmour.")
+    assert not any(r == "05" for _, _, r in got) and any(r == "12" for _, _, r in got), got
+
+
+def test_a_candidate_withdrawing_is_no_military_retreat(coder, nlp):
+    assert not any(r == "08" for _, _, r in _roots(coder, nlp, "Silvio Berlusconi se retire de la course."))
+    got = _roots(coder, nlp, "Au Niger, la France annonce le départ de ses soldats.")
+    assert ("FRAMIL", "NER", "08") in got, got
+
+
+def test_according_to_someone_is_a_statement_only_alone(coder, nlp):
+    got = _roots(coder, nlp, "La situation reste tendue dans la capitale, selon Antony Blinken.")
+    assert got == {("USAGOV", None, "01")}, got
+    got = _roots(coder, nlp, "La police a arrêté trente personnes à Lyon, selon Gérald Darmanin.")
+    assert not any(r == "01" for _, _, r in got), got
+
+
+def test_headline_speaker_before_a_quote(coder, nlp):
+    got = _roots(coder, nlp, "Olaf Scholz : « Nous resterons unis face à la crise »")
+    assert ("DEUGOV", None, "01") in got, got
+
+
+def test_inquiry_aimed_at_someone_is_by_the_justice(coder, nlp):
+    got = _roots(coder, nlp, "Jean Castex est visé par une enquête pour corruption.")
+    assert any(a == "FRAJUD" and r == "09" for a, _, r in got), got
+
+
+def test_population_in_an_argument_slot_is_civilians(coder, nlp):
+    got = _roots(coder, nlp, "Le gouvernement péruvien promet une aide à la population.")
+    assert ("PERGOV", "PERCVL", "07") in got, got

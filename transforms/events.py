@@ -69,6 +69,9 @@ POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "
                 "obligation", "pouvoir", "régime", "gouvernement", "putsch", "coup", "junte", "décision",
                 "politique", "confinement", "taxe", "impôt", "couvre-feu", "expulsion", "interdiction",
                 "dissolution", "fermeture", "arrestation", "détention", "répression"}
+# In an argument slot, the people of the country: "aide à la population", "réponse aux manifestations".
+POPULATION_NOUNS = {"population", "civil", "habitant", "manifestant", "manifestation", "protestataire",
+                    "émeutier", "villageois", "citoyen", "protestation"}
 MILITARY_POWER = {"putsch", "junte", "coup"}
 PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
 
@@ -272,6 +275,51 @@ class EventCoder:
             best = best or t
         return best
 
+    @staticmethod
+    def _inside_object(doc: ParsedDoc, i: int, trig: Trigger, m: Mention) -> bool:
+        if not trig.object:
+            return False
+        for k in range(i + 1, min(len(doc), i + 7)):
+            if doc.lemmas[k].lower() == trig.object:
+                lo, hi = doc.subtree(k)
+                return lo <= m.start < hi or k == m.start
+        return False
+
+    def _governed_by_request(self, doc: ParsedDoc, i: int) -> bool:
+        """An infinitive asked for, demanded or refused ("appellent à boycotter", "refuse de se
+        rallier à X") is not done: the appeal or the refusal is the event."""
+        h = doc.heads[i]
+        if h == i or doc.morph(i, "VerbForm") != "Inf" or doc.deps[i] not in ("xcomp", "obl", "obl:arg", "ccomp"):
+            return False
+        governing = self.match_trigger(doc, h)
+        return governing is not None and governing.code[:2] in ("02", "10", "12")
+
+    UNDERGO_VERBS = {"viser", "cibler", "frapper", "toucher", "objet"}
+
+    def _undergoer(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """Who a nominal trigger falls on when it is the agent of "visé par", "frappé par" or the
+        complement of "faire l'objet de": the subject of that verb."""
+        h = doc.heads[i]
+        if h == i or doc.lemmas[h].lower() not in self.UNDERGO_VERBS:
+            return []
+        if doc.lemmas[h].lower() == "objet":
+            v = doc.heads[h]
+            if v == h or doc.lemmas[v].lower() != "faire" or _case_of(doc, i) != "de":
+                return []
+            return self._subjects(doc, v, mentions)[0]
+        if _case_of(doc, i) != "par":
+            return []
+        return self._patient(doc, h, mentions) or [m for m in self._subjects(doc, h, mentions)[0]]
+
+    def _judicial_agent(self, doc: ParsedDoc, i: int, mentions: list[Mention], patient: list[Mention]
+                        ) -> Mention | None:
+        """An inquiry or a warrant against someone, by no one named: the justice of the country."""
+        iso = self._context_country(doc, i, mentions, []) if not patient[0].country else patient[0].country
+        if iso is None:
+            return None
+        actor = self.resolver.country_actor(iso, "JUD", as_role=True)
+        return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
     # ------------------------------------------------------------------ actors
     def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention],
                    skip: int | None = None) -> list[Mention]:
@@ -283,7 +331,7 @@ class EventCoder:
             mentions = [m for m in mentions if not (s_lo <= m.start < s_hi)]
         on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
         if on_head:
-            return on_head
+            return [self._possessed(doc, head, m, mentions) for m in on_head]
         # explicit actors first; a role resolved only from context comes last
         inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
                          and m.kind not in ("place", "city") and not (m.start > head and _locative(doc, m.start))),
@@ -306,6 +354,22 @@ class EventCoder:
                 return [_mention(doc, head, head + 1, self.resolver.country_actor(iso), label="LOC",
                                  resolution="context", confidence=0.5)]
         return []
+
+    def _possessed(self, doc: ParsedDoc, head: int, m: Mention, mentions: list[Mention]) -> Mention:
+        """"la France annonce le départ de ses soldats": a role with a possessive and no country of
+        its own belongs to the subject of its clause, not to the country of the context."""
+        if m.kind != "role" or m.resolution != "context" or not m.sector or not any(
+                doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
+            return m
+        v = head
+        while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
+            v = doc.heads[v]
+        owners = [o for o in self._subjects(doc, v, [x for x in mentions if x is not m])[0]
+                  if o.country] if doc.pos[v] in ("VERB", "AUX") and v != head else []
+        if not owners or owners[0].country == m.country:
+            return m
+        actor = self.resolver.country_actor(owners[0].country, m.sector)
+        return replace(m, actor_code=actor.code or m.actor_code, country=owners[0].country)
 
     def _demonym(self, doc: ParsedDoc, head: int) -> Mention | None:
         """"Le Français Benjamin Brière", "un Colombien": one person of that country (the
@@ -434,9 +498,23 @@ class EventCoder:
                         _case_of(doc, c) == slot:
                     found = [self._seat_of_government(m) for h in _with_conj(doc, c)
                              for m in self._actors_in(doc, h, mentions)]
+                    if not found and doc.lemmas[c].lower() in POPULATION_NOUNS:
+                        found = self._population(doc, c, mentions)
                     if found:
                         return found
         return []
+
+    def _population(self, doc: ParsedDoc, c: int, mentions: list[Mention]) -> list[Mention]:
+        """"une aide à la population", "une réponse ferme aux manifestations": the people of
+        the country (its adjective, else the one the sentence or the article is about)."""
+        adj = self._country_adjective(doc, c, "CVL")
+        if adj:
+            return [adj]
+        iso = self._context_country(doc, c, mentions, [])
+        if iso is None:
+            return []
+        actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+        return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
 
     def _seat_of_government(self, m: Mention) -> Mention:
         """A capital in an argument slot ("soutien de Pékin à Moscou") is its government, even
@@ -799,7 +877,7 @@ class EventCoder:
             code = trig.code
             if code == "010" and self._announces_an_event(doc, i):
                 continue
-            if trig.pos == "NOUN" and self._demanded(doc, i):
+            if self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i):
                 continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
             if threat:
@@ -809,6 +887,13 @@ class EventCoder:
             targets = self._targets(doc, i, trig, mentions, passive)
             if trig.pos == "NOUN":
                 sources = self._noun_sources(doc, i, code, mentions, targets)
+                undergoer = self._undergoer(doc, i, mentions)
+                if undergoer and not targets:
+                    # "le député visé par une enquête", "X fait l'objet d'un mandat d'arrêt"
+                    targets = undergoer
+                    if not sources and code[:2] in ("09", "17"):
+                        implicit = self._judicial_agent(doc, i, mentions, undergoer)
+                        sources = [implicit] if implicit else []
             weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
             if code[:2] in ("18", "19") and not targets and weapon:
@@ -833,7 +918,10 @@ class EventCoder:
                     sources, reciprocal = met, True
             fallback = False
             if not targets and not (reciprocal and len(sources) >= 2):
-                targets = self._nearest(doc, i, mentions, after=True, exclude=sources)
+                # the object of a multi-word expression is part of it ("tenir une conférence de
+                # presse", "rapatrier ses soldats"), not its target
+                targets = [m for m in self._nearest(doc, i, mentions, after=True, exclude=sources)
+                           if not self._inside_object(doc, i, trig, m)]
                 fallback = bool(targets)
             if not sources and not passive:
                 # (before an agentless passive stands its patient, not its agent)
@@ -859,7 +947,10 @@ class EventCoder:
                 sources = [self._civilians(doc, i, m) for m in sources]
                 if sources and all(m.sector in ("COP", "MIL") for m in sources):
                     code = "150"  # police or troops gathering are a show of force, not a protest
-            if not targets and sources and code[:2] in LOCATED_TARGET_ROOTS:
+            if code[:3] == "087" and not targets and not any(m.sector in ("MIL", "REB") for m in sources) \
+                    and not trig.object and doc.lemmas[i].lower() != "retrait":
+                continue  # "se retire de la course": a candidate withdrawing is no military retreat
+            if not targets and sources and (code[:2] in LOCATED_TARGET_ROOTS or code[:3] == "087"):
                 # strikes, arrests, sanctions with no named target: the people of the place the
                 # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
                 # arrêtées" in Kazakhstan -> KAZCVL)
@@ -898,7 +989,37 @@ class EventCoder:
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
+        out += self._attributions(doc, mentions, {d.sentence for d in out})
         return _one_per_event(_threat_targets(out))
+
+    ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")
+
+    def _attributions(self, doc: ParsedDoc, mentions: list[Mention], coded: set[int]) -> list[EventDraft]:
+        """A sentence with no other event that only reports what someone says is that person's
+        statement (010): "…, selon le ministre", or a headline "Le ministre : « … »". Where the
+        sentence holds another event, the attribution is only its source, not an event."""
+        out = []
+        speakers = ("person", "role", "organisation", "country", "capital")
+        for n, (s, e) in enumerate(doc.sents):
+            if n in coded:
+                continue
+            who: list[Mention] = []
+            for k in range(s, e):
+                if doc.words[k].lower() == "selon" and k + 1 < e:
+                    who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
+                    if who:
+                        break
+            if not who:
+                first = [m for m in mentions if m.start == s or (m.start == s + 1 and doc.pos[s] == "DET")]
+                colon = first[0].end if first else -1
+                if first and first[0].resolved and first[0].kind in ("person", "role", "organisation") and \
+                        colon + 1 < e and doc.words[colon] == ":" and doc.words[colon + 1] in ("«", '"', "“"):
+                    who = first[:1]
+            if who:
+                k = who[0].start
+                out.append(EventDraft(k, self.ATTRIBUTION, "010", who[0], None, "asserted",
+                                      self.places.place_in(doc, n, mentions), n, 0.5))
+        return out
 
 
 def _other_actor(source: Mention, target: Mention) -> bool:
