@@ -269,3 +269,18 @@ def test_inquiry_aimed_at_someone_is_by_the_justice(coder, nlp):
 def test_population_in_an_argument_slot_is_civilians(coder, nlp):
     got = _roots(coder, nlp, "Le gouvernement péruvien promet une aide à la population.")
     assert ("PERGOV", "PERCVL", "07") in got, got
+
+
+def test_headline_participle_is_passive(coder, nlp):
+    got = _roots(coder, nlp, "Ramy Shaath condamné à cinq ans de prison pour espionnage au Caire")
+    assert ("EGYJUD", "EGYCVL", "17") in got and not any(a == "EGYCVL" for a, _, _ in got), got
+
+
+def test_who_receives_threats_is_their_target_not_their_author(coder, nlp):
+    got = _roots(coder, nlp, "La députée Aurore Bergé a reçu des menaces de mort.")
+    assert not any(a == "FRALEG" for a, _, _ in got), got
+
+
+def test_new_public_figures(coder, nlp):
+    got = _roots(coder, nlp, "Laurent Berger a critiqué Geoffroy Roux de Bézieux.")
+    assert ("FRALAB", "FRABUS", "11") in got, got

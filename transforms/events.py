@@ -198,6 +198,17 @@ def _headline_topic(doc: ParsedDoc, i: int) -> bool:
         doc.pos[k] in ("DET", "PROPN", "NOUN", "ADJ", "SPACE") for k in range(s, i))
 
 
+def _headline_participle(doc: ParsedDoc, v: int) -> bool:
+    """"Chow Hang-tung condamnée pour …", "Trois militants arrêtés à Minsk": a past participle
+    heading a clause with a subject and no auxiliary is a headline's elliptic passive."""
+    if doc.deps[v] not in ("ROOT", "parataxis") or doc.morph(v, "VerbForm") != "Part" or \
+            _is_present_participle(doc, v):
+        return False
+    kids = doc.children(v)
+    return any(doc.deps[c] == "nsubj" for c in kids) and not any(doc.deps[c].startswith(("aux", "cop"))
+                                                                 for c in kids)
+
+
 def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     """The noun the parser hung on a misparsed subject after a comma or a colon ("Dans le jeu
     gazier, l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent")."""
@@ -295,11 +306,14 @@ class EventCoder:
         return governing is not None and governing.code[:2] in ("02", "10", "12")
 
     UNDERGO_VERBS = {"viser", "cibler", "frapper", "toucher", "objet"}
+    RECEIVE_VERBS = {"recevoir", "subir", "obtenir"}
 
     def _undergoer(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who a nominal trigger falls on when it is the agent of "visé par", "frappé par" or the
         complement of "faire l'objet de": the subject of that verb."""
         h = doc.heads[i]
+        if h != i and doc.deps[i] == "obj" and doc.lemmas[h].lower() in self.RECEIVE_VERBS:
+            return self._subjects(doc, h, mentions)[0]  # "a reçu des menaces", "obtient la libération"
         if h == i or doc.lemmas[h].lower() not in self.UNDERGO_VERBS:
             return []
         if doc.lemmas[h].lower() == "objet":
@@ -410,7 +424,7 @@ class EventCoder:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
         kids = doc.children(v)
         # "se retirer" is tagged like a passive (expl:pass + nsubj:pass): only être + participle is one
-        passive = any(doc.deps[c] == "aux:pass" for c in kids)
+        passive = any(doc.deps[c] == "aux:pass" for c in kids) or _headline_participle(doc, v)
         if passive:
             return self._agents(doc, v, mentions), True
         # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
@@ -875,8 +889,8 @@ class EventCoder:
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
             code = trig.code
-            if code == "010" and self._announces_an_event(doc, i):
-                continue
+            if code in ("010", "043") and self._announces_an_event(doc, i):
+                continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
             if self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i):
                 continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
@@ -888,6 +902,9 @@ class EventCoder:
             if trig.pos == "NOUN":
                 sources = self._noun_sources(doc, i, code, mentions, targets)
                 undergoer = self._undergoer(doc, i, mentions)
+                if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
+                    # who receives threats or obtains a release undergoes it: not its author
+                    sources = [m for m in sources if (m.start, m.end) not in {(u.start, u.end) for u in undergoer}]
                 if undergoer and not targets:
                     # "le député visé par une enquête", "X fait l'objet d'un mandat d'arrêt"
                     targets = undergoer
