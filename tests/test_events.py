@@ -107,7 +107,7 @@ def test_agentless_participle_police_and_courts_of_the_place(coder, nlp):
     # the patient's nationality is the target; the place, not the patient, gives the agent
     assert _triples(coder, nlp, "Le Britannique John Smith condamné à dix ans de prison en Russie.") == [
         ("RUSJUD", "GBR", "173")]
-    assert _triples(coder, nlp, "Un journaliste allemand arrêté en Turquie.") == [("TURCOP", "DEU", "173")]
+    assert _triples(coder, nlp, "Un journaliste allemand arrêté en Turquie.") == [("TURCOP", "DEUMED", "173")]
 
 
 def test_participle_on_a_noun_is_passive(coder, nlp):
@@ -267,7 +267,7 @@ def test_inquiry_aimed_at_someone_is_by_the_justice(coder, nlp):
 
 
 def test_population_in_an_argument_slot_is_civilians(coder, nlp):
-    got = _roots(coder, nlp, "Le gouvernement péruvien promet une aide à la population.")
+    got = _roots(coder, nlp, "Le gouvernement péruvien a débloqué une aide à la population.")
     assert ("PERGOV", "PERCVL", "07") in got, got
 
 
@@ -284,3 +284,18 @@ def test_who_receives_threats_is_their_target_not_their_author(coder, nlp):
 def test_new_public_figures(coder, nlp):
     got = _roots(coder, nlp, "Laurent Berger a critiqué Geoffroy Roux de Bézieux.")
     assert ("FRALAB", "FRABUS", "11") in got, got
+
+
+def test_who_regrets_a_refusal_is_the_one_refused(coder, nlp):
+    got = _roots(coder, nlp, "L'Iran regrette le refus de la France de lever les sanctions.")
+    assert ("FRA", "IRN", "12") in got, got
+
+
+def test_a_feared_event_is_not_done_by_who_fears_it(coder, nlp):
+    got = _roots(coder, nlp, "Le président polonais redoute une invasion de la Lituanie.")
+    assert ("POLGOV", None, "01") in got and not any(a == "POLGOV" and r == "19" for a, _, r in got), got
+
+
+def test_opponents_and_police_roles(coder, nlp):
+    got = _roots(coder, nlp, "En Algérie, un opposant condamné à deux ans de prison.")
+    assert ("DZAJUD", "DZAOPP", "17") in got, got

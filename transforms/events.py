@@ -52,6 +52,8 @@ HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse
 # Warnings, demands, accusations: with no object, the target is the subject of the
 # complement clause ("a prévenu que la Russie devrait…", "estime que Moscou…").
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+COMMENT_VERBS = {"redouter", "craindre", "regretter", "déplorer", "attendre", "évoquer", "commémorer",
+                 "reconnaître", "saluer", "dénoncer", "condamner", "critiquer", "minimiser", "qualifier"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
               "obj", "conj"}
@@ -689,9 +691,19 @@ class EventCoder:
         if out:
             return out
         h = doc.heads[i]
-        if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX"):
+        if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX") and not self._comments_on(doc, h, code):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         return []
+
+    def _comments_on(self, doc: ParsedDoc, h: int, code: str) -> bool:
+        """A verb that speaks of an event rather than carries it out: "Biden redoute une invasion",
+        "la Russie regrette le refus de …" (an event of its own, of another kind, or a verb of
+        fear or report); its subject is not the event's agent."""
+        if doc.lemmas[h].lower() in REPORT_VERBS | COMMENT_VERBS:
+            return True
+        governing = self.match_trigger(doc, h)
+        # (announcing is doing: "le Mali annonce l'expulsion de l'ambassadeur")
+        return governing is not None and governing.code[:2] != code[:2] and governing.code != "010"
 
     @staticmethod
     def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
@@ -740,6 +752,15 @@ class EventCoder:
                           and m.kind in ("person", "role", "country", "organisation")]
                 return before[-1:]
         return []
+
+    def _rejected(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
+        """"la Russie regrette le refus des Etats-Unis", "Poutine déplore le rejet de ses demandes":
+        who complains of a refusal is the one refused."""
+        h = doc.heads[i]
+        if h == i or doc.deps[i] != "obj" or doc.pos[h] not in ("VERB", "AUX"):
+            return []
+        taken = {m.actor_code for m in source}
+        return [m for m in self._subjects(doc, h, mentions)[0] if m.actor_code not in taken][:1]
 
     def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
         """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
@@ -923,6 +944,8 @@ class EventCoder:
                 targets = self._policy_target(doc, i, mentions) or targets
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._possessor(doc, i, mentions, sources)
+            if not targets and trig.pos == "NOUN" and code[:2] == "12":
+                targets = self._rejected(doc, i, mentions, sources)
             # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
             # subjects into the complement
             src_spans = {(m.start, m.end) for m in sources}
@@ -934,14 +957,18 @@ class EventCoder:
                 if len({m.actor_code for m in met}) >= 2:
                     sources, reciprocal = met, True
             fallback = False
-            if not targets and not (reciprocal and len(sources) >= 2):
+            if not targets and not (reciprocal and len(sources) >= 2) and \
+                    not (code[:2] == "01" and self._announces_an_event(doc, i)):
+                # (what a statement is about is not its addressee: "redoute une invasion de X");
                 # the object of a multi-word expression is part of it ("tenir une conférence de
                 # presse", "rapatrier ses soldats"), not its target
                 targets = [m for m in self._nearest(doc, i, mentions, after=True, exclude=sources)
                            if not self._inside_object(doc, i, trig, m)]
                 fallback = bool(targets)
-            if not sources and not passive:
-                # (before an agentless passive stands its patient, not its agent)
+            commented = trig.pos == "NOUN" and doc.deps[i] == "obj" and self._comments_on(doc, doc.heads[i], code)
+            if not sources and not passive and not commented:
+                # (before an agentless passive stands its patient, not its agent; before a feared
+                # or regretted event stands who fears it)
                 sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
                 fallback = fallback or bool(sources)
             if not sources and passive and code[:2] == "16":
