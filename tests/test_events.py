@@ -299,3 +299,24 @@ def test_a_feared_event_is_not_done_by_who_fears_it(coder, nlp):
 def test_opponents_and_police_roles(coder, nlp):
     got = _roots(coder, nlp, "En Algérie, un opposant condamné à deux ans de prison.")
     assert ("DZAJUD", "DZAOPP", "17") in got, got
+
+
+def test_talks_between_several_are_every_pair(coder, nlp):
+    got = _roots(coder, nlp, "Les pourparlers entre l'Inde, le Pakistan et la Chine ont repris.")
+    assert {("IND", "PAK", "04"), ("IND", "CHN", "04"), ("PAK", "CHN", "04")} <= got, got
+
+
+def test_headline_topic_before_a_late_colon(coder, nlp):
+    got = _roots(coder, nlp, "Crise au Sahel : Emmanuel Macron et Abdelmadjid Tebboune s'accordent sur la sécurité.")
+    assert ("FRAGOV", "DZAGOV", "05") in got, got
+
+
+def test_capitalised_preposition_is_not_the_subject(coder, nlp):
+    got = _roots(coder, nlp, "A Vienne, Téhéran et Washington parviennent à se parler.")
+    assert ("IRNGOV", "USAGOV", "04") in got, got
+
+
+def test_caption_parenthesis_does_not_hide_the_agent(coder, nlp):
+    text = ("Cette photo montre le président sénégalais Macky Sall (à droite) rencontrant le président "
+            "ivoirien Alassane Ouattara (à gauche), à Dakar.")
+    assert ("SENGOV", "CIVGOV", "04") in _roots(coder, nlp, text)

@@ -196,8 +196,10 @@ def _is_present_participle(doc: ParsedDoc, i: int) -> bool:
 def _headline_topic(doc: ParsedDoc, i: int) -> bool:
     """"Mali : la France …": the first words of a sentence, before a colon, name its topic."""
     s, _ = doc.sents[doc.sent_index(i)]
-    return i + 1 < len(doc) and doc.words[i + 1] == ":" and all(
-        doc.pos[k] in ("DET", "PROPN", "NOUN", "ADJ", "SPACE") for k in range(s, i))
+    v = doc.heads[i]
+    colon = next((k for k in range(s, min(s + 8, len(doc))) if doc.words[k] == ":"), None)
+    # "Mali : …", "Crise au Sahel : …": verbless words before an early colon, the verb after it
+    return colon is not None and i < colon < v and not any(doc.pos[k] in ("VERB", "AUX") for k in range(s, colon))
 
 
 def _headline_participle(doc: ParsedDoc, v: int) -> bool:
@@ -214,12 +216,29 @@ def _headline_participle(doc: ParsedDoc, v: int) -> bool:
 def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     """The noun the parser hung on a misparsed subject after a comma or a colon ("Dans le jeu
     gazier, l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent")."""
-    for g in doc.children(i):
-        if g > i and doc.deps[g] in ("nmod", "appos", "conj") and doc.pos[g] in ("PROPN", "NOUN") and \
+    lo, hi = doc.subtree(i)
+    for g in range(i + 1, hi):
+        if doc.deps[g] in ("nmod", "appos", "conj") and doc.pos[g] in ("PROPN", "NOUN") and \
                 _case_of(doc, g) is None and any(doc.words[k] in (",", ":") for k in range(i + 1, g)):
-            # the parser hangs the rest of the coordination on the misparsed subject too
-            return [g] + [c for c in doc.children(i) if c > g and doc.deps[c] == "conj"]
+            # the parser hangs the rest of the coordination on the same head
+            h = doc.heads[g]
+            return [g] + [c for c in doc.children(h) if c > g and doc.deps[c] == "conj"] + \
+                [c for c in doc.children(g) if doc.deps[c] == "conj"]
     return []
+
+
+def _in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
+    """Token k is inside (or is) a short parenthesis of its sentence: "(à gauche)", "(FDS)"."""
+    if doc.words[k] in ("(", ")"):
+        return True
+    opened = next((j for j in range(k - 1, max(s - 1, k - 5), -1) if doc.words[j] in ("(", ")")), None)
+    closed = next((j for j in range(k + 1, min(e, k + 5)) if doc.words[j] in ("(", ")")), None)
+    return opened is not None and closed is not None and doc.words[opened] == "(" and doc.words[closed] == ")"
+
+
+def _misparsed_preposition(doc: ParsedDoc, i: int) -> bool:
+    """"A Genève, X et Y …": a capitalised preposition the parser took for a noun."""
+    return doc.pos[i] in ("X", "ADP") or doc.words[i] in ("A", "À")
 
 
 def _has_si_clause(doc: ParsedDoc, i: int) -> bool:
@@ -434,7 +453,8 @@ class EventCoder:
         # what the parser hung on it after the comma or the colon
         raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS] or \
             [c for c in kids if c < v and doc.deps[c].startswith("obl") and _case_of(doc, c) is not None]
-        subj = [c for c in raw if _case_of(doc, c) is None and not _headline_topic(doc, c)]
+        subj = [c for c in raw if _case_of(doc, c) is None and not _headline_topic(doc, c)
+                and not _misparsed_preposition(doc, c)]
         if not subj:
             subj = next((d for d in (_detached_subject(doc, c) for c in raw) if d), [])
         if not subj and doc.deps[v] == "parataxis":
@@ -461,6 +481,11 @@ class EventCoder:
                 return self._agents(doc, v, mentions), True
             return [], False
         out: list[Mention] = []
+        for s in list(subj):
+            # "Macron et Poutine s'accordent" parsed with only "Poutine" as the subject
+            before = [m for m in mentions if s >= 2 and doc.words[s - 1].lower() == "et" and m.end == s - 1
+                      and m.resolved and m.kind in ("person", "country", "capital", "organisation")]
+            out.extend(before[:1])
         for s in subj:
             for h in _with_conj(doc, s):
                 word = norm(doc.words[h])
@@ -652,7 +677,9 @@ class EventCoder:
         the same clause, i.e. without crossing a comma, colon, quote or another verb."""
         s, e = doc.sents[doc.sent_index(i)]
         taken = {(m.start, m.end) for m in exclude}
-        rng = range(i + 1, min(e, i + 9)) if after else range(i - 1, max(s - 1, i - 9), -1)
+        # a caption's "(à droite)" is skipped, not a boundary
+        rng = [k for k in (range(i + 1, min(e, i + 13)) if after else range(i - 1, max(s - 1, i - 13), -1))
+               if not _in_parentheses(doc, k, s, e)][:8]
         for k in rng:
             if doc.pos[k] in ("PUNCT", "VERB") and doc.words[k] not in ("’", "'", "-"):
                 return []
@@ -951,6 +978,8 @@ class EventCoder:
             src_spans = {(m.start, m.end) for m in sources}
             targets = [t for t in targets if (t.start, t.end) not in src_spans]
             reciprocal = trig.reciprocal
+            if reciprocal and not sources and len({t.actor_code for t in targets}) >= 2:
+                sources, targets = targets, []  # "les pourparlers entre X, Y et Z": every pair
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
                     len({m.actor_code for m in sources}) < 2:
                 met = self._participants(doc, i, mentions)
