@@ -320,3 +320,13 @@ def test_caption_parenthesis_does_not_hide_the_agent(coder, nlp):
     text = ("Cette photo montre le président sénégalais Macky Sall (à droite) rencontrant le président "
             "ivoirien Alassane Ouattara (à gauche), à Dakar.")
     assert ("SENGOV", "CIVGOV", "04") in _roots(coder, nlp, text)
+
+
+def test_help_called_for_is_not_help_given(coder, nlp):
+    got = _roots(coder, nlp, "Le Tadjikistan appelle la Russie à l'aide.")
+    assert ("TJK", "RUS", "02") in got and not any(r == "07" for _, _, r in got), got
+
+
+def test_the_west_is_an_actor(coder, nlp):
+    got = _roots(coder, nlp, "Les talibans ont rencontré les Occidentaux à Oslo.")
+    assert ("TAL", "WST", "04") in got, got

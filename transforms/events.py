@@ -763,8 +763,9 @@ class EventCoder:
         """A noun that is the object of a demand, an appeal or a refusal names what is asked
         or refused: that verb is the event."""
         h = doc.heads[i]
-        if h == i or doc.deps[i] != "obj" or doc.pos[h] not in ("VERB", "AUX"):
-            return False
+        if h == i or doc.pos[h] not in ("VERB", "AUX") or not (
+                doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and _case_of(doc, i) == "à"):
+            return False  # ("appelle Moscou à l'aide" asks for help)
         governing = self.match_trigger(doc, h)
         return governing is not None and governing.code[:2] in ("02", "10", "12")
 
