@@ -111,7 +111,7 @@ def test_agentless_participle_police_and_courts_of_the_place(coder, nlp):
 
 
 def test_participle_on_a_noun_is_passive(coder, nlp):
-    assert _triples(coder, nlp, "Des diplomates iraniens expulsés par la Suède.") == [("SWE", "IRNGOV", "166")]
+    assert _triples(coder, nlp, "Des diplomates iraniens expulsés par la Suède.") == [("SWE", "IRN", "166")]
     # put out of an organisation: the organisation acts
     assert _triples(coder, nlp, "Le Mali suspendu de l'Union africaine.") == [("AU", "MLI", "160")]
 
@@ -135,7 +135,7 @@ def test_a_party_name_is_not_a_trigger(coder, nlp):
 
 def test_announcing_an_event_is_the_event(coder, nlp):
     assert _triples(coder, nlp, "Le Chili annonce l'expulsion de l'ambassadeur du Pérou.") == [
-        ("CHL", "PERGOV", "166")]
+        ("CHL", "PER", "166")]
 
 
 def test_protest_purpose_clause_gives_the_target(coder, nlp):
@@ -330,3 +330,25 @@ def test_help_called_for_is_not_help_given(coder, nlp):
 def test_the_west_is_an_actor(coder, nlp):
     got = _roots(coder, nlp, "Les talibans ont rencontré les Occidentaux à Oslo.")
     assert ("TAL", "WST", "04") in got, got
+
+
+def test_crowd_against_a_measure_and_a_companys_project(coder, nlp):
+    got = _roots(coder, nlp, "Des milliers de manifestants contre la réforme des retraites à Madrid.")
+    assert ("ESPCVL", "ESPGOV", "14") in got, got
+    got = _roots(coder, nlp, "Des manifestants défilent à Lisbonne contre le projet de la Commission européenne.")
+    assert not any(b == "PRTGOV" for _, b, _ in got), got
+
+
+def test_expelled_ambassador_stands_for_the_state(coder, nlp):
+    got = _roots(coder, nlp, "Le Niger annonce l'expulsion de l'ambassadeur de France.")
+    assert ("NER", "FRA", "16") in got, got
+
+
+def test_brushing_off_accusations_is_a_denial_not_an_accusation(coder, nlp):
+    got = _roots(coder, nlp, "Riad Salamé balaie les accusations de corruption.")
+    assert ("LBNGOV", None, "01") in got and not any(r == "11" for _, _, r in got), got
+
+
+def test_standing_guard_is_a_show_of_force(coder, nlp):
+    got = _roots(coder, nlp, "Les policiers kazakhs montent la garde devant la mairie.")
+    assert ("KAZCOP", None, "15") in got, got

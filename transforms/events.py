@@ -74,6 +74,7 @@ POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "
 # In an argument slot, the people of the country: "aide à la population", "réponse aux manifestations".
 POPULATION_NOUNS = {"population", "civil", "habitant", "manifestant", "manifestation", "protestataire",
                     "émeutier", "villageois", "citoyen", "protestation"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MILITARY_POWER = {"putsch", "junte", "coup"}
 PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
 
@@ -863,9 +864,10 @@ class EventCoder:
     def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country."""
-        against = [c for c in doc.children(i) if _case_of(doc, c) == "contre"]
         h = doc.heads[i]
         near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
+        # "des milliers de manifestants contre le projet": the parser hangs "contre" on the crowd
+        against = [c for c in near if _case_of(doc, c) == "contre"]
         for c in near:  # "mobilisation pour dénoncer le putsch"
             if doc.deps[c] in ("advcl", "acl") and doc.lemmas[c].lower() in PROTEST_PURPOSE:
                 against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
@@ -873,6 +875,11 @@ class EventCoder:
             lemma = doc.lemmas[c].lower()
             if lemma not in POLICY_NOUNS:
                 continue
+            owner = [m for g in doc.children(c) if _case_of(doc, g) == "de"
+                     for m in self._actors_in(doc, g, mentions)
+                     if m.sector not in STATE_SECTORS and m.kind != "country"]
+            if owner:
+                continue  # "le projet de Rio Tinto" is a company's, not the government's
             military = lemma in MILITARY_POWER or any(
                 doc.lemmas[g].lower() in ("militaire", "armée") for g in doc.children(c))
             local = places_in_sentence(doc, i, mentions)
@@ -914,6 +921,15 @@ class EventCoder:
         firsts = [m for m in mentions if m.country == iso and m.kind == "country"] or \
                  [m for m in mentions if m.country == iso]
         return firsts[0]
+
+    def _envoy_state(self, code: str, target: Mention | None) -> Mention | None:
+        """Expelling or recalling an ambassador or diplomats is a step against their state:
+        "expulse l'ambassadeur de France" -> FRA."""
+        if target is None or code[:2] != "16" or target.sector != "GOV" or not target.country or \
+                not any(w in norm(target.text) for w in ("ambassad", "diplomat", "emissaire", "consul")):
+            return target
+        actor = self.resolver.country_actor(target.country)
+        return replace(target, actor_code=actor.code or target.actor_code, sector=None, kind="country")
 
     OWN_PEOPLE_ROOTS = {"08", "17", "18", "19", "20"}
 
@@ -1052,7 +1068,7 @@ class EventCoder:
             for src in uniq_sources:  # no source, no event: "who did it" is the point
                 tgts = [t for t in targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                         (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
-                tgts = [self._own_people(code, src, t) for t in tgts]
+                tgts = [self._envoy_state(code, self._own_people(code, src, t)) for t in tgts]
                 for tgt in tgts:
                     conf = 0.7 if tgt is None else 0.9
                     if fallback:
