@@ -352,3 +352,8 @@ def test_brushing_off_accusations_is_a_denial_not_an_accusation(coder, nlp):
 def test_standing_guard_is_a_show_of_force(coder, nlp):
     got = _roots(coder, nlp, "Les policiers kazakhs montent la garde devant la mairie.")
     assert ("KAZCOP", None, "15") in got, got
+
+
+def test_refusing_an_action_targets_its_object(coder, nlp):
+    got = _roots(coder, nlp, "Yannick Jadot refuse de soutenir Anne Hidalgo.")
+    assert ("FRAOPP", "FRAOPP", "12") in got and not any(r == "05" for _, _, r in got), got

@@ -782,6 +782,16 @@ class EventCoder:
                 return before[-1:]
         return []
 
+    def _target_of_asked(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """"refuse de se rallier à X", "appelle à sanctionner X": the refusal or the appeal is
+        about X, the target of the action asked for or refused."""
+        for c in doc.children(i):
+            if doc.deps[c] in ("xcomp", "obl", "obl:arg", "ccomp") and doc.morph(c, "VerbForm") == "Inf":
+                inner = self.match_trigger(doc, c)
+                if inner is not None:
+                    return self._slot_targets(doc, doc.children(c), inner, mentions)
+        return []
+
     def _rejected(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
         """"la Russie regrette le refus des Etats-Unis", "Poutine déplore le rejet de ses demandes":
         who complains of a refusal is the one refused."""
@@ -990,6 +1000,8 @@ class EventCoder:
                 targets = self._possessor(doc, i, mentions, sources)
             if not targets and trig.pos == "NOUN" and code[:2] == "12":
                 targets = self._rejected(doc, i, mentions, sources)
+            if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
+                targets = self._target_of_asked(doc, i, mentions)
             # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
             # subjects into the complement
             src_spans = {(m.start, m.end) for m in sources}
