@@ -357,3 +357,8 @@ def test_standing_guard_is_a_show_of_force(coder, nlp):
 def test_refusing_an_action_targets_its_object(coder, nlp):
     got = _roots(coder, nlp, "Yannick Jadot refuse de soutenir Anne Hidalgo.")
     assert ("FRAOPP", "FRAOPP", "12") in got and not any(r == "05" for _, _, r in got), got
+
+
+def test_place_before_the_patient_is_not_the_patient(coder, nlp):
+    got = _roots(coder, nlp, "En Algérie, le porte-parole d'un parti d'opposition condamné à deux ans de prison")
+    assert ("DZAJUD", "DZAOPP", "17") in got, got

@@ -370,7 +370,8 @@ class EventCoder:
             return [self._possessed(doc, head, m, mentions) for m in on_head]
         # explicit actors first; a role resolved only from context comes last
         inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
-                         and m.kind not in ("place", "city") and not (m.start > head and _locative(doc, m.start))),
+                         and m.kind not in ("place", "city") and not ((m.start > head or m.kind == "country")
+                                                                   and _locative(doc, m.start))),
                         key=lambda m: (m.resolution == "context", m.start))
         # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
         if inside:
