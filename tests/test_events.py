@@ -362,3 +362,8 @@ def test_refusing_an_action_targets_its_object(coder, nlp):
 def test_place_before_the_patient_is_not_the_patient(coder, nlp):
     got = _roots(coder, nlp, "En Algérie, le porte-parole d'un parti d'opposition condamné à deux ans de prison")
     assert ("DZAJUD", "DZAOPP", "17") in got, got
+
+
+def test_civilian_groups_in_an_argument_slot(coder, nlp):
+    got = _roots(coder, nlp, "Au Mali, la junte demande aux commerçants de fermer leurs boutiques.")
+    assert ("MLIMIL", "MLICVL", "10") in got, got

@@ -73,7 +73,9 @@ POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "
                 "dissolution", "fermeture", "arrestation", "détention", "répression"}
 # In an argument slot, the people of the country: "aide à la population", "réponse aux manifestations".
 POPULATION_NOUNS = {"population", "civil", "habitant", "manifestant", "manifestation", "protestataire",
-                    "émeutier", "villageois", "citoyen", "protestation"}
+                    "émeutier", "villageois", "citoyen", "protestation", "commerçant", "étudiant", "femme",
+                    "enfant", "famille", "électeur", "agriculteur", "paysan", "fidèle", "salarié", "travailleur",
+                    "non-vacciné", "influenceur", "consommateur", "patient"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MILITARY_POWER = {"putsch", "junte", "coup"}
 PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
@@ -536,6 +538,8 @@ class EventCoder:
         for slot in trig.target:
             for c in kids:
                 dep = doc.deps[c]
+                if dep == "obl:mod" and c < doc.heads[c] and _case_of(doc, c) in ("à", "en", "dans"):
+                    continue  # a fronted "Au Mali, …" says where, not to whom
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
                         dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
                         _case_of(doc, c) == slot:
