@@ -367,3 +367,8 @@ def test_place_before_the_patient_is_not_the_patient(coder, nlp):
 def test_civilian_groups_in_an_argument_slot(coder, nlp):
     got = _roots(coder, nlp, "Au Mali, la junte demande aux commerçants de fermer leurs boutiques.")
     assert ("MLIMIL", "MLICVL", "10") in got, got
+
+
+def test_travel_to_a_country_is_a_visit_of_it(coder, nlp):
+    got = _roots(coder, nlp, "Le chancelier allemand se rendra en Pologne la semaine prochaine.")
+    assert ("DEUGOV", "POL", "04") in got, got
