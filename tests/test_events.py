@@ -372,3 +372,8 @@ def test_civilian_groups_in_an_argument_slot(coder, nlp):
 def test_travel_to_a_country_is_a_visit_of_it(coder, nlp):
     got = _roots(coder, nlp, "Le chancelier allemand se rendra en Pologne la semaine prochaine.")
     assert ("DEUGOV", "POL", "04") in got, got
+
+
+def test_unattributed_killing_has_no_guessed_author(coder, nlp):
+    got = _roots(coder, nlp, "Au Soudan, un nouveau manifestant tué lors d'une marche.")
+    assert not any(r == "19" for _, _, r in got), got

@@ -615,8 +615,9 @@ class EventCoder:
         return "asserted"
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
-    # the population's, other state measures the government's (the country from context).
-    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
+    # the population's, other state measures the government's (the country from context). An
+    # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
     JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation"}
