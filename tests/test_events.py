@@ -377,3 +377,13 @@ def test_travel_to_a_country_is_a_visit_of_it(coder, nlp):
 def test_unattributed_killing_has_no_guessed_author(coder, nlp):
     got = _roots(coder, nlp, "Au Soudan, un nouveau manifestant tué lors d'une marche.")
     assert not any(r == "19" for _, _, r in got), got
+
+
+def test_protest_noun_takes_no_word_order_target(coder, nlp):
+    got = _roots(coder, nlp, "Une manifestation pour la libération de Roman Protassevitch à Vilnius.")
+    assert not any(b == "BLRMED" for _, b, r in got if r == "14"), got
+
+
+def test_protests_an_event_acts_on_are_not_events(coder, nlp):
+    got = _roots(coder, nlp, "Le président tchadien promet une réponse ferme aux manifestations.")
+    assert ("TCDGOV", "TCDCVL", "13") in got and not any(r == "14" for _, _, r in got), got

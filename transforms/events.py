@@ -1021,8 +1021,11 @@ class EventCoder:
                 if len({m.actor_code for m in met}) >= 2:
                     sources, reciprocal = met, True
             fallback = False
-            if not targets and not (reciprocal and len(sources) >= 2) and \
+            nominal_protest = code[:2] == "14" and trig.pos == "NOUN"
+            if not targets and not (reciprocal and len(sources) >= 2) and not nominal_protest and \
                     not (code[:2] == "01" and self._announces_an_event(doc, i)):
+                # (a protest is against what "contre" or its purpose names, never the next name:
+                # "une manifestation pour la libération de X" is not against X)
                 # (what a statement is about is not its addressee: "redoute une invasion de X");
                 # the object of a multi-word expression is part of it ("tenir une conférence de
                 # presse", "rapatrier ses soldats"), not its target
@@ -1098,6 +1101,9 @@ class EventCoder:
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
         out += self._attributions(doc, mentions, {d.sentence for d in out})
+        # "une réponse ferme aux manifestations": the protest noun is what another event acts on
+        acted_on = {d.target.start for d in out if d.target is not None and d.target.end == d.target.start + 1}
+        out = [d for d in out if not (d.code[:2] == "14" and d.trig_def.pos == "NOUN" and d.trigger in acted_on)]
         return _one_per_event(_threat_targets(out))
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")
