@@ -387,3 +387,8 @@ def test_protest_noun_takes_no_word_order_target(coder, nlp):
 def test_protests_an_event_acts_on_are_not_events(coder, nlp):
     got = _roots(coder, nlp, "Le président tchadien promet une réponse ferme aux manifestations.")
     assert ("TCDGOV", "TCDCVL", "13") in got and not any(r == "14" for _, _, r in got), got
+
+
+def test_a_second_subject_after_the_verb_is_its_object(coder, nlp):
+    got = _roots(coder, nlp, "Passe vaccinal : Olivier Véran défend Jean Castex, qui veut « durcir » les règles")
+    assert ("FRAGOV", "FRAGOV", "05") in got, got

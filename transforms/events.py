@@ -205,6 +205,15 @@ def _headline_topic(doc: ParsedDoc, i: int) -> bool:
     return colon is not None and i < colon < v and not any(doc.pos[k] in ("VERB", "AUX") for k in range(s, colon))
 
 
+def _second_subjects(doc: ParsedDoc, kids: list[int]) -> set[int]:
+    """"Jean Castex défend Emmanuel Macron" parsed with two subjects: the one after the verb is
+    its object."""
+    subj = [c for c in kids if doc.deps[c] == "nsubj"]
+    if len(subj) < 2 or not any(c < doc.heads[c] for c in subj):
+        return set()
+    return {c for c in subj if c > doc.heads[c]}
+
+
 def _headline_participle(doc: ParsedDoc, v: int) -> bool:
     """"Chow Hang-tung condamnée pour …", "Trois militants arrêtés à Minsk": a past participle
     heading a clause with a subject and no auxiliary is a headline's elliptic passive."""
@@ -455,7 +464,7 @@ class EventCoder:
         # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
         # so is a headline's topic ("Mali : la France … font pression"): then the real subject is
         # what the parser hung on it after the comma or the colon
-        raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS] or \
+        raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and c not in _second_subjects(doc, kids)] or \
             [c for c in kids if c < v and doc.deps[c].startswith("obl") and _case_of(doc, c) is not None]
         subj = [c for c in raw if _case_of(doc, c) is None and not _headline_topic(doc, c)
                 and not _misparsed_preposition(doc, c)]
@@ -535,9 +544,10 @@ class EventCoder:
 
     def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
                       ) -> list[Mention]:
+        second = _second_subjects(doc, kids)
         for slot in trig.target:
             for c in kids:
-                dep = doc.deps[c]
+                dep = "obj" if c in second else doc.deps[c]
                 if dep == "obl:mod" and c < doc.heads[c] and _case_of(doc, c) in ("à", "en", "dans"):
                     continue  # a fronted "Au Mali, …" says where, not to whom
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
