@@ -392,3 +392,8 @@ def test_protests_an_event_acts_on_are_not_events(coder, nlp):
 def test_a_second_subject_after_the_verb_is_its_object(coder, nlp):
     got = _roots(coder, nlp, "Passe vaccinal : Olivier Véran défend Jean Castex, qui veut « durcir » les règles")
     assert ("FRAGOV", "FRAGOV", "05") in got, got
+
+
+def test_defending_a_measure_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Gabriel Attal défend une réforme « juste et nécessaire ».")
+    assert ("FRAGOV", None, "01") in got and not any(r == "05" for _, _, r in got), got

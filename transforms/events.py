@@ -1062,6 +1062,9 @@ class EventCoder:
                 if implicit is not None:
                     sources = [implicit]
                     fallback = True
+            if code == "052" and not targets and not any(
+                    doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
+                code = "010"  # defending one's own measure ("défend une initiative") is a statement
             if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
