@@ -397,3 +397,9 @@ def test_a_second_subject_after_the_verb_is_its_object(coder, nlp):
 def test_defending_a_measure_is_a_statement(coder, nlp):
     got = _roots(coder, nlp, "Gabriel Attal défend une réforme « juste et nécessaire ».")
     assert ("FRAGOV", None, "01") in got and not any(r == "05" for _, _, r in got), got
+
+
+def test_strike_target_is_where_it_happened_not_where_people_fled(coder, nlp):
+    text = ("Des villageois fuient vers la Thaïlande les bombardements de l'armée birmane dans l'Etat Karen, "
+            "en Birmanie.")
+    assert ("MMRMIL", "MMRCVL", "19") in _roots(coder, nlp, text)

@@ -668,6 +668,8 @@ class EventCoder:
     def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
                         source: Mention) -> Mention | None:
         places = places_in_sentence(doc, i, mentions)
+        # where it happened ("en Birmanie") before where people fled to ("vers la Thaïlande")
+        places.sort(key=lambda m: not _locative(doc, m.start))
         iso = places[0].country if places else None
         if iso is None and code[:2] == "17":
             iso = source.country  # an arrest is at home unless said otherwise
