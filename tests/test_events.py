@@ -403,3 +403,8 @@ def test_strike_target_is_where_it_happened_not_where_people_fled(coder, nlp):
     text = ("Des villageois fuient vers la Thaïlande les bombardements de l'armée birmane dans l'Etat Karen, "
             "en Birmanie.")
     assert ("MMRMIL", "MMRCVL", "19") in _roots(coder, nlp, text)
+
+
+def test_the_state_coming_to_the_aid_of_firms(coder, nlp):
+    got = _roots(coder, nlp, "En France, le ministre a assuré que l'Etat viendrait en aide aux entreprises.")
+    assert ("FRAGOV", "FRABUS", "07") in got, got

@@ -394,6 +394,13 @@ class EventCoder:
         demonym = self._demonym(doc, head)
         if demonym:
             return [demonym]
+        if doc.words[head] in ("Etat", "État") and any(doc.lemmas[c].lower() in ("le", "l'", "l’")
+                                                        for c in doc.children(head)):
+            # "l'Etat viendra en aide": the government of the country the text is about
+            iso = self._context_country(doc, head, mentions, [])
+            if iso:
+                return [_mention(doc, head, head + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                                 label="ROLE", resolution="context", confidence=0.5)]
         if doc.lemmas[head].lower() == "pays" and doc.morph(head, "Number") != "Plur" and any(
                 doc.lemmas[c].lower() in ("le", "ce") for c in doc.children(head)):
             # "le pays": the country the sentence or the article is about
@@ -523,7 +530,8 @@ class EventCoder:
             return found
         # "livrer des armes à X", "imposer des sanctions à X": the complement often hangs on
         # the object noun, or, for a nominal trigger, on the verb that governs it
-        extra = [c for c in kids if doc.deps[c] == "obj"]
+        # (also on the object of a multi-word expression: "venir en aide aux entreprises")
+        extra = [c for c in kids if doc.deps[c] == "obj" or trig.object and doc.lemmas[c].lower() == trig.object]
         h = doc.heads[i]
         if trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX"):
             extra.append(h)
