@@ -408,3 +408,8 @@ def test_strike_target_is_where_it_happened_not_where_people_fled(coder, nlp):
 def test_the_state_coming_to_the_aid_of_firms(coder, nlp):
     got = _roots(coder, nlp, "En France, le ministre a assuré que l'Etat viendrait en aide aux entreprises.")
     assert ("FRAGOV", "FRABUS", "07") in got, got
+
+
+def test_sexual_assault_is_an_assault_not_a_war(coder, nlp):
+    got = _roots(coder, nlp, "Des policiers tunisiens ont commis une agression sexuelle contre une manifestante.")
+    assert any(a == "TUNCOP" and r == "18" for a, _, r in got) and not any(r == "19" for _, _, r in got), got
