@@ -52,6 +52,8 @@ HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse
 # Warnings, demands, accusations: with no object, the target is the subject of the
 # complement clause ("a prévenu que la Russie devrait…", "estime que Moscou…").
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+COMMENT_VERBS = {"redouter", "craindre", "regretter", "déplorer", "attendre", "évoquer", "commémorer",
+                 "reconnaître", "saluer", "dénoncer", "condamner", "critiquer", "minimiser", "qualifier"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
               "obj", "conj"}
@@ -69,6 +71,12 @@ POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "
                 "obligation", "pouvoir", "régime", "gouvernement", "putsch", "coup", "junte", "décision",
                 "politique", "confinement", "taxe", "impôt", "couvre-feu", "expulsion", "interdiction",
                 "dissolution", "fermeture", "arrestation", "détention", "répression"}
+# In an argument slot, the people of the country: "aide à la population", "réponse aux manifestations".
+POPULATION_NOUNS = {"population", "civil", "habitant", "manifestant", "manifestation", "protestataire",
+                    "émeutier", "villageois", "citoyen", "protestation", "commerçant", "étudiant", "femme",
+                    "enfant", "famille", "électeur", "agriculteur", "paysan", "fidèle", "salarié", "travailleur",
+                    "non-vacciné", "influenceur", "consommateur", "patient"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MILITARY_POWER = {"putsch", "junte", "coup"}
 PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
 
@@ -188,6 +196,63 @@ def _is_present_participle(doc: ParsedDoc, i: int) -> bool:
     return doc.morph(i, "Tense") == "Pres" or doc.words[i].lower().endswith("ant")
 
 
+def _headline_topic(doc: ParsedDoc, i: int) -> bool:
+    """"Mali : la France …": the first words of a sentence, before a colon, name its topic."""
+    s, _ = doc.sents[doc.sent_index(i)]
+    v = doc.heads[i]
+    colon = next((k for k in range(s, min(s + 8, len(doc))) if doc.words[k] == ":"), None)
+    # "Mali : …", "Crise au Sahel : …": verbless words before an early colon, the verb after it
+    return colon is not None and i < colon < v and not any(doc.pos[k] in ("VERB", "AUX") for k in range(s, colon))
+
+
+def _second_subjects(doc: ParsedDoc, kids: list[int]) -> set[int]:
+    """"Jean Castex défend Emmanuel Macron" parsed with two subjects: the one after the verb is
+    its object."""
+    subj = [c for c in kids if doc.deps[c] == "nsubj"]
+    if len(subj) < 2 or not any(c < doc.heads[c] for c in subj):
+        return set()
+    return {c for c in subj if c > doc.heads[c]}
+
+
+def _headline_participle(doc: ParsedDoc, v: int) -> bool:
+    """"Chow Hang-tung condamnée pour …", "Trois militants arrêtés à Minsk": a past participle
+    heading a clause with a subject and no auxiliary is a headline's elliptic passive."""
+    if doc.deps[v] not in ("ROOT", "parataxis") or doc.morph(v, "VerbForm") != "Part" or \
+            _is_present_participle(doc, v):
+        return False
+    kids = doc.children(v)
+    return any(doc.deps[c] == "nsubj" for c in kids) and not any(doc.deps[c].startswith(("aux", "cop"))
+                                                                 for c in kids)
+
+
+def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
+    """The noun the parser hung on a misparsed subject after a comma or a colon ("Dans le jeu
+    gazier, l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent")."""
+    lo, hi = doc.subtree(i)
+    for g in range(i + 1, hi):
+        if doc.deps[g] in ("nmod", "appos", "conj") and doc.pos[g] in ("PROPN", "NOUN") and \
+                _case_of(doc, g) is None and any(doc.words[k] in (",", ":") for k in range(i + 1, g)):
+            # the parser hangs the rest of the coordination on the same head
+            h = doc.heads[g]
+            return [g] + [c for c in doc.children(h) if c > g and doc.deps[c] == "conj"] + \
+                [c for c in doc.children(g) if doc.deps[c] == "conj"]
+    return []
+
+
+def _in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
+    """Token k is inside (or is) a short parenthesis of its sentence: "(à gauche)", "(FDS)"."""
+    if doc.words[k] in ("(", ")"):
+        return True
+    opened = next((j for j in range(k - 1, max(s - 1, k - 5), -1) if doc.words[j] in ("(", ")")), None)
+    closed = next((j for j in range(k + 1, min(e, k + 5)) if doc.words[j] in ("(", ")")), None)
+    return opened is not None and closed is not None and doc.words[opened] == "(" and doc.words[closed] == ")"
+
+
+def _misparsed_preposition(doc: ParsedDoc, i: int) -> bool:
+    """"A Genève, X et Y …": a capitalised preposition the parser took for a noun."""
+    return doc.pos[i] in ("X", "ADP") or doc.words[i] in ("A", "À")
+
+
 def _has_si_clause(doc: ParsedDoc, i: int) -> bool:
     return any(doc.deps[c] == "advcl" and any(doc.lemmas[g].lower() == "si" for g in doc.children(c))
                for c in doc.children(i))
@@ -254,6 +319,54 @@ class EventCoder:
             best = best or t
         return best
 
+    @staticmethod
+    def _inside_object(doc: ParsedDoc, i: int, trig: Trigger, m: Mention) -> bool:
+        if not trig.object:
+            return False
+        for k in range(i + 1, min(len(doc), i + 7)):
+            if doc.lemmas[k].lower() == trig.object:
+                lo, hi = doc.subtree(k)
+                return lo <= m.start < hi or k == m.start
+        return False
+
+    def _governed_by_request(self, doc: ParsedDoc, i: int) -> bool:
+        """An infinitive asked for, demanded or refused ("appellent à boycotter", "refuse de se
+        rallier à X") is not done: the appeal or the refusal is the event."""
+        h = doc.heads[i]
+        if h == i or doc.morph(i, "VerbForm") != "Inf" or doc.deps[i] not in ("xcomp", "obl", "obl:arg", "ccomp"):
+            return False
+        governing = self.match_trigger(doc, h)
+        return governing is not None and governing.code[:2] in ("02", "10", "12")
+
+    UNDERGO_VERBS = {"viser", "cibler", "frapper", "toucher", "objet"}
+    RECEIVE_VERBS = {"recevoir", "subir", "obtenir"}
+
+    def _undergoer(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """Who a nominal trigger falls on when it is the agent of "visé par", "frappé par" or the
+        complement of "faire l'objet de": the subject of that verb."""
+        h = doc.heads[i]
+        if h != i and doc.deps[i] == "obj" and doc.lemmas[h].lower() in self.RECEIVE_VERBS:
+            return self._subjects(doc, h, mentions)[0]  # "a reçu des menaces", "obtient la libération"
+        if h == i or doc.lemmas[h].lower() not in self.UNDERGO_VERBS:
+            return []
+        if doc.lemmas[h].lower() == "objet":
+            v = doc.heads[h]
+            if v == h or doc.lemmas[v].lower() != "faire" or _case_of(doc, i) != "de":
+                return []
+            return self._subjects(doc, v, mentions)[0]
+        if _case_of(doc, i) != "par":
+            return []
+        return self._patient(doc, h, mentions) or [m for m in self._subjects(doc, h, mentions)[0]]
+
+    def _judicial_agent(self, doc: ParsedDoc, i: int, mentions: list[Mention], patient: list[Mention]
+                        ) -> Mention | None:
+        """An inquiry or a warrant against someone, by no one named: the justice of the country."""
+        iso = self._context_country(doc, i, mentions, []) if not patient[0].country else patient[0].country
+        if iso is None:
+            return None
+        actor = self.resolver.country_actor(iso, "JUD", as_role=True)
+        return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
     # ------------------------------------------------------------------ actors
     def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention],
                    skip: int | None = None) -> list[Mention]:
@@ -265,10 +378,11 @@ class EventCoder:
             mentions = [m for m in mentions if not (s_lo <= m.start < s_hi)]
         on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
         if on_head:
-            return on_head
+            return [self._possessed(doc, head, m, mentions) for m in on_head]
         # explicit actors first; a role resolved only from context comes last
         inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
-                         and m.kind not in ("place", "city") and not (m.start > head and _locative(doc, m.start))),
+                         and m.kind not in ("place", "city") and not ((m.start > head or m.kind == "country")
+                                                                   and _locative(doc, m.start))),
                         key=lambda m: (m.resolution == "context", m.start))
         # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
         if inside:
@@ -280,6 +394,13 @@ class EventCoder:
         demonym = self._demonym(doc, head)
         if demonym:
             return [demonym]
+        if doc.words[head] in ("Etat", "État") and any(doc.lemmas[c].lower() in ("le", "l'", "l’")
+                                                        for c in doc.children(head)):
+            # "l'Etat viendra en aide": the government of the country the text is about
+            iso = self._context_country(doc, head, mentions, [])
+            if iso:
+                return [_mention(doc, head, head + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                                 label="ROLE", resolution="context", confidence=0.5)]
         if doc.lemmas[head].lower() == "pays" and doc.morph(head, "Number") != "Plur" and any(
                 doc.lemmas[c].lower() in ("le", "ce") for c in doc.children(head)):
             # "le pays": the country the sentence or the article is about
@@ -288,6 +409,22 @@ class EventCoder:
                 return [_mention(doc, head, head + 1, self.resolver.country_actor(iso), label="LOC",
                                  resolution="context", confidence=0.5)]
         return []
+
+    def _possessed(self, doc: ParsedDoc, head: int, m: Mention, mentions: list[Mention]) -> Mention:
+        """"la France annonce le départ de ses soldats": a role with a possessive and no country of
+        its own belongs to the subject of its clause, not to the country of the context."""
+        if m.kind != "role" or m.resolution != "context" or not m.sector or not any(
+                doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
+            return m
+        v = head
+        while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
+            v = doc.heads[v]
+        owners = [o for o in self._subjects(doc, v, [x for x in mentions if x is not m])[0]
+                  if o.country] if doc.pos[v] in ("VERB", "AUX") and v != head else []
+        if not owners or owners[0].country == m.country:
+            return m
+        actor = self.resolver.country_actor(owners[0].country, m.sector)
+        return replace(m, actor_code=actor.code or m.actor_code, country=owners[0].country)
 
     def _demonym(self, doc: ParsedDoc, head: int) -> Mention | None:
         """"Le Français Benjamin Brière", "un Colombien": one person of that country (the
@@ -328,11 +465,18 @@ class EventCoder:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
         kids = doc.children(v)
         # "se retirer" is tagged like a passive (expl:pass + nsubj:pass): only être + participle is one
-        passive = any(doc.deps[c] == "aux:pass" for c in kids)
+        passive = any(doc.deps[c] == "aux:pass" for c in kids) or _headline_participle(doc, v)
         if passive:
             return self._agents(doc, v, mentions), True
-        # a "subject" with a preposition ("aux exigences") is a parser error, not a subject
-        subj = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and _case_of(doc, c) is None]
+        # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
+        # so is a headline's topic ("Mali : la France … font pression"): then the real subject is
+        # what the parser hung on it after the comma or the colon
+        raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and c not in _second_subjects(doc, kids)] or \
+            [c for c in kids if c < v and doc.deps[c].startswith("obl") and _case_of(doc, c) is not None]
+        subj = [c for c in raw if _case_of(doc, c) is None and not _headline_topic(doc, c)
+                and not _misparsed_preposition(doc, c)]
+        if not subj:
+            subj = next((d for d in (_detached_subject(doc, c) for c in raw) if d), [])
         if not subj and doc.deps[v] == "parataxis":
             # inverted subject of reported speech, parsed as an object:
             # "…, a déclaré le chef de la diplomatie russe"
@@ -357,6 +501,11 @@ class EventCoder:
                 return self._agents(doc, v, mentions), True
             return [], False
         out: list[Mention] = []
+        for s in list(subj):
+            # "Macron et Poutine s'accordent" parsed with only "Poutine" as the subject
+            before = [m for m in mentions if s >= 2 and doc.words[s - 1].lower() == "et" and m.end == s - 1
+                      and m.resolved and m.kind in ("person", "country", "capital", "organisation")]
+            out.extend(before[:1])
         for s in subj:
             for h in _with_conj(doc, s):
                 word = norm(doc.words[h])
@@ -381,7 +530,8 @@ class EventCoder:
             return found
         # "livrer des armes à X", "imposer des sanctions à X": the complement often hangs on
         # the object noun, or, for a nominal trigger, on the verb that governs it
-        extra = [c for c in kids if doc.deps[c] == "obj"]
+        # (also on the object of a multi-word expression: "venir en aide aux entreprises")
+        extra = [c for c in kids if doc.deps[c] == "obj" or trig.object and doc.lemmas[c].lower() == trig.object]
         h = doc.heads[i]
         if trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX"):
             extra.append(h)
@@ -402,17 +552,34 @@ class EventCoder:
 
     def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
                       ) -> list[Mention]:
+        second = _second_subjects(doc, kids)
         for slot in trig.target:
             for c in kids:
-                dep = doc.deps[c]
+                dep = "obj" if c in second else doc.deps[c]
+                if dep == "obl:mod" and c < doc.heads[c] and _case_of(doc, c) in ("à", "en", "dans"):
+                    continue  # a fronted "Au Mali, …" says where, not to whom
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
                         dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
                         _case_of(doc, c) == slot:
                     found = [self._seat_of_government(m) for h in _with_conj(doc, c)
                              for m in self._actors_in(doc, h, mentions)]
+                    if not found and doc.lemmas[c].lower() in POPULATION_NOUNS:
+                        found = self._population(doc, c, mentions)
                     if found:
                         return found
         return []
+
+    def _population(self, doc: ParsedDoc, c: int, mentions: list[Mention]) -> list[Mention]:
+        """"une aide à la population", "une réponse ferme aux manifestations": the people of
+        the country (its adjective, else the one the sentence or the article is about)."""
+        adj = self._country_adjective(doc, c, "CVL")
+        if adj:
+            return [adj]
+        iso = self._context_country(doc, c, mentions, [])
+        if iso is None:
+            return []
+        actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+        return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
 
     def _seat_of_government(self, m: Mention) -> Mention:
         """A capital in an argument slot ("soutien de Pékin à Moscou") is its government, even
@@ -466,8 +633,9 @@ class EventCoder:
         return "asserted"
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
-    # the population's, other state measures the government's (the country from context).
-    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "19": "MIL", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
+    # the population's, other state measures the government's (the country from context). An
+    # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
     JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation"}
@@ -508,6 +676,8 @@ class EventCoder:
     def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
                         source: Mention) -> Mention | None:
         places = places_in_sentence(doc, i, mentions)
+        # where it happened ("en Birmanie") before where people fled to ("vers la Thaïlande")
+        places.sort(key=lambda m: not _locative(doc, m.start))
         iso = places[0].country if places else None
         if iso is None and code[:2] == "17":
             iso = source.country  # an arrest is at home unless said otherwise
@@ -534,7 +704,9 @@ class EventCoder:
         the same clause, i.e. without crossing a comma, colon, quote or another verb."""
         s, e = doc.sents[doc.sent_index(i)]
         taken = {(m.start, m.end) for m in exclude}
-        rng = range(i + 1, min(e, i + 9)) if after else range(i - 1, max(s - 1, i - 9), -1)
+        # a caption's "(à droite)" is skipped, not a boundary
+        rng = [k for k in (range(i + 1, min(e, i + 13)) if after else range(i - 1, max(s - 1, i - 13), -1))
+               if not _in_parentheses(doc, k, s, e)][:8]
         for k in rng:
             if doc.pos[k] in ("PUNCT", "VERB") and doc.words[k] not in ("’", "'", "-"):
                 return []
@@ -573,9 +745,19 @@ class EventCoder:
         if out:
             return out
         h = doc.heads[i]
-        if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX"):
+        if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX") and not self._comments_on(doc, h, code):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         return []
+
+    def _comments_on(self, doc: ParsedDoc, h: int, code: str) -> bool:
+        """A verb that speaks of an event rather than carries it out: "Biden redoute une invasion",
+        "la Russie regrette le refus de …" (an event of its own, of another kind, or a verb of
+        fear or report); its subject is not the event's agent."""
+        if doc.lemmas[h].lower() in REPORT_VERBS | COMMENT_VERBS:
+            return True
+        governing = self.match_trigger(doc, h)
+        # (announcing is doing: "le Mali annonce l'expulsion de l'ambassadeur")
+        return governing is not None and governing.code[:2] != code[:2] and governing.code != "010"
 
     @staticmethod
     def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
@@ -608,8 +790,9 @@ class EventCoder:
         """A noun that is the object of a demand, an appeal or a refusal names what is asked
         or refused: that verb is the event."""
         h = doc.heads[i]
-        if h == i or doc.deps[i] != "obj" or doc.pos[h] not in ("VERB", "AUX"):
-            return False
+        if h == i or doc.pos[h] not in ("VERB", "AUX") or not (
+                doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and _case_of(doc, i) == "à"):
+            return False  # ("appelle Moscou à l'aide" asks for help)
         governing = self.match_trigger(doc, h)
         return governing is not None and governing.code[:2] in ("02", "10", "12")
 
@@ -624,6 +807,25 @@ class EventCoder:
                           and m.kind in ("person", "role", "country", "organisation")]
                 return before[-1:]
         return []
+
+    def _target_of_asked(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """"refuse de se rallier à X", "appelle à sanctionner X": the refusal or the appeal is
+        about X, the target of the action asked for or refused."""
+        for c in doc.children(i):
+            if doc.deps[c] in ("xcomp", "obl", "obl:arg", "ccomp") and doc.morph(c, "VerbForm") == "Inf":
+                inner = self.match_trigger(doc, c)
+                if inner is not None:
+                    return self._slot_targets(doc, doc.children(c), inner, mentions)
+        return []
+
+    def _rejected(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
+        """"la Russie regrette le refus des Etats-Unis", "Poutine déplore le rejet de ses demandes":
+        who complains of a refusal is the one refused."""
+        h = doc.heads[i]
+        if h == i or doc.deps[i] != "obj" or doc.pos[h] not in ("VERB", "AUX"):
+            return []
+        taken = {m.actor_code for m in source}
+        return [m for m in self._subjects(doc, h, mentions)[0] if m.actor_code not in taken][:1]
 
     def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
         """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
@@ -698,9 +900,10 @@ class EventCoder:
     def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country."""
-        against = [c for c in doc.children(i) if _case_of(doc, c) == "contre"]
         h = doc.heads[i]
         near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
+        # "des milliers de manifestants contre le projet": the parser hangs "contre" on the crowd
+        against = [c for c in near if _case_of(doc, c) == "contre"]
         for c in near:  # "mobilisation pour dénoncer le putsch"
             if doc.deps[c] in ("advcl", "acl") and doc.lemmas[c].lower() in PROTEST_PURPOSE:
                 against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
@@ -708,6 +911,11 @@ class EventCoder:
             lemma = doc.lemmas[c].lower()
             if lemma not in POLICY_NOUNS:
                 continue
+            owner = [m for g in doc.children(c) if _case_of(doc, g) == "de"
+                     for m in self._actors_in(doc, g, mentions)
+                     if m.sector not in STATE_SECTORS and m.kind != "country"]
+            if owner:
+                continue  # "le projet de Rio Tinto" is a company's, not the government's
             military = lemma in MILITARY_POWER or any(
                 doc.lemmas[g].lower() in ("militaire", "armée") for g in doc.children(c))
             local = places_in_sentence(doc, i, mentions)
@@ -750,6 +958,28 @@ class EventCoder:
                  [m for m in mentions if m.country == iso]
         return firsts[0]
 
+    def _envoy_state(self, code: str, target: Mention | None) -> Mention | None:
+        """Expelling or recalling an ambassador or diplomats is a step against their state:
+        "expulse l'ambassadeur de France" -> FRA."""
+        if target is None or code[:2] != "16" or target.sector != "GOV" or not target.country or \
+                not any(w in norm(target.text) for w in ("ambassad", "diplomat", "emissaire", "consul")):
+            return target
+        actor = self.resolver.country_actor(target.country)
+        return replace(target, actor_code=actor.code or target.actor_code, sector=None, kind="country")
+
+    OWN_PEOPLE_ROOTS = {"08", "17", "18", "19", "20"}
+
+    def _own_people(self, code: str, source: Mention, target: Mention | None) -> Mention | None:
+        """A state that arrests, strikes or releases at home acts on its people: "l'armée
+        birmane … des obus tirés sur des villages birmans", "X libéré en Egypte" (EGYGOV ->
+        EGYCVL), not on the country as a whole."""
+        if target is None or code[:2] not in self.OWN_PEOPLE_ROOTS or not source.country or \
+                target.country != source.country or target.actor_code != target.country or \
+                target.kind not in ("country", "capital", "place", "city"):
+            return target
+        actor = self.resolver.country_actor(target.country, "CVL")
+        return replace(target, actor_code=actor.code or target.actor_code, sector="CVL", kind="country")
+
     # ------------------------------------------------------------------ main
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
@@ -760,9 +990,9 @@ class EventCoder:
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
             code = trig.code
-            if code == "010" and self._announces_an_event(doc, i):
-                continue
-            if trig.pos == "NOUN" and self._demanded(doc, i):
+            if code in ("010", "043") and self._announces_an_event(doc, i):
+                continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            if self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i):
                 continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
             if threat:
@@ -772,6 +1002,16 @@ class EventCoder:
             targets = self._targets(doc, i, trig, mentions, passive)
             if trig.pos == "NOUN":
                 sources = self._noun_sources(doc, i, code, mentions, targets)
+                undergoer = self._undergoer(doc, i, mentions)
+                if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
+                    # who receives threats or obtains a release undergoes it: not its author
+                    sources = [m for m in sources if (m.start, m.end) not in {(u.start, u.end) for u in undergoer}]
+                if undergoer and not targets:
+                    # "le député visé par une enquête", "X fait l'objet d'un mandat d'arrêt"
+                    targets = undergoer
+                    if not sources and code[:2] in ("09", "17"):
+                        implicit = self._judicial_agent(doc, i, mentions, undergoer)
+                        sources = [implicit] if implicit else []
             weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
             if code[:2] in ("18", "19") and not targets and weapon:
@@ -784,18 +1024,38 @@ class EventCoder:
                 targets = self._policy_target(doc, i, mentions) or targets
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._possessor(doc, i, mentions, sources)
+            if not targets and trig.pos == "NOUN" and code[:2] == "12":
+                targets = self._rejected(doc, i, mentions, sources)
+            if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
+                targets = self._target_of_asked(doc, i, mentions)
+            # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
+            # subjects into the complement
+            src_spans = {(m.start, m.end) for m in sources}
+            targets = [t for t in targets if (t.start, t.end) not in src_spans]
             reciprocal = trig.reciprocal
+            if reciprocal and not sources and len({t.actor_code for t in targets}) >= 2:
+                sources, targets = targets, []  # "les pourparlers entre X, Y et Z": every pair
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
                     len({m.actor_code for m in sources}) < 2:
                 met = self._participants(doc, i, mentions)
                 if len({m.actor_code for m in met}) >= 2:
                     sources, reciprocal = met, True
             fallback = False
-            if not targets and not (reciprocal and len(sources) >= 2):
-                targets = self._nearest(doc, i, mentions, after=True, exclude=sources)
+            nominal_protest = code[:2] == "14" and trig.pos == "NOUN"
+            if not targets and not (reciprocal and len(sources) >= 2) and not nominal_protest and \
+                    not (code[:2] == "01" and self._announces_an_event(doc, i)):
+                # (a protest is against what "contre" or its purpose names, never the next name:
+                # "une manifestation pour la libération de X" is not against X)
+                # (what a statement is about is not its addressee: "redoute une invasion de X");
+                # the object of a multi-word expression is part of it ("tenir une conférence de
+                # presse", "rapatrier ses soldats"), not its target
+                targets = [m for m in self._nearest(doc, i, mentions, after=True, exclude=sources)
+                           if not self._inside_object(doc, i, trig, m)]
                 fallback = bool(targets)
-            if not sources and not passive:
-                # (before an agentless passive stands its patient, not its agent)
+            commented = trig.pos == "NOUN" and doc.deps[i] == "obj" and self._comments_on(doc, doc.heads[i], code)
+            if not sources and not passive and not commented:
+                # (before an agentless passive stands its patient, not its agent; before a feared
+                # or regretted event stands who fears it)
                 sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
                 fallback = fallback or bool(sources)
             if not sources and passive and code[:2] == "16":
@@ -812,13 +1072,19 @@ class EventCoder:
                 if implicit is not None:
                     sources = [implicit]
                     fallback = True
+            if code == "052" and not targets and not any(
+                    doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
+                code = "010"  # defending one's own measure ("défend une initiative") is a statement
             if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
                 sources = [self._civilians(doc, i, m) for m in sources]
                 if sources and all(m.sector in ("COP", "MIL") for m in sources):
                     code = "150"  # police or troops gathering are a show of force, not a protest
-            if not targets and sources and code[:2] in LOCATED_TARGET_ROOTS:
+            if code[:3] == "087" and not targets and not any(m.sector in ("MIL", "REB") for m in sources) \
+                    and not trig.object and doc.lemmas[i].lower() != "retrait":
+                continue  # "se retire de la course": a candidate withdrawing is no military retreat
+            if not targets and sources and (code[:2] in LOCATED_TARGET_ROOTS or code[:3] == "087"):
                 # strikes, arrests, sanctions with no named target: the people of the place the
                 # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
                 # arrêtées" in Kazakhstan -> KAZCVL)
@@ -838,21 +1104,68 @@ class EventCoder:
                 # "des députés s'invectivent": among themselves
                 targets = [replace(uniq_sources[0])]  # a copy: the source acts on its own kind
             if reciprocal and not targets and len(uniq_sources) >= 2:
-                a, b = uniq_sources[0], uniq_sources[1]
-                out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
+                # "l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent": every pair, in text order
+                for n, a in enumerate(uniq_sources):
+                    for b in uniq_sources[n + 1:]:
+                        out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
                 continue
             for src in uniq_sources:  # no source, no event: "who did it" is the point
-                tgts = [t for t in targets if t.actor_code != src.actor_code or
+                tgts = [t for t in targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                         (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
+                tgts = [self._envoy_state(code, self._own_people(code, src, t)) for t in tgts]
                 for tgt in tgts:
                     conf = 0.7 if tgt is None else 0.9
                     if fallback:
                         conf -= 0.2
-                    if tgt is None and code[:2] == "13":
+                    if tgt is None and code[:2] == "13" and (threat or self._conditional_dependent(doc, i)):
+                        # only a threat that names its condition has an implied adversary
+                        # ("menace de reprendre ses essais" is aimed at no one in particular)
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
+        out += self._attributions(doc, mentions, {d.sentence for d in out})
+        # "une réponse ferme aux manifestations": the protest noun is what another event acts on
+        acted_on = {d.target.start for d in out if d.target is not None and d.target.end == d.target.start + 1}
+        out = [d for d in out if not (d.code[:2] == "14" and d.trig_def.pos == "NOUN" and d.trigger in acted_on)]
         return _one_per_event(_threat_targets(out))
+
+    ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")
+
+    def _attributions(self, doc: ParsedDoc, mentions: list[Mention], coded: set[int]) -> list[EventDraft]:
+        """A sentence with no other event that only reports what someone says is that person's
+        statement (010): "…, selon le ministre", or a headline "Le ministre : « … »". Where the
+        sentence holds another event, the attribution is only its source, not an event."""
+        out = []
+        speakers = ("person", "role", "organisation", "country", "capital")
+        for n, (s, e) in enumerate(doc.sents):
+            if n in coded:
+                continue
+            who: list[Mention] = []
+            for k in range(s, e):
+                if doc.words[k].lower() == "selon" and k + 1 < e:
+                    who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
+                    if who:
+                        break
+            if not who:
+                first = [m for m in mentions if m.start == s or (m.start == s + 1 and doc.pos[s] == "DET")]
+                colon = first[0].end if first else -1
+                if first and first[0].resolved and first[0].kind in ("person", "role", "organisation") and \
+                        colon + 1 < e and doc.words[colon] == ":" and doc.words[colon + 1] in ("«", '"', "“"):
+                    who = first[:1]
+            if who:
+                k = who[0].start
+                out.append(EventDraft(k, self.ATTRIBUTION, "010", who[0], None, "asserted",
+                                      self.places.place_in(doc, n, mentions), n, 0.5))
+        return out
+
+
+def _other_actor(source: Mention, target: Mention) -> bool:
+    """Two named people (or a person and a body) of the same code are two actors: "Castex
+    défend Macron", "Le Pen fustige Zemmour" (FRAGOV -> FRAGOV, FRAOPP -> FRAOPP)."""
+    named = ("person", "organisation")
+    return source.kind in named and target.kind in named and (source.start, source.end) != (target.start, target.end) \
+        and bool(source.canonical_name) and bool(target.canonical_name) \
+        and source.canonical_name != target.canonical_name
 
 
 def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
