@@ -376,6 +376,8 @@ print(json.dumps({
     "experiments": list(env.proto.experiments),
     "images": [i.container_image for wp in env.proto.worker_pools for i in wp.sdk_harness_container_images],
     "transforms": len(job.proto_pipeline.components.transforms),
+    "polls": any(t.unique_name.startswith("Sources/Poll")
+                 for t in job.proto_pipeline.components.transforms.values()),
     "input": opts.get("input"), "output": opts.get("output"),
 }))
 """
@@ -403,6 +405,7 @@ def test_flex_template_builds_the_dataflow_job_offline(gcp_site, tmp_path):
     assert jobs["batch"]["job_type"] == "FNAPI_BATCH"
     assert jobs["streaming"]["job_type"] == "FNAPI_STREAMING"
     assert "enable_streaming_engine" in jobs["streaming"]["experiments"]
+    assert jobs["streaming"]["polls"] and not jobs["batch"]["polls"]  # the streaming graph (build_streaming)
     for job in jobs.values():
         assert job["images"] == [image]
         assert job["input"] == ["gs://vigie-project-vigie/feeds/*.xml", "https://x.fr/rss"]
