@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 import duckdb
-from feedserver import FeedServer, Item
+from feedserver import FeedServer, Item, Route
 from throughput import _rss_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +71,7 @@ def main() -> int:
     ap.add_argument("--poll", type=float, default=5.0, help="--poll-interval of the job (seconds)")
     ap.add_argument("--window", type=float, default=5.0, help="--write-window of the job (seconds)")
     ap.add_argument("--dedup-ttl", default="10m", help="--dedup-ttl of the job")
+    ap.add_argument("--feed-delay", type=float, default=0.0, help="seconds each feed takes to answer")
     args = ap.parse_args()
 
     base = Path(tempfile.mkdtemp(prefix="vigie-bench-stream-"))
@@ -92,7 +93,7 @@ def main() -> int:
                     titles_of[it.key] = it.title
                     added[it.title] = time.time()
                 feeds[p] = (new[::-1] + feeds[p])[:30]
-                server.set_items(p, feeds[p])
+                server.set(p, Route(items=feeds[p], delay_s=args.feed_delay))
 
         add_items()
         cmd = [sys.executable, "-m", "pipeline", "--streaming", *[f"--input={server.url(p)}" for p in paths],
@@ -134,13 +135,19 @@ def main() -> int:
         stop.set()
         watcher.join()
         log.close()
+        requests = server.requests()
 
+    gaps = [b.at - a.at for p in paths for a, b in
+            itertools.pairwise([r for r in requests if r.path == p and r.at <= end_adding])]
     delays = sorted(landed[t] - added[t] for t in appeared if t in landed)
     fetched = sorted(landed[t] - appeared[t] for t in appeared if t in landed)
     lost = len(appeared) - len(delays)
     print(f"streaming bench: {args.feeds} feeds, {args.items_per_poll} new items per feed every {args.poll:g} s "
           f"poll, write window {args.window:g} s, {args.minutes:g} min of new items "
           f"(job started {first_poll - start:.0f} s before its first poll)")
+    if gaps:
+        print(f"polls: {len(requests)} requests, interval between two polls of a feed: median "
+              f"{statistics.median(gaps):.1f} s (asked {args.poll:g} s), each answer taking {args.feed_delay:g} s")
     print(f"items served {len(appeared)}, in Parquet {len(delays)}, missing {lost}; "
           f"Parquet files {len(list(out.glob('articles/**/*.parquet')))} (articles)")
     for label, values in (("delay in feed -> in Parquet", delays), ("delay fetched -> in Parquet", fetched)):
