@@ -413,3 +413,76 @@ def test_the_state_coming_to_the_aid_of_firms(coder, nlp):
 def test_sexual_assault_is_an_assault_not_a_war(coder, nlp):
     got = _roots(coder, nlp, "Des policiers tunisiens ont commis une agression sexuelle contre une manifestante.")
     assert any(a == "TUNCOP" and r == "18" for a, _, r in got) and not any(r == "19" for _, _, r in got), got
+
+
+# --- generalisation round: rules checked on our own sentences -------------------------------
+
+
+def test_headline_verb_tagged_as_preposition_still_acts(coder, nlp):
+    got = _roots(coder, nlp, "Présidentielle : Xavier Bertrand, l'ancien ministre, rallie Valérie Pécresse")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_unnamed_people_in_custody_are_civilians_of_the_country(coder, nlp):
+    got = _roots(coder, nlp, "A Lyon, trois hommes placés en garde à vue après une rixe.")
+    assert ("FRACOP", "FRACVL", "17") in got, got
+
+
+def test_unnamed_people_take_the_country_of_an_adjective_before_the_home_country(coder, nlp):
+    got = _roots(coder, nlp, "Deux hommes condamnés à dix ans de prison pour avoir agressé un chauffeur "
+                             "afro-américain")
+    assert ("USAJUD", "USACVL", "17") in got and not any(a.startswith("FRA") for a, _, _ in got), got
+
+
+def test_coordinated_bodies_charged_by_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "Fraude fiscale : Les Républicains et le Parti socialiste mis en examen")
+    assert ("FRAJUD", "FRAOPP", "17") in got and not any(a.endswith("COP") for a, _, _ in got), got
+
+
+def test_acquittal_and_bail_are_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "Fabien Roussel relaxé de poursuites pour diffamation")
+    assert ("FRAJUD", "FRAOPP", "08") in got, got
+    got = _roots(coder, nlp, "Le footballeur brésilien, accusé de viol, libéré sous caution au Royaume-Uni")
+    assert any(a == "GBRJUD" and r == "08" for a, _, r in got), got
+
+
+def test_role_in_apposition_is_the_named_person(coder, nlp):
+    got = _roots(coder, nlp, "Le président de la République, Emmanuel Macron, tient une conférence de presse "
+                             "à Alger.")
+    assert ("FRAGOV", None, "01") in got and not any(a.startswith("DZA") or (b or "").startswith("DZA")
+                                                     for a, b, _ in got), got
+
+
+def test_court_suspending_a_measure_acts_on_the_government(coder, nlp):
+    got = _roots(coder, nlp, "Le port du masque suspendu par le tribunal administratif de Paris")
+    assert ("FRAJUD", "FRAGOV", "17") in got, got
+
+
+def test_suspended_debates_and_cancelled_flights_are_no_events(coder, nlp):
+    assert not _roots(coder, nlp, "Les débats suspendus à l'Assemblée nationale après un incident.")
+    assert not _roots(coder, nlp, "Plus de 500 vols annulés aux Etats-Unis.")
+
+
+def test_opinion_ascribed_with_pour_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Pour Jean Castex, la reprise est « solide ».")
+    assert ("FRAGOV", None, "01") in got, got
+
+
+def test_praise_of_no_actor_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Yannick Jadot salue ses militants après son meeting.")
+    assert ("FRAOPP", None, "01") in got and not any(r == "05" for _, _, r in got), got
+
+
+def test_statements_take_no_place_or_word_order_target(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre de l'intérieur, Gérald Darmanin, s'exprime à Rabat, le 3 mars.")
+    assert got == {("FRAGOV", None, "01")}, got
+
+
+def test_drawing_up_an_assessment_is_no_shooting(coder, nlp):
+    got = _roots(coder, nlp, "La CGT tire un bilan sévère de la réforme.")
+    assert not any(r == "19" for _, _, r in got), got
+
+
+def test_estimer_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Marine Le Pen estime que la France doit quitter le commandement intégré de l'OTAN.")
+    assert ("FRAOPP", None, "01") in got, got

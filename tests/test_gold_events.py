@@ -1,8 +1,8 @@
 """The event gold files parse, follow the format bench/events.py reads, and point at real items.
 
 bench/gold/events.tsv is the development set, bench/gold/events_dev2.tsv a second development set
-annotated on other items, bench/gold/events_test.tsv the held-out test set; the three share no item. Resolving guids and sentence keys needs the Le Monde
-feeds in ../shared (skipped when absent).
+annotated on other items, bench/gold/events_test.tsv the held-out test set; the three share no
+item. Resolving guids and sentence keys needs the Le Monde feeds in ../shared (skipped when absent).
 """
 
 from __future__ import annotations

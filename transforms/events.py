@@ -270,6 +270,9 @@ class EventCoder:
         self.cameo = cameo
         self.triggers = triggers
         self.places = places
+        # the country of the news source: where unnamed people are arrested or tried when the
+        # text names no country at all ("trois hommes placés en garde à vue" in a Le Monde item)
+        self.home_country: str | None = "FRA"
 
     # ------------------------------------------------------------------ triggers
     def _lemma_candidates(self, doc: ParsedDoc, i: int) -> list[Trigger]:
@@ -298,7 +301,9 @@ class EventCoder:
         return False
 
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
-        if doc.pos[i] not in ("VERB", "NOUN", "AUX"):
+        misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
+            doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
+        if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
         cands = self._lemma_candidates(doc, i)
         if not cands:
@@ -494,8 +499,9 @@ class EventCoder:
                 return self._actors_in(doc, h, mentions), False
             if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
                     doc.morph(v, "VerbForm") in ("Part", None, ""):
-                if _is_present_participle(doc, v):
+                if _is_present_participle(doc, v) or doc.pos[v] == "ADP":
                     # "le prince héritier … rencontrant le premier ministre": the noun acts
+                    # (so does the subject of a headline verb the tagger took for a preposition)
                     return self._actors_in(doc, h, mentions), False
                 # "les diplomates expulsés par l'Otan", "Brière arrêté en Iran": the noun undergoes
                 return self._agents(doc, v, mentions), True
@@ -638,7 +644,14 @@ class EventCoder:
     IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
-    JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation"}
+    JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation", "peine",
+                       "procès", "renvoyer", "mettre", "mise", "relaxer", "relaxe", "acquitter",
+                       "acquittement"}
+    # Unnamed people who undergo an arrest or a charge ("deux hommes placés en garde à vue",
+    # "une personne mise en examen") are civilians of the country in question.
+    HUMAN_NOUNS = {"homme", "femme", "personne", "individu", "suspect", "jeune", "adolescent", "mineur",
+                   "garçon", "fille", "militant", "manifestant", "étudiant", "ressortissant", "couple",
+                   "conducteur", "automobiliste", "passant", "habitant", "salarié", "syndicaliste"}
 
     @staticmethod
     def _context_country(doc: ParsedDoc, i: int, mentions: list[Mention], exclude: list[Mention]) -> str | None:
@@ -661,17 +674,32 @@ class EventCoder:
         if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
         lemma = doc.lemmas[i].lower()
-        if code[:2] == "17" and lemma in self.JUDICIAL_LEMMAS:
-            sector = "JUD"
+        if code[:2] in ("17", "08") and lemma in self.JUDICIAL_LEMMAS:
+            sector = "JUD"  # convictions, charges, trials and acquittals are the courts'
+        elif code[:2] == "08" and any(doc.lemmas[c].lower() == "caution" for c in doc.children(i)):
+            sector = "JUD"  # "libéré sous caution": bail is granted by a court
         elif code[:3] in ("172", "175"):
             sector = "GOV"  # bans and repression are the state's policy, not one police action
         else:
             sector = self.IMPLICIT_SECTORS[root]
         iso = self._context_country(doc, i, mentions, patient or [])
+        if iso is None and sector in ("JUD", "COP") and patient:
+            iso = patient[0].country or self._adjective_country(doc, i) or self.home_country
         if iso is None or not sector:
             return None
         actor = self.resolver.country_actor(iso, sector, as_role=True)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
+    def _adjective_country(self, doc: ParsedDoc, i: int) -> str | None:
+        """The first country adjective of the sentence, also as the last part of a compound
+        ("le joggeur afro-américain" -> USA): a hint of where it happened when nothing else is."""
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(s, e):
+            if doc.pos[k] == "ADJ":
+                iso = self.resolver.g.adjectives.get(norm(doc.words[k].split("-")[-1]))
+                if iso:
+                    return iso
+        return None
 
     def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
                         source: Mention) -> Mention | None:
@@ -691,10 +719,36 @@ class EventCoder:
     def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
-        found = [m for c in subj for m in self._actors_in(doc, c, mentions)]
+        found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+        heads = subj
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
-            found = self._actors_in(doc, doc.heads[i], mentions, skip=i)
+            h = doc.heads[i]
+            # "le MoDem et l'UDF mis en examen": the participle hangs on the last conjunct
+            # (not "deux policiers abattus, deux suspects interpellés": each noun has its own participle)
+            first = doc.heads[h]
+            heads = [h] + ([first] if doc.deps[h] == "conj" and not any(
+                doc.deps[c] in ("acl", "amod") and doc.pos[c] == "VERB" for c in doc.children(first)) else [])
+            found = [m for c in heads for g in _with_conj(doc, c) for m in self._actors_in(doc, g, mentions, skip=i)]
+            found = list({(m.start, m.end): m for m in found}.values())
+        if not found:
+            found = self._unnamed_people(doc, i, heads, mentions)
         return found
+
+    def _unnamed_people(self, doc: ParsedDoc, i: int, heads: list[int], mentions: list[Mention]
+                        ) -> list[Mention]:
+        """"Deux hommes placés en garde à vue", "un suspect mis en examen": people the text does
+        not name are civilians of the country in question (where it happened, else the article's)."""
+        code = self.match_trigger(doc, i)
+        if code is None or code.code[:2] not in ("17", "08"):
+            return []
+        for h in heads:
+            if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HUMAN_NOUNS:
+                iso = self._context_country(doc, i, mentions, []) or self._adjective_country(doc, i) \
+                    or self.home_country
+                if iso:
+                    actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+                    return [_mention(doc, h, h + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+        return []
 
     @staticmethod
     def _nearest(doc: ParsedDoc, i: int, mentions: list[Mention], after: bool,
@@ -981,8 +1035,29 @@ class EventCoder:
         return replace(target, actor_code=actor.code or target.actor_code, sector="CVL", kind="country")
 
     # ------------------------------------------------------------------ main
+    @staticmethod
+    def _named_roles(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """"Le président de la République, Emmanuel Macron, … à Alger": a role whose country
+        came only from the context is the person named in apposition to it."""
+        people = [p for p in mentions if p.kind == "person" and p.resolved and doc.deps[p.start] == "appos"]
+        out = []
+        for m in mentions:
+            if m.kind == "role" and m.resolution == "context":
+                named = [p for p in people if m.start <= doc.heads[p.start] < m.end]
+                if named:
+                    p = named[0]
+                    m = replace(m, actor_code=p.actor_code, country=p.country, sector=p.sector,
+                                canonical_name=p.canonical_name)
+            out.append(m)
+        return out
+
+    # A court that suspends, annuls or validates a measure (no actor named as its object) acts
+    # on the executive that took it: "l'obligation du masque suspendue par la justice".
+    MEASURE_ACTS = {"suspendre", "annuler", "valider", "invalider", "censurer"}
+
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
+        mentions = self._named_roles(doc, mentions)
         in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
                    for k in range(m.start, m.end)}
         for i in range(len(doc)):
@@ -1028,6 +1103,9 @@ class EventCoder:
                 targets = self._rejected(doc, i, mentions, sources)
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._target_of_asked(doc, i, mentions)
+            if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee
+                targets = [t for t in targets if not (t.kind in ("capital", "country", "place", "city")
+                                                      and _locative(doc, t.start))]
             # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
             # subjects into the complement
             src_spans = {(m.start, m.end) for m in sources}
@@ -1043,7 +1121,7 @@ class EventCoder:
             fallback = False
             nominal_protest = code[:2] == "14" and trig.pos == "NOUN"
             if not targets and not (reciprocal and len(sources) >= 2) and not nominal_protest and \
-                    not (code[:2] == "01" and self._announces_an_event(doc, i)):
+                    code[:2] != "01":
                 # (a protest is against what "contre" or its purpose names, never the next name:
                 # "une manifestation pour la libération de X" is not against X)
                 # (what a statement is about is not its addressee: "redoute une invasion de X");
@@ -1075,6 +1153,18 @@ class EventCoder:
             if code == "052" and not targets and not any(
                     doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
+            if code == "051" and trig.pos == "VERB" and not targets and not trig.object:
+                code = "010"  # "salue ses partisans", "vante un modèle": praise of no actor is a statement
+            lemma = doc.lemmas[i].lower()
+            if lemma in self.MEASURE_ACTS and (not targets or fallback):
+                if not any(m.sector == "JUD" and m.start != i for m in sources):  # named, not implied
+                    continue  # "les débats suspendus", "vols annulés": no actor undergoes it
+                iso = sources[0].country or self._context_country(doc, i, mentions, [])
+                if iso:
+                    targets = [_mention(doc, i, i + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                                        label="ROLE", resolution="context", confidence=0.5)]
+                if code[:2] == "16":
+                    code = "172"
             if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
@@ -1145,6 +1235,14 @@ class EventCoder:
                 if doc.words[k].lower() == "selon" and k + 1 < e:
                     who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
                     if who:
+                        break
+            if not who:
+                # "Pour le ministre, la gauche …", "Election : pour X, …", "Mais pour l'Elysée, …":
+                # an opinion ascribed to X at the head of the sentence
+                for k in range(s, min(e - 2, s + 6)):
+                    if doc.words[k].lower() == "pour" and (k == s or doc.words[k - 1] in (":", "Mais", "mais")):
+                        who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers
+                               and m.end < e and doc.words[m.end] == ","][:1]
                         break
             if not who:
                 first = [m for m in mentions if m.start == s or (m.start == s + 1 and doc.pos[s] == "DET")]
