@@ -486,3 +486,53 @@ def test_drawing_up_an_assessment_is_no_shooting(coder, nlp):
 def test_estimer_is_a_statement(coder, nlp):
     got = _roots(coder, nlp, "Marine Le Pen estime que la France doit quitter le commandement intégré de l'OTAN.")
     assert ("FRAOPP", None, "01") in got, got
+
+
+def test_rallying_with_a_role_in_apposition(coder, nlp):
+    got = _roots(coder, nlp, "Le député Eric Ciotti se rallie à Valérie Pécresse.")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_strikers_are_workers(coder, nlp):
+    got = _roots(coder, nlp, "Les cheminots de la SNCF se mettent en grève contre la réforme.")
+    assert ("FRALAB", "FRAGOV", "14") in got and not any(a == "FRABUS" for a, _, _ in got), got
+    got = _roots(coder, nlp, "Grève à la RATP : les conducteurs débrayent.")
+    assert ("FRALAB", None, "14") in got, got
+
+
+def test_headline_present_tense_taken_for_a_participle(coder, nlp):
+    got = _roots(coder, nlp, "Le Mali expulse l'ambassadeur de France.")
+    assert ("MLI", "FRA", "16") in got, got
+
+
+def test_association_files_a_complaint(coder, nlp):
+    got = _roots(coder, nlp, "SOS Racisme porte plainte contre Eric Zemmour.")
+    assert ("FRANGO", "FRAOPP", "11") in got, got
+
+
+def test_a_court_condemning_a_person_sentences_a_state_is_criticised(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien président Nicolas Sarkozy a été condamné par le tribunal correctionnel "
+                             "de Paris.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    got = _roots(coder, nlp, "La Turquie condamnée par la Cour européenne des droits de l'homme.")
+    assert ("ECHR", "TUR", "11") in got, got
+
+
+def test_calling_to_vote_for_someone_is_an_endorsement(coder, nlp):
+    got = _roots(coder, nlp, "Jean-Luc Mélenchon appelle à voter pour Fabien Roussel.")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_a_damning_verdict_is_criticism(coder, nlp):
+    got = _roots(coder, nlp, "Anne Hidalgo juge « indigne » la déclaration d'Eric Zemmour.")
+    assert ("FRAOPP", "FRAOPP", "11") in got, got
+    got = _roots(coder, nlp, "Olivier Véran a qualifié de « irresponsable » l'attitude de Marine Le Pen.")
+    assert ("FRAGOV", "FRAOPP", "11") in got, got
+    assert not _roots(coder, nlp, "Le juge a ordonné une expertise.")
+
+
+def test_assurer_is_a_statement_but_not_as_a_purpose(coder, nlp):
+    got = _roots(coder, nlp, "La Russie n'envahira pas l'Ukraine, assure Sergueï Lavrov.")
+    assert any(a.startswith("RUS") and r == "01" for a, _, r in got), got
+    got = _roots(coder, nlp, "L'ONU demande une aide pour assurer un avenir au pays.")
+    assert not any(r == "01" for _, _, r in got), got

@@ -239,6 +239,19 @@ def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     return []
 
 
+def lemma_of(doc: ParsedDoc, i: int) -> str:
+    return doc.lemmas[i].lower()
+
+
+def _finite_in_headline(doc: ParsedDoc, v: int) -> bool:
+    """A present-tense verb the tagger took for a participle ("Le Mali expulse …", "X rallie Y"):
+    an -er verb ending in -e/-ent is no past participle (those end in -é)."""
+    word, lemma = doc.words[v].lower(), doc.lemmas[v].lower()
+    if doc.morph(v, "VerbForm") == "Fin":
+        return True
+    return lemma.endswith("er") and word.endswith(("e", "ent")) and not word.endswith(("ée", "ées"))
+
+
 def _in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
     """Token k is inside (or is) a short parenthesis of its sentence: "(à gauche)", "(FDS)"."""
     if doc.words[k] in ("(", ")"):
@@ -300,7 +313,31 @@ class EventCoder:
                 return True
         return False
 
+    EVALUATION = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "events.py:evaluation")
+    EVALUATION_VERBS = {"juger", "qualifier", "trouver", "estimer"}
+    # "juge « indigne » la déclaration de X", "qualifie de scandaleux …": a verdict that damns
+    NEGATIVE_STEMS = ("indign", "scandal", "inaccept", "inadmissib", "irrespons", "honteu", "intolér",
+                      "choquant", "lamentab", "déplorab", "dangereu", "absurd", "ridicul", "insupport",
+                      "mensong", "indécen", "odieu", "abject", "illégal", "irréalist", "inique", "injust",
+                      "aberran", "désastreu", "calamiteu", "grotesque", "indéfendab", "insensé")
+
+    def _evaluation(self, doc: ParsedDoc, i: int) -> bool:
+        word = doc.words[i].lower()
+        if doc.lemmas[i].lower() not in self.EVALUATION_VERBS and word not in ("juge", "jugent", "qualifie"):
+            return False
+        if doc.pos[i] == "NOUN" and not any(doc.deps[c] == "nsubj" for c in doc.children(i)):
+            return False  # "le juge", not "X juge"
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(i + 1, min(e, i + 8)):
+            if doc.pos[k] in ("VERB", "SCONJ") and k > i + 1:
+                return False
+            if norm(doc.words[k]).startswith(tuple(norm(x) for x in self.NEGATIVE_STEMS)):
+                return True
+        return False
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
+        if doc.pos[i] in ("VERB", "NOUN") and self._evaluation(doc, i):
+            return self.EVALUATION
         misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
             doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
         if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
@@ -497,6 +534,10 @@ class EventCoder:
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
+            if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN") and h < v and \
+                    _finite_in_headline(doc, v):
+                # a headline's finite verb the parser hung on its subject ("Le Mali expulse …")
+                return self._actors_in(doc, h, mentions, skip=v), False
             if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
                     doc.morph(v, "VerbForm") in ("Part", None, ""):
                 if _is_present_participle(doc, v) or doc.pos[v] == "ADP":
@@ -680,6 +721,8 @@ class EventCoder:
             sector = "JUD"  # "libéré sous caution": bail is granted by a court
         elif code[:3] in ("172", "175"):
             sector = "GOV"  # bans and repression are the state's policy, not one police action
+        elif code[:3] == "143":
+            sector = "LAB"  # strikers are workers
         else:
             sector = self.IMPLICIT_SECTORS[root]
         iso = self._context_country(doc, i, mentions, patient or [])
@@ -951,6 +994,30 @@ class EventCoder:
                            canonical_name=actor.canonical_name, kind="role")
         return m
 
+    def _judged(self, doc: ParsedDoc, i: int, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+        """Whose words or acts a verdict damns: the first actor named after the verb ("juge
+        indigne la déclaration de X"), else the owner of "son/sa/leur" (the last actor named before
+        that is not the speaker)."""
+        s, e = doc.sents[doc.sent_index(i)]
+        taken = {(m.start, m.end) for m in sources}
+        after = [m for m in mentions if i < m.start < e and m.resolved and (m.start, m.end) not in taken
+                 and m.kind in ("person", "role", "organisation", "country", "capital") and not _locative(doc, m.start)]
+        if after:
+            return after[:1]
+        if any(doc.words[k].lower() in ("son", "sa", "ses", "leur", "leurs") for k in range(i + 1, min(e, i + 4))):
+            before = [m for m in mentions if m.end <= i and m.resolved and (m.start, m.end) not in taken
+                      and m.kind in ("person", "role", "organisation", "country", "capital")
+                      and all(m.actor_code != src.actor_code or _other_actor(src, m) for src in sources)]
+            return before[-1:] if before else []
+        return []
+
+    def _workers(self, m: Mention) -> Mention:
+        if m.sector not in ("BUS", "CVL") or not m.country:
+            return m
+        actor = self.resolver.country_actor(m.country, "LAB", as_role=True)
+        return replace(m, actor_code=actor.code or m.actor_code, sector="LAB", kind="role",
+                       canonical_name=actor.canonical_name)
+
     def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country."""
@@ -1047,7 +1114,7 @@ class EventCoder:
                 if named:
                     p = named[0]
                     m = replace(m, actor_code=p.actor_code, country=p.country, sector=p.sector,
-                                canonical_name=p.canonical_name)
+                                canonical_name=p.canonical_name, kind="person")
             out.append(m)
         return out
 
@@ -1067,6 +1134,9 @@ class EventCoder:
             code = trig.code
             if code in ("010", "043") and self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
+                    doc.lemmas[c].lower() in ("pour", "afin") for c in doc.children(i)):
+                continue  # "pour assurer un avenir au pays": a purpose, not a statement
             if self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i):
                 continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
@@ -1153,6 +1223,18 @@ class EventCoder:
             if code == "052" and not targets and not any(
                     doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
+            if trig is self.EVALUATION and not targets:
+                targets = self._judged(doc, i, mentions, sources)
+            if code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in sources) and \
+                    targets and all(t.kind in ("person", "role") and t.sector not in STATE_SECTORS for t in targets):
+                code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
+            if code == "020" and any(doc.lemmas[c].lower() == "voter" for c in doc.children(i)):
+                # "appelle à voter pour X": an endorsement of X
+                voted = [m for c in doc.children(i) if doc.lemmas[c].lower() == "voter"
+                         for g in doc.children(c) if _case_of(doc, g) == "pour"
+                         for m in self._actors_in(doc, g, mentions)]
+                if voted:
+                    code, targets = "051", voted
             if code == "051" and trig.pos == "VERB" and not targets and not trig.object:
                 code = "010"  # "salue ses partisans", "vante un modèle": praise of no actor is a statement
             lemma = doc.lemmas[i].lower()
@@ -1169,6 +1251,8 @@ class EventCoder:
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
                 sources = [self._civilians(doc, i, m) for m in sources]
+                if code[:3] == "143":  # strikers are workers: "les cheminots de la SNCF font grève"
+                    sources = [self._workers(m) for m in sources]
                 if sources and all(m.sector in ("COP", "MIL") for m in sources):
                     code = "150"  # police or troops gathering are a show of force, not a protest
             if code[:3] == "087" and not targets and not any(m.sector in ("MIL", "REB") for m in sources) \
