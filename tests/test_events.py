@@ -536,3 +536,37 @@ def test_assurer_is_a_statement_but_not_as_a_purpose(coder, nlp):
     assert any(a.startswith("RUS") and r == "01" for a, _, r in got), got
     got = _roots(coder, nlp, "L'ONU demande une aide pour assurer un avenir au pays.")
     assert not any(r == "01" for _, _, r in got), got
+
+
+def test_compound_agentless_passive_gets_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien ministre français a été mis en examen mercredi pour corruption.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    got = _roots(coder, nlp, "Deux militants ont été arrêtés à Moscou.")
+    assert ("RUSCOP", "RUSCVL", "17") in got, got
+
+
+def test_unnamed_defendants_as_objects(coder, nlp):
+    got = _roots(coder, nlp, "En France, le tribunal a relaxé les deux prévenus.")
+    assert ("FRAJUD", "FRACVL", "08") in got, got
+
+
+def test_judicial_inquiry_and_prosecutors_request(coder, nlp):
+    assert ("FRAJUD", None, "09") in _roots(coder, nlp, "Le parquet de Paris a ouvert une information judiciaire.")
+    got = _roots(coder, nlp, "Le procureur de Paris a requis cinq ans de prison contre le militant.")
+    assert any(a == "FRAJUD" and r == "17" for a, _, r in got), got
+
+
+def test_protest_against_a_measure_the_tagger_took_for_a_verb(coder, nlp):
+    got = _roots(coder, nlp, "Des milliers de personnes ont manifesté samedi à Paris contre le passe vaccinal.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got
+
+
+def test_a_strike_called_for_is_not_yet_a_strike(coder, nlp):
+    got = _roots(coder, nlp, "En France, les syndicats appellent à une journée de grève le 27 janvier.")
+    assert ("FRALAB", None, "02") in got and not any(r == "14" for _, _, r in got), got
+
+
+def test_leader_of_a_non_state_body_is_not_the_government(coder, nlp):
+    got = _roots(coder, nlp, "Marc Dupont, le dirigeant du groupe d'ultradroite, a été arrêté après la "
+                             "manifestation de samedi à Paris")
+    assert ("FRACOP", "FRACVL", "17") in got and ("FRACOP", "FRAGOV", "17") not in got, got

@@ -90,6 +90,11 @@ COMPOUND_PREFIXES = {"américano": "USA", "franco": "FRA", "russo": "RUS", "sino
                      "helvético": "CHE", "luso": "PRT", "soviéto": "RUS", "égypto": "EGY", "algéro": "DZA",
                      "tuniso": "TUN", "maroco": "MAR", "palestino": "PSE", "irako": "IRQ", "coréano": "KOR",
                      "canado": "CAN", "mexicano": "MEX", "australo": "AUS", "serbo": "SRB", "croato": "HRV"}
+# The sector of a non-state body a role leads ("le dirigeant du groupe …", "la présidente de l'association").
+BODY_SECTORS = {"groupe": "CVL", "groupuscule": "CVL", "mouvement": "CVL", "collectif": "CVL", "association": "NGO",
+                "ong": "NGO", "fondation": "NGO", "entreprise": "BUS", "société": "BUS",
+                "syndicat": "LAB", "club": "CVL", "fédération": "CVL", "parti": "OPP", "église": "REL",
+                "université": "EDU", "journal": "MED", "chaîne": "MED", "banque": "BUS"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
 
@@ -588,6 +593,11 @@ class EventCoder:
             found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
             if found:
                 return found
+        if trig.code[:2] in ("17", "08"):  # "a relaxé les deux prévenus", "interpelle un jeune homme"
+            objs = [c for c in kids if doc.deps[c] == "obj"]
+            found = self._unnamed_people(doc, i, objs, mentions)
+            if found:
+                return found
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
             for c in kids:
                 if doc.deps[c] == "ccomp":
@@ -691,7 +701,8 @@ class EventCoder:
     # Unnamed people who undergo an arrest or a charge ("deux hommes placés en garde à vue",
     # "une personne mise en examen") are civilians of the country in question.
     HUMAN_NOUNS = {"homme", "femme", "personne", "individu", "suspect", "jeune", "adolescent", "mineur",
-                   "garçon", "fille", "militant", "manifestant", "étudiant", "ressortissant", "couple",
+                   "garçon", "fille", "militant", "manifestant", "étudiant", "ressortissant", "couple", "prévenu",
+                   "accusé", "détenu", "journaliste", "opposant", "migrant", "réfugié",
                    "conducteur", "automobiliste", "passant", "habitant", "salarié", "syndicaliste"}
 
     @staticmethod
@@ -709,8 +720,9 @@ class EventCoder:
         """The implicit actor of an agentless passive or participle ("8 000 personnes arrêtées",
         "condamné à la perpétuité") or of a protest by unnamed people, from the context country."""
         root = code[:2]
-        participle = doc.morph(i, "VerbForm") == "Part" and not any(
-            doc.deps[c] == "aux:tense" for c in doc.children(i))
+        participle = doc.morph(i, "VerbForm") == "Part" and (not any(
+            doc.deps[c] == "aux:tense" for c in doc.children(i)) or any(
+            doc.deps[c] == "aux:pass" for c in doc.children(i)))  # "a été mis en examen": agentless passive
         nominal = doc.pos[i] == "NOUN" and root in ("14", "17")
         if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
@@ -885,7 +897,10 @@ class EventCoder:
 
     def _demanded(self, doc: ParsedDoc, i: int) -> bool:
         """A noun that is the object of a demand, an appeal or a refusal names what is asked
-        or refused: that verb is the event."""
+        or refused: that verb is the event ("appellent à une journée de grève" too)."""
+        if doc.deps[i] == "nmod" and _case_of(doc, i) == "de" and doc.pos[doc.heads[i]] == "NOUN" and \
+                doc.heads[i] != i:
+            i = doc.heads[i]
         h = doc.heads[i]
         if h == i or doc.pos[h] not in ("VERB", "AUX") or not (
                 doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and _case_of(doc, i) == "à"):
@@ -1030,6 +1045,8 @@ class EventCoder:
                 against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
         for c in against:
             lemma = doc.lemmas[c].lower()
+            if lemma not in POLICY_NOUNS and doc.words[c].lower() in POLICY_NOUNS:
+                lemma = doc.words[c].lower()  # "contre le passe vaccinal" tagged as the verb passer
             if lemma not in POLICY_NOUNS:
                 continue
             owner = [m for g in doc.children(c) if _case_of(doc, g) == "de"
@@ -1102,8 +1119,7 @@ class EventCoder:
         return replace(target, actor_code=actor.code or target.actor_code, sector="CVL", kind="country")
 
     # ------------------------------------------------------------------ main
-    @staticmethod
-    def _named_roles(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    def _named_roles(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """"Le président de la République, Emmanuel Macron, … à Alger": a role whose country
         came only from the context is the person named in apposition to it."""
         people = [p for p in mentions if p.kind == "person" and p.resolved and doc.deps[p.start] == "appos"]
@@ -1115,8 +1131,20 @@ class EventCoder:
                     p = named[0]
                     m = replace(m, actor_code=p.actor_code, country=p.country, sector=p.sector,
                                 canonical_name=p.canonical_name, kind="person")
+            if m.kind == "role" and m.resolution == "context" and m.sector == "GOV" and m.country:
+                # "le dirigeant du groupe d'ultradroite", "le président du club": a leader of a
+                # non-state body belongs to that body's sector, not to the government
+                owner = [doc.lemmas[c].lower() for k in range(m.start, m.end) for c in doc.children(k)
+                         if _case_of(doc, c) == "de" and doc.lemmas[c].lower() in BODY_SECTORS]
+                if owner:
+                    sector = BODY_SECTORS[owner[0]]
+                    actor = self._resolver_country(m.country, sector)
+                    m = replace(m, actor_code=actor.code or m.actor_code, sector=sector)
             out.append(m)
         return out
+
+    def _resolver_country(self, iso: str, sector: str):
+        return self.resolver.country_actor(iso, sector, as_role=True)
 
     # A court that suspends, annuls or validates a measure (no actor named as its object) acts
     # on the executive that took it: "l'obligation du masque suspendue par la justice".
