@@ -570,3 +570,26 @@ def test_leader_of_a_non_state_body_is_not_the_government(coder, nlp):
     got = _roots(coder, nlp, "Marc Dupont, le dirigeant du groupe d'ultradroite, a été arrêté après la "
                              "manifestation de samedi à Paris")
     assert ("FRACOP", "FRACVL", "17") in got and ("FRACOP", "FRAGOV", "17") not in got, got
+
+
+def test_headline_subject_of_a_misread_verb_after_an_apposition(coder, nlp):
+    got = _roots(coder, nlp, "Présidentielle 2022 : Laurent Wauquiez, l'ancien président du parti Les Républicains, "
+                             "rallie Eric Zemmour")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_a_verb_tagged_as_an_adjective(coder, nlp):
+    got = _roots(coder, nlp, "Retraites : le Conseil constitutionnel valide l'essentiel de la réforme")
+    assert ("FRAJUD", "FRAGOV", "05") in got, got
+
+
+def test_trials_are_of_people(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien ministre Claude Guéant comparaît devant le tribunal correctionnel de Paris.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    got = _roots(coder, nlp, "Claude Guéant, au palais de justice, pour son procès, le 2 novembre.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    assert not _roots(coder, nlp, "Le procès des attentats a repris.")
+
+
+def test_a_speech_to_the_press_is_a_statement_to_no_one(coder, nlp):
+    assert _roots(coder, nlp, "Eric Zemmour prononce ses vœux à la presse.") == {("FRAOPP", None, "01")}

@@ -345,6 +345,13 @@ class EventCoder:
             return self.EVALUATION
         misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
             doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
+        if doc.pos[i] == "ADJ" and any(doc.deps[c] == "obj" for c in doc.children(i)) and (
+                any(doc.deps[c] == "nsubj" for c in doc.children(i)) or doc.deps[i] == "amod"):
+            # "le Conseil constitutionnel valide la loi": an adjective with a subject and an object
+            word = doc.words[i].lower()
+            cands = [t for g in (word + "r", word[:-3] + "er" if word.endswith("ent") else word + "r")
+                     for t in self.triggers.get(g, []) if t.pos == "VERB" and not t.object]
+            return cands[0] if cands else None
         if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
         cands = self._lemma_candidates(doc, i)
@@ -539,8 +546,8 @@ class EventCoder:
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
-            if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN") and h < v and \
-                    _finite_in_headline(doc, v):
+            if doc.deps[v] in ("acl", "amod") and h != v and doc.pos[h] in ("NOUN", "PROPN") and h < v and \
+                    (_finite_in_headline(doc, v) or doc.pos[v] == "ADJ"):
                 # a headline's finite verb the parser hung on its subject ("Le Mali expulse …")
                 return self._actors_in(doc, h, mentions, skip=v), False
             if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
@@ -1026,6 +1033,18 @@ class EventCoder:
             return before[-1:] if before else []
         return []
 
+    @staticmethod
+    def _headline_subject(doc: ParsedDoc, i: int, mentions: list[Mention], exclude: list[Mention]
+                          ) -> list[Mention]:
+        """"Election : X, l'ancien numéro deux du parti, rallie Y" with the verb misread: the first
+        actor after the headline topic (the last colon) and before the verb."""
+        s, _ = doc.sents[doc.sent_index(i)]
+        start = max([k for k in range(s, i) if doc.words[k] == ":"], default=s - 1)
+        taken = {(m.start, m.end) for m in exclude}
+        first = [m for m in mentions if start < m.start < i and m.resolved and (m.start, m.end) not in taken
+                 and m.kind in ("person", "organisation", "country", "capital", "role")]
+        return first[:1]
+
     def _workers(self, m: Mention) -> Mention:
         if m.sector not in ("BUS", "CVL") or not m.country:
             return m
@@ -1233,6 +1252,8 @@ class EventCoder:
                 # (before an agentless passive stands its patient, not its agent; before a feared
                 # or regretted event stands who fears it)
                 sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
+                if not sources and doc.pos[i] == "ADP":
+                    sources = self._headline_subject(doc, i, mentions, targets)
                 fallback = fallback or bool(sources)
             if not sources and passive and code[:2] == "16":
                 # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
@@ -1251,6 +1272,26 @@ class EventCoder:
             if code == "052" and not targets and not any(
                     doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
+            if lemma_of(doc, i) == "comparaître":
+                # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
+                court = [m for c in doc.children(i) if _case_of(doc, c) == "devant"
+                         for m in self._actors_in(doc, c, mentions) if m.sector == "JUD" or m.kind == "organisation"]
+                accused = [m for m in sources if m.sector not in ("JUD",)]
+                if not accused:
+                    continue
+                targets = accused
+                sources = court or [m for m in [self._judicial_agent(doc, i, mentions, accused)] if m]
+            if lemma_of(doc, i) == "procès":
+                # a trial is of a person: "le procès de X", "X … pour son procès" (not "procès des sondages")
+                targets = [t for t in targets if t.kind in ("person", "role") and t.sector not in STATE_SECTORS]
+                if not targets and any(doc.lemmas[c].lower() in ("son", "sa", "leur") for c in doc.children(i)):
+                    before = [m for m in mentions if m.end <= i and m.resolved and m.kind == "person"
+                              and doc.sent_index(m.start) == doc.sent_index(i)]
+                    targets = before[-1:]
+                if not targets:
+                    continue
+                if not any(m.sector == "JUD" for m in sources):
+                    sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
             if trig is self.EVALUATION and not targets:
                 targets = self._judged(doc, i, mentions, sources)
             if code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in sources) and \
@@ -1263,9 +1304,7 @@ class EventCoder:
                          for m in self._actors_in(doc, g, mentions)]
                 if voted:
                     code, targets = "051", voted
-            if code == "051" and trig.pos == "VERB" and not targets and not trig.object:
-                code = "010"  # "salue ses partisans", "vante un modèle": praise of no actor is a statement
-            lemma = doc.lemmas[i].lower()
+            lemma = trig.lemma if trig.pos == "VERB" else doc.lemmas[i].lower()
             if lemma in self.MEASURE_ACTS and (not targets or fallback):
                 if not any(m.sector == "JUD" and m.start != i for m in sources):  # named, not implied
                     continue  # "les débats suspendus", "vols annulés": no actor undergoes it
@@ -1275,6 +1314,8 @@ class EventCoder:
                                         label="ROLE", resolution="context", confidence=0.5)]
                 if code[:2] == "16":
                     code = "172"
+            if code == "051" and trig.pos == "VERB" and not targets and not trig.object:
+                code = "010"  # "salue ses partisans", "vante un modèle": praise of no actor is a statement
             if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
