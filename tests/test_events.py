@@ -593,3 +593,29 @@ def test_trials_are_of_people(coder, nlp):
 
 def test_a_speech_to_the_press_is_a_statement_to_no_one(coder, nlp):
     assert _roots(coder, nlp, "Eric Zemmour prononce ses vœux à la presse.") == {("FRAOPP", None, "01")}
+
+
+def test_a_participle_the_tagger_took_for_a_noun(coder, nlp):
+    got = _roots(coder, nlp, "Joe Biden a téléphoné à Volodymyr Zelensky.")
+    assert ("USAGOV", "UKRGOV", "04") in got, got
+
+
+def test_a_resolution_condemning_is_its_adopters_condemnation(coder, nlp):
+    got = _roots(coder, nlp, "Le Parlement européen a adopté une résolution condamnant la Russie.")
+    assert any(b == "RUS" and r == "11" for a, b, r in got) and not any(a == "RUS" for a, _, _ in got), got
+
+
+def test_juger_states_tries_or_is_nothing(coder, nlp):
+    assert ("DEUGOV", None, "01") in _roots(coder, nlp, "Le chancelier allemand a jugé que la situation était "
+                                                         "sérieuse.")
+    assert ("USAJUD", "USACVL", "17") in _roots(coder, nlp, "Trois hommes jugés pour meurtre à Atlanta.")
+    assert not _roots(coder, nlp, "Les militaires américains jugés responsables de la propagation du virus.")
+
+
+def test_plaider_is_an_appeal(coder, nlp):
+    assert ("UN", None, "02") in _roots(coder, nlp, "Le secrétaire général de l'ONU a plaidé pour un cessez-le-feu.")
+
+
+def test_a_visit_to_no_actor_is_no_event(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre Gérald Darmanin s'exprime lors de la visite d'Emmanuel Macron à Nice.")
+    assert not any(r == "04" for _, _, r in got) and ("FRAGOV", None, "01") in got, got

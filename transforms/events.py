@@ -311,9 +311,9 @@ class EventCoder:
         if doc.pos[i] not in ("VERB", "AUX"):
             return False
         s, e = doc.sents[doc.sent_index(i)]
-        for k in range(i + 1, min(e, i + 7)):
-            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ"):
-                return False
+        for k in range(i + 1, min(e, i + 10)):  # "condamne Aung San Suu Kyi à quatre ans"
+            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ") and not doc.words[k][:1].isupper():
+                return False  # (a capitalised word is part of a name the tagger split)
             if doc.lemmas[k].lower() == lemma and doc.pos[k] == "NOUN":
                 return True
         return False
@@ -351,6 +351,14 @@ class EventCoder:
             word = doc.words[i].lower()
             cands = [t for g in (word + "r", word[:-3] + "er" if word.endswith("ent") else word + "r")
                      for t in self.triggers.get(g, []) if t.pos == "VERB" and not t.object]
+            return cands[0] if cands else None
+        word = doc.words[i].lower()
+        if doc.pos[i] == "NOUN" and word.endswith(("é", "és", "ée", "ées")) and any(
+                doc.deps[c].startswith("aux") for c in doc.children(i)):
+            # "Biden a téléphoné à Zelensky" tagged as a noun: a participle after its auxiliary
+            stem = word[:word.rindex("é")]
+            cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and not t.object
+                     and t.reflexive != "yes"]
             return cands[0] if cands else None
         if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
@@ -555,7 +563,11 @@ class EventCoder:
                 if _is_present_participle(doc, v) or doc.pos[v] == "ADP":
                     # "le prince héritier … rencontrant le premier ministre": the noun acts
                     # (so does the subject of a headline verb the tagger took for a preposition)
-                    return self._actors_in(doc, h, mentions), False
+                    acting = self._actors_in(doc, h, mentions, skip=v)
+                    if not acting and doc.deps[h] == "obj" and doc.heads[h] != h:
+                        # "adopte une résolution condamnant X": who adopts it condemns
+                        acting = self._subjects(doc, doc.heads[h], mentions)[0]
+                    return acting, False
                 # "les diplomates expulsés par l'Otan", "Brière arrêté en Iran": the noun undergoes
                 return self._agents(doc, v, mentions), True
             return [], False
@@ -746,11 +758,17 @@ class EventCoder:
             sector = self.IMPLICIT_SECTORS[root]
         iso = self._context_country(doc, i, mentions, patient or [])
         if iso is None and sector in ("JUD", "COP") and patient:
-            iso = patient[0].country or self._adjective_country(doc, i) or self.home_country
+            iso = patient[0].country or self._fallback_country(doc, i, mentions)
         if iso is None or not sector:
             return None
         actor = self.resolver.country_actor(iso, sector, as_role=True)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
+    def _fallback_country(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> str | None:
+        """When no country is named: a city of the sentence ("jugés à Atlanta", geocoded), a
+        country adjective ("afro-américain"), else the home country of the news source."""
+        place = self.places.place_in(doc, doc.sent_index(i), mentions)
+        return (place.country if place else None) or self._adjective_country(doc, i) or self.home_country
 
     def _adjective_country(self, doc: ParsedDoc, i: int) -> str | None:
         """The first country adjective of the sentence, also as the last part of a compound
@@ -796,17 +814,18 @@ class EventCoder:
             found = self._unnamed_people(doc, i, heads, mentions)
         return found
 
-    def _unnamed_people(self, doc: ParsedDoc, i: int, heads: list[int], mentions: list[Mention]
-                        ) -> list[Mention]:
+    def _unnamed_people(self, doc: ParsedDoc, i: int, heads: list[int], mentions: list[Mention],
+                        code: str | None = None) -> list[Mention]:
         """"Deux hommes placés en garde à vue", "un suspect mis en examen": people the text does
         not name are civilians of the country in question (where it happened, else the article's)."""
-        code = self.match_trigger(doc, i)
-        if code is None or code.code[:2] not in ("17", "08"):
+        if code is None:
+            trig = self.match_trigger(doc, i)
+            code = trig.code if trig else ""
+        if code[:2] not in ("17", "08"):
             return []
         for h in heads:
             if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HUMAN_NOUNS:
-                iso = self._context_country(doc, i, mentions, []) or self._adjective_country(doc, i) \
-                    or self.home_country
+                iso = self._context_country(doc, i, mentions, []) or self._fallback_country(doc, i, mentions)
                 if iso:
                     actor = self.resolver.country_actor(iso, "CVL", as_role=True)
                     return [_mention(doc, h, h + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
@@ -1272,6 +1291,15 @@ class EventCoder:
             if code == "052" and not targets and not any(
                     doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
+            if lemma_of(doc, i) == "juger" and code == "010" and passive:
+                if not any(_case_of(doc, c) == "pour" for c in doc.children(i)):
+                    continue  # "jugés responsables de …": a verdict without its author
+                code = "173"  # "jugé pour meurtre": tried, by a court
+                heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
+                    [doc.heads[i]] if doc.deps[i] == "acl" else [])
+                targets = targets or self._unnamed_people(doc, i, heads, mentions, code)
+                if targets and not sources:
+                    sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
             if lemma_of(doc, i) == "comparaître":
                 # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
                 court = [m for c in doc.children(i) if _case_of(doc, c) == "devant"
@@ -1335,6 +1363,8 @@ class EventCoder:
                 if located is not None:
                     targets = [located]
                     fallback = True
+            if code[:3] in ("042", "043") and not targets:
+                continue  # "lors de la visite de X à Nice": a visit to no actor is no interaction
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
