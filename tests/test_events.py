@@ -619,3 +619,13 @@ def test_plaider_is_an_appeal(coder, nlp):
 def test_a_visit_to_no_actor_is_no_event(coder, nlp):
     got = _roots(coder, nlp, "Le ministre Gérald Darmanin s'exprime lors de la visite d'Emmanuel Macron à Nice.")
     assert not any(r == "04" for _, _, r in got) and ("FRAGOV", None, "01") in got, got
+
+
+def test_coordinated_subject_with_an_article_the_parser_cut_off(coder, nlp):
+    got = _roots(coder, nlp, "Le Royaume-Uni et les Etats-Unis envoient des armes à l'Ukraine.")
+    assert {("GBR", "UKR", "07"), ("USA", "UKR", "07")} <= got, got
+
+
+def test_a_protest_in_a_geocoded_city(coder, nlp):
+    got = _roots(coder, nlp, "Manifestation contre la réforme des retraites à Marseille.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got

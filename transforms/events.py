@@ -574,7 +574,8 @@ class EventCoder:
         out: list[Mention] = []
         for s in list(subj):
             # "Macron et Poutine s'accordent" parsed with only "Poutine" as the subject
-            before = [m for m in mentions if s >= 2 and doc.words[s - 1].lower() == "et" and m.end == s - 1
+            lo = doc.subtree(s)[0]  # "Le Royaume-Uni et les Etats-Unis envoient": past the article
+            before = [m for m in mentions if lo >= 2 and doc.words[lo - 1].lower() == "et" and m.end == lo - 1
                       and m.resolved and m.kind in ("person", "country", "capital", "organisation")]
             out.extend(before[:1])
         for s in subj:
@@ -757,6 +758,9 @@ class EventCoder:
         else:
             sector = self.IMPLICIT_SECTORS[root]
         iso = self._context_country(doc, i, mentions, patient or [])
+        if iso is None and root == "14":
+            place = self.places.place_in(doc, doc.sent_index(i), mentions)
+            iso = place.country if place else None  # "Manifestation … à Marseille": a geocoded city
         if iso is None and sector in ("JUD", "COP") and patient:
             iso = patient[0].country or self._fallback_country(doc, i, mentions)
         if iso is None or not sector:
@@ -1096,6 +1100,9 @@ class EventCoder:
                 doc.lemmas[g].lower() in ("militaire", "armée") for g in doc.children(c))
             local = places_in_sentence(doc, i, mentions)
             iso = local[0].country if local else most_mentioned_country(mentions)
+            if iso is None:
+                place = self.places.place_in(doc, doc.sent_index(i), mentions)
+                iso = place.country if place else None
             if iso is None:
                 return []
             actor = self.resolver.country_actor(iso, "MIL" if military else "GOV", as_role=True)
