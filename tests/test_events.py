@@ -629,3 +629,21 @@ def test_coordinated_subject_with_an_article_the_parser_cut_off(coder, nlp):
 def test_a_protest_in_a_geocoded_city(coder, nlp):
     got = _roots(coder, nlp, "Manifestation contre la réforme des retraites à Marseille.")
     assert ("FRACVL", "FRAGOV", "14") in got, got
+
+
+def test_own_conviction_is_a_sentence_by_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien ministre Claude Guéant quitte son parti après sa condamnation.")
+    assert ("FRAJUD", "FRAELI", "17") in got and not any(r == "11" for _, _, r in got), got
+
+
+def test_a_meeting_of_one_actor_is_no_meeting(coder, nlp):
+    assert not _roots(coder, nlp, "Réunion publique de Christiane Taubira à Bordeaux, le 27 janvier.")
+    assert ("RUSGOV", "USAGOV", "04") in _roots(coder, nlp, "Joe Biden et Vladimir Poutine lors d'une "
+                                                            "rencontre à Genève.") | {
+        (b, a, r) for a, b, r in _roots(coder, nlp, "Joe Biden et Vladimir Poutine lors d'une rencontre à Genève.")}
+
+
+def test_ensuring_is_not_assuring_and_intending_is_future(coder, nlp):
+    assert not _roots(coder, nlp, "Olivier Véran continuera d'assurer ses fonctions.")
+    got = _events(coder, nlp, "Christiane Taubira entend réunir la gauche autour d'elle.")
+    assert all(e["modality"] != "asserted" for e in got), [(e["event_code"], e["modality"]) for e in got]

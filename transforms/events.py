@@ -704,9 +704,11 @@ class EventCoder:
             if doc.morph(t, "Tense") == "Fut" or any(doc.morph(c, "Tense") == "Fut" and doc.deps[c].startswith("aux")
                                                      for c in doc.children(t)):
                 return "future"
-        for t in chain[1:]:
+        for n, t in enumerate(chain[1:], start=1):
             if doc.lemmas[t].lower() in INTENT_VERBS:
                 return "future"
+            if doc.lemmas[t].lower() in ("entendre", "viser") and doc.deps[chain[n - 1]] == "xcomp":
+                return "future"  # "entend forcer le rassemblement": intends to (not "a entendu des tirs")
         return "asserted"
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
@@ -1207,6 +1209,8 @@ class EventCoder:
             code = trig.code
             if code in ("010", "043") and self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
+                continue  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
             if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
                     doc.lemmas[c].lower() in ("pour", "afin") for c in doc.children(i)):
                 continue  # "pour assurer un avenir au pays": a purpose, not a statement
@@ -1316,6 +1320,14 @@ class EventCoder:
                     continue
                 targets = accused
                 sources = court or [m for m in [self._judicial_agent(doc, i, mentions, accused)] if m]
+            if lemma_of(doc, i) == "condamnation" and any(
+                    doc.lemmas[c].lower() in ("son", "sa", "leur") and doc.deps[c] == "det" for c in doc.children(i)):
+                # "quitte la présidence après sa condamnation": a sentence its owner received
+                owner = [m for m in mentions if m.end <= i and m.resolved and m.kind in ("person", "role")
+                         and doc.sent_index(m.start) == doc.sent_index(i)][-1:]
+                if owner:
+                    code, targets = "173", owner
+                    sources = [m for m in [self._judicial_agent(doc, i, mentions, owner)] if m]
             if lemma_of(doc, i) == "procès":
                 # a trial is of a person: "le procès de X", "X … pour son procès" (not "procès des sondages")
                 targets = [t for t in targets if t.kind in ("person", "role") and t.sector not in STATE_SECTORS]
@@ -1370,8 +1382,9 @@ class EventCoder:
                 if located is not None:
                     targets = [located]
                     fallback = True
-            if code[:3] in ("042", "043") and not targets:
-                continue  # "lors de la visite de X à Nice": a visit to no actor is no interaction
+            if not targets and (code[:3] in ("042", "043") or code[:3] == "040" and trig.pos == "NOUN"
+                                and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
+                continue  # "lors de la visite de X à Nice", "réunion publique de X": no one met
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
