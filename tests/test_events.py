@@ -413,3 +413,237 @@ def test_the_state_coming_to_the_aid_of_firms(coder, nlp):
 def test_sexual_assault_is_an_assault_not_a_war(coder, nlp):
     got = _roots(coder, nlp, "Des policiers tunisiens ont commis une agression sexuelle contre une manifestante.")
     assert any(a == "TUNCOP" and r == "18" for a, _, r in got) and not any(r == "19" for _, _, r in got), got
+
+
+# --- generalisation round: rules checked on our own sentences -------------------------------
+
+
+def test_headline_verb_tagged_as_preposition_still_acts(coder, nlp):
+    got = _roots(coder, nlp, "Présidentielle : Xavier Bertrand, l'ancien ministre, rallie Valérie Pécresse")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_unnamed_people_in_custody_are_civilians_of_the_country(coder, nlp):
+    got = _roots(coder, nlp, "A Lyon, trois hommes placés en garde à vue après une rixe.")
+    assert ("FRACOP", "FRACVL", "17") in got, got
+
+
+def test_unnamed_people_take_the_country_of_an_adjective_before_the_home_country(coder, nlp):
+    got = _roots(coder, nlp, "Deux hommes condamnés à dix ans de prison pour avoir agressé un chauffeur "
+                             "afro-américain")
+    assert ("USAJUD", "USACVL", "17") in got and not any(a.startswith("FRA") for a, _, _ in got), got
+
+
+def test_coordinated_bodies_charged_by_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "Fraude fiscale : Les Républicains et le Parti socialiste mis en examen")
+    assert ("FRAJUD", "FRAOPP", "17") in got and not any(a.endswith("COP") for a, _, _ in got), got
+
+
+def test_acquittal_and_bail_are_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "Fabien Roussel relaxé de poursuites pour diffamation")
+    assert ("FRAJUD", "FRAOPP", "08") in got, got
+    got = _roots(coder, nlp, "Le footballeur brésilien, accusé de viol, libéré sous caution au Royaume-Uni")
+    assert any(a == "GBRJUD" and r == "08" for a, _, r in got), got
+
+
+def test_role_in_apposition_is_the_named_person(coder, nlp):
+    got = _roots(coder, nlp, "Le président de la République, Emmanuel Macron, tient une conférence de presse "
+                             "à Alger.")
+    assert ("FRAGOV", None, "01") in got and not any(a.startswith("DZA") or (b or "").startswith("DZA")
+                                                     for a, b, _ in got), got
+
+
+def test_court_suspending_a_measure_acts_on_the_government(coder, nlp):
+    got = _roots(coder, nlp, "Le port du masque suspendu par le tribunal administratif de Paris")
+    assert ("FRAJUD", "FRAGOV", "17") in got, got
+
+
+def test_suspended_debates_and_cancelled_flights_are_no_events(coder, nlp):
+    assert not _roots(coder, nlp, "Les débats suspendus à l'Assemblée nationale après un incident.")
+    assert not _roots(coder, nlp, "Plus de 500 vols annulés aux Etats-Unis.")
+
+
+def test_opinion_ascribed_with_pour_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Pour Jean Castex, la reprise est « solide ».")
+    assert ("FRAGOV", None, "01") in got, got
+
+
+def test_praise_of_no_actor_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Yannick Jadot salue ses militants après son meeting.")
+    assert ("FRAOPP", None, "01") in got and not any(r == "05" for _, _, r in got), got
+
+
+def test_statements_take_no_place_or_word_order_target(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre de l'intérieur, Gérald Darmanin, s'exprime à Rabat, le 3 mars.")
+    assert got == {("FRAGOV", None, "01")}, got
+
+
+def test_drawing_up_an_assessment_is_no_shooting(coder, nlp):
+    got = _roots(coder, nlp, "La CGT tire un bilan sévère de la réforme.")
+    assert not any(r == "19" for _, _, r in got), got
+
+
+def test_estimer_is_a_statement(coder, nlp):
+    got = _roots(coder, nlp, "Marine Le Pen estime que la France doit quitter le commandement intégré de l'OTAN.")
+    assert ("FRAOPP", None, "01") in got, got
+
+
+def test_rallying_with_a_role_in_apposition(coder, nlp):
+    got = _roots(coder, nlp, "Le député Eric Ciotti se rallie à Valérie Pécresse.")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_strikers_are_workers(coder, nlp):
+    got = _roots(coder, nlp, "Les cheminots de la SNCF se mettent en grève contre la réforme.")
+    assert ("FRALAB", "FRAGOV", "14") in got and not any(a == "FRABUS" for a, _, _ in got), got
+    got = _roots(coder, nlp, "Grève à la RATP : les conducteurs débrayent.")
+    assert ("FRALAB", None, "14") in got, got
+
+
+def test_headline_present_tense_taken_for_a_participle(coder, nlp):
+    got = _roots(coder, nlp, "Le Mali expulse l'ambassadeur de France.")
+    assert ("MLI", "FRA", "16") in got, got
+
+
+def test_association_files_a_complaint(coder, nlp):
+    got = _roots(coder, nlp, "SOS Racisme porte plainte contre Eric Zemmour.")
+    assert ("FRANGO", "FRAOPP", "11") in got, got
+
+
+def test_a_court_condemning_a_person_sentences_a_state_is_criticised(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien président Nicolas Sarkozy a été condamné par le tribunal correctionnel "
+                             "de Paris.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    got = _roots(coder, nlp, "La Turquie condamnée par la Cour européenne des droits de l'homme.")
+    assert ("ECHR", "TUR", "11") in got, got
+
+
+def test_calling_to_vote_for_someone_is_an_endorsement(coder, nlp):
+    got = _roots(coder, nlp, "Jean-Luc Mélenchon appelle à voter pour Fabien Roussel.")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_a_damning_verdict_is_criticism(coder, nlp):
+    got = _roots(coder, nlp, "Anne Hidalgo juge « indigne » la déclaration d'Eric Zemmour.")
+    assert ("FRAOPP", "FRAOPP", "11") in got, got
+    got = _roots(coder, nlp, "Olivier Véran a qualifié de « irresponsable » l'attitude de Marine Le Pen.")
+    assert ("FRAGOV", "FRAOPP", "11") in got, got
+    assert not _roots(coder, nlp, "Le juge a ordonné une expertise.")
+
+
+def test_assurer_is_a_statement_but_not_as_a_purpose(coder, nlp):
+    got = _roots(coder, nlp, "La Russie n'envahira pas l'Ukraine, assure Sergueï Lavrov.")
+    assert any(a.startswith("RUS") and r == "01" for a, _, r in got), got
+    got = _roots(coder, nlp, "L'ONU demande une aide pour assurer un avenir au pays.")
+    assert not any(r == "01" for _, _, r in got), got
+
+
+def test_compound_agentless_passive_gets_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien ministre français a été mis en examen mercredi pour corruption.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    got = _roots(coder, nlp, "Deux militants ont été arrêtés à Moscou.")
+    assert ("RUSCOP", "RUSCVL", "17") in got, got
+
+
+def test_unnamed_defendants_as_objects(coder, nlp):
+    got = _roots(coder, nlp, "En France, le tribunal a relaxé les deux prévenus.")
+    assert ("FRAJUD", "FRACVL", "08") in got, got
+
+
+def test_judicial_inquiry_and_prosecutors_request(coder, nlp):
+    assert ("FRAJUD", None, "09") in _roots(coder, nlp, "Le parquet de Paris a ouvert une information judiciaire.")
+    got = _roots(coder, nlp, "Le procureur de Paris a requis cinq ans de prison contre le militant.")
+    assert any(a == "FRAJUD" and r == "17" for a, _, r in got), got
+
+
+def test_protest_against_a_measure_the_tagger_took_for_a_verb(coder, nlp):
+    got = _roots(coder, nlp, "Des milliers de personnes ont manifesté samedi à Paris contre le passe vaccinal.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got
+
+
+def test_a_strike_called_for_is_not_yet_a_strike(coder, nlp):
+    got = _roots(coder, nlp, "En France, les syndicats appellent à une journée de grève le 27 janvier.")
+    assert ("FRALAB", None, "02") in got and not any(r == "14" for _, _, r in got), got
+
+
+def test_leader_of_a_non_state_body_is_not_the_government(coder, nlp):
+    got = _roots(coder, nlp, "Marc Dupont, le dirigeant du groupe d'ultradroite, a été arrêté après la "
+                             "manifestation de samedi à Paris")
+    assert ("FRACOP", "FRACVL", "17") in got and ("FRACOP", "FRAGOV", "17") not in got, got
+
+
+def test_headline_subject_of_a_misread_verb_after_an_apposition(coder, nlp):
+    got = _roots(coder, nlp, "Présidentielle 2022 : Laurent Wauquiez, l'ancien président du parti Les Républicains, "
+                             "rallie Eric Zemmour")
+    assert ("FRAOPP", "FRAOPP", "05") in got, got
+
+
+def test_a_verb_tagged_as_an_adjective(coder, nlp):
+    got = _roots(coder, nlp, "Retraites : le Conseil constitutionnel valide l'essentiel de la réforme")
+    assert ("FRAJUD", "FRAGOV", "05") in got, got
+
+
+def test_trials_are_of_people(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien ministre Claude Guéant comparaît devant le tribunal correctionnel de Paris.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    got = _roots(coder, nlp, "Claude Guéant, au palais de justice, pour son procès, le 2 novembre.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    assert not _roots(coder, nlp, "Le procès des attentats a repris.")
+
+
+def test_a_speech_to_the_press_is_a_statement_to_no_one(coder, nlp):
+    assert _roots(coder, nlp, "Eric Zemmour prononce ses vœux à la presse.") == {("FRAOPP", None, "01")}
+
+
+def test_a_participle_the_tagger_took_for_a_noun(coder, nlp):
+    got = _roots(coder, nlp, "Joe Biden a téléphoné à Volodymyr Zelensky.")
+    assert ("USAGOV", "UKRGOV", "04") in got, got
+
+
+def test_a_resolution_condemning_is_its_adopters_condemnation(coder, nlp):
+    got = _roots(coder, nlp, "Le Parlement européen a adopté une résolution condamnant la Russie.")
+    assert any(b == "RUS" and r == "11" for a, b, r in got) and not any(a == "RUS" for a, _, _ in got), got
+
+
+def test_juger_states_tries_or_is_nothing(coder, nlp):
+    assert ("DEUGOV", None, "01") in _roots(coder, nlp, "Le chancelier allemand a jugé que la situation était "
+                                                         "sérieuse.")
+    assert ("USAJUD", "USACVL", "17") in _roots(coder, nlp, "Trois hommes jugés pour meurtre à Atlanta.")
+    assert not _roots(coder, nlp, "Les militaires américains jugés responsables de la propagation du virus.")
+
+
+def test_plaider_is_an_appeal(coder, nlp):
+    assert ("UN", None, "02") in _roots(coder, nlp, "Le secrétaire général de l'ONU a plaidé pour un cessez-le-feu.")
+
+
+def test_a_visit_to_no_actor_is_no_event(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre Gérald Darmanin s'exprime lors de la visite d'Emmanuel Macron à Nice.")
+    assert not any(r == "04" for _, _, r in got) and ("FRAGOV", None, "01") in got, got
+
+
+def test_coordinated_subject_with_an_article_the_parser_cut_off(coder, nlp):
+    got = _roots(coder, nlp, "Le Royaume-Uni et les Etats-Unis envoient des armes à l'Ukraine.")
+    assert {("GBR", "UKR", "07"), ("USA", "UKR", "07")} <= got, got
+
+
+def test_a_protest_in_a_geocoded_city(coder, nlp):
+    got = _roots(coder, nlp, "Manifestation contre la réforme des retraites à Marseille.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got
+
+
+def test_own_conviction_is_a_sentence_by_the_courts(coder, nlp):
+    got = _roots(coder, nlp, "L'ancien ministre Claude Guéant quitte son parti après sa condamnation.")
+    assert ("FRAJUD", "FRAELI", "17") in got and not any(r == "11" for _, _, r in got), got
+
+
+def test_a_meeting_of_one_actor_is_no_meeting(coder, nlp):
+    assert not _roots(coder, nlp, "Réunion publique de Christiane Taubira à Bordeaux, le 27 janvier.")
+    assert ("RUSGOV", "USAGOV", "04") in _roots(coder, nlp, "Joe Biden et Vladimir Poutine lors d'une "
+                                                            "rencontre à Genève.") | {
+        (b, a, r) for a, b, r in _roots(coder, nlp, "Joe Biden et Vladimir Poutine lors d'une rencontre à Genève.")}
+
+
+def test_ensuring_is_not_assuring_and_intending_is_future(coder, nlp):
+    assert not _roots(coder, nlp, "Olivier Véran continuera d'assurer ses fonctions.")
+    got = _events(coder, nlp, "Christiane Taubira entend réunir la gauche autour d'elle.")
+    assert all(e["modality"] != "asserted" for e in got), [(e["event_code"], e["modality"]) for e in got]

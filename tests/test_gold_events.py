@@ -1,8 +1,8 @@
 """The event gold files parse, follow the format bench/events.py reads, and point at real items.
 
-bench/gold/events.tsv is the development set, bench/gold/events_test.tsv the held-out test set
-(items disjoint from the development set). Resolving guids and sentence keys needs the Le Monde
-feeds in ../shared (skipped when absent).
+bench/gold/events.tsv is the development set, bench/gold/events_dev2.tsv a second development set
+annotated on other items, bench/gold/events_test.tsv the held-out test set; the three share no
+item. Resolving guids and sentence keys needs the Le Monde feeds in ../shared (skipped when absent).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ROOT, need_shared
 
 GOLD = ROOT / "bench" / "gold"
-SETS = {"dev": GOLD / "events.tsv", "test": GOLD / "events_test.tsv"}
+SETS = {"dev": GOLD / "events.tsv", "dev2": GOLD / "events_dev2.tsv", "test": GOLD / "events_test.tsv"}
 HEADER = ["guid", "sentence_key", "actor1_code", "actor2_code", "root", "modality", "trap"]
 MODALITIES = {"asserted", "negated", "hypothetical", "future", "reported"}
 TRAPS = {"none", "negation", "conditional", "intent", "question", "suspicion"}
@@ -54,12 +54,15 @@ def test_gold_file_is_well_formed(name):
     for key, rs in per_sentence.items():
         if any(r["root"] == "-" for r in rs):
             assert len(rs) == 1, f"{key}: a '-' row must be the sentence's only row"
+        if name == "dev2":
+            assert len({r["trap"] for r in rs}) == 1, f"{key}: one trap value per sentence"
 
 
-def test_test_set_items_are_disjoint_from_dev_set():
-    dev = {r["guid"] for r in _rows(SETS["dev"])}
-    test = {r["guid"] for r in _rows(SETS["test"])}
-    assert not dev & test
+@pytest.mark.parametrize("a,b", [("dev", "test"), ("dev", "dev2"), ("dev2", "test")])
+def test_gold_sets_share_no_item(a, b):
+    guids_a = {r["guid"] for r in _rows(SETS[a])}
+    guids_b = {r["guid"] for r in _rows(SETS[b])}
+    assert not guids_a & guids_b, f"{a} and {b} share items: {sorted(guids_a & guids_b)[:3]}"
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -90,6 +90,11 @@ COMPOUND_PREFIXES = {"américano": "USA", "franco": "FRA", "russo": "RUS", "sino
                      "helvético": "CHE", "luso": "PRT", "soviéto": "RUS", "égypto": "EGY", "algéro": "DZA",
                      "tuniso": "TUN", "maroco": "MAR", "palestino": "PSE", "irako": "IRQ", "coréano": "KOR",
                      "canado": "CAN", "mexicano": "MEX", "australo": "AUS", "serbo": "SRB", "croato": "HRV"}
+# The sector of a non-state body a role leads ("le dirigeant du groupe …", "la présidente de l'association").
+BODY_SECTORS = {"groupe": "CVL", "groupuscule": "CVL", "mouvement": "CVL", "collectif": "CVL", "association": "NGO",
+                "ong": "NGO", "fondation": "NGO", "entreprise": "BUS", "société": "BUS",
+                "syndicat": "LAB", "club": "CVL", "fédération": "CVL", "parti": "OPP", "église": "REL",
+                "université": "EDU", "journal": "MED", "chaîne": "MED", "banque": "BUS"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
 
@@ -239,6 +244,19 @@ def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     return []
 
 
+def lemma_of(doc: ParsedDoc, i: int) -> str:
+    return doc.lemmas[i].lower()
+
+
+def _finite_in_headline(doc: ParsedDoc, v: int) -> bool:
+    """A present-tense verb the tagger took for a participle ("Le Mali expulse …", "X rallie Y"):
+    an -er verb ending in -e/-ent is no past participle (those end in -é)."""
+    word, lemma = doc.words[v].lower(), doc.lemmas[v].lower()
+    if doc.morph(v, "VerbForm") == "Fin":
+        return True
+    return lemma.endswith("er") and word.endswith(("e", "ent")) and not word.endswith(("ée", "ées"))
+
+
 def _in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
     """Token k is inside (or is) a short parenthesis of its sentence: "(à gauche)", "(FDS)"."""
     if doc.words[k] in ("(", ")"):
@@ -270,6 +288,9 @@ class EventCoder:
         self.cameo = cameo
         self.triggers = triggers
         self.places = places
+        # the country of the news source: where unnamed people are arrested or tried when the
+        # text names no country at all ("trois hommes placés en garde à vue" in a Le Monde item)
+        self.home_country: str | None = "FRA"
 
     # ------------------------------------------------------------------ triggers
     def _lemma_candidates(self, doc: ParsedDoc, i: int) -> list[Trigger]:
@@ -290,15 +311,56 @@ class EventCoder:
         if doc.pos[i] not in ("VERB", "AUX"):
             return False
         s, e = doc.sents[doc.sent_index(i)]
-        for k in range(i + 1, min(e, i + 7)):
-            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ"):
-                return False
+        for k in range(i + 1, min(e, i + 10)):  # "condamne Aung San Suu Kyi à quatre ans"
+            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ") and not doc.words[k][:1].isupper():
+                return False  # (a capitalised word is part of a name the tagger split)
             if doc.lemmas[k].lower() == lemma and doc.pos[k] == "NOUN":
                 return True
         return False
 
+    EVALUATION = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "events.py:evaluation")
+    EVALUATION_VERBS = {"juger", "qualifier", "trouver", "estimer"}
+    # "juge « indigne » la déclaration de X", "qualifie de scandaleux …": a verdict that damns
+    NEGATIVE_STEMS = ("indign", "scandal", "inaccept", "inadmissib", "irrespons", "honteu", "intolér",
+                      "choquant", "lamentab", "déplorab", "dangereu", "absurd", "ridicul", "insupport",
+                      "mensong", "indécen", "odieu", "abject", "illégal", "irréalist", "inique", "injust",
+                      "aberran", "désastreu", "calamiteu", "grotesque", "indéfendab", "insensé")
+
+    def _evaluation(self, doc: ParsedDoc, i: int) -> bool:
+        word = doc.words[i].lower()
+        if doc.lemmas[i].lower() not in self.EVALUATION_VERBS and word not in ("juge", "jugent", "qualifie"):
+            return False
+        if doc.pos[i] == "NOUN" and not any(doc.deps[c] == "nsubj" for c in doc.children(i)):
+            return False  # "le juge", not "X juge"
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(i + 1, min(e, i + 8)):
+            if doc.pos[k] in ("VERB", "SCONJ") and k > i + 1:
+                return False
+            if norm(doc.words[k]).startswith(tuple(norm(x) for x in self.NEGATIVE_STEMS)):
+                return True
+        return False
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
-        if doc.pos[i] not in ("VERB", "NOUN", "AUX"):
+        if doc.pos[i] in ("VERB", "NOUN") and self._evaluation(doc, i):
+            return self.EVALUATION
+        misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
+            doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
+        if doc.pos[i] == "ADJ" and any(doc.deps[c] == "obj" for c in doc.children(i)) and (
+                any(doc.deps[c] == "nsubj" for c in doc.children(i)) or doc.deps[i] == "amod"):
+            # "le Conseil constitutionnel valide la loi": an adjective with a subject and an object
+            word = doc.words[i].lower()
+            cands = [t for g in (word + "r", word[:-3] + "er" if word.endswith("ent") else word + "r")
+                     for t in self.triggers.get(g, []) if t.pos == "VERB" and not t.object]
+            return cands[0] if cands else None
+        word = doc.words[i].lower()
+        if doc.pos[i] == "NOUN" and word.endswith(("é", "és", "ée", "ées")) and any(
+                doc.deps[c].startswith("aux") for c in doc.children(i)):
+            # "Biden a téléphoné à Zelensky" tagged as a noun: a participle after its auxiliary
+            stem = word[:word.rindex("é")]
+            cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and not t.object
+                     and t.reflexive != "yes"]
+            return cands[0] if cands else None
+        if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
         cands = self._lemma_candidates(doc, i)
         if not cands:
@@ -492,18 +554,28 @@ class EventCoder:
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
+            if doc.deps[v] in ("acl", "amod") and h != v and doc.pos[h] in ("NOUN", "PROPN") and h < v and \
+                    (_finite_in_headline(doc, v) or doc.pos[v] == "ADJ"):
+                # a headline's finite verb the parser hung on its subject ("Le Mali expulse …")
+                return self._actors_in(doc, h, mentions, skip=v), False
             if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
                     doc.morph(v, "VerbForm") in ("Part", None, ""):
-                if _is_present_participle(doc, v):
+                if _is_present_participle(doc, v) or doc.pos[v] == "ADP":
                     # "le prince héritier … rencontrant le premier ministre": the noun acts
-                    return self._actors_in(doc, h, mentions), False
+                    # (so does the subject of a headline verb the tagger took for a preposition)
+                    acting = self._actors_in(doc, h, mentions, skip=v)
+                    if not acting and doc.deps[h] == "obj" and doc.heads[h] != h:
+                        # "adopte une résolution condamnant X": who adopts it condemns
+                        acting = self._subjects(doc, doc.heads[h], mentions)[0]
+                    return acting, False
                 # "les diplomates expulsés par l'Otan", "Brière arrêté en Iran": the noun undergoes
                 return self._agents(doc, v, mentions), True
             return [], False
         out: list[Mention] = []
         for s in list(subj):
             # "Macron et Poutine s'accordent" parsed with only "Poutine" as the subject
-            before = [m for m in mentions if s >= 2 and doc.words[s - 1].lower() == "et" and m.end == s - 1
+            lo = doc.subtree(s)[0]  # "Le Royaume-Uni et les Etats-Unis envoient": past the article
+            before = [m for m in mentions if lo >= 2 and doc.words[lo - 1].lower() == "et" and m.end == lo - 1
                       and m.resolved and m.kind in ("person", "country", "capital", "organisation")]
             out.extend(before[:1])
         for s in subj:
@@ -539,6 +611,11 @@ class EventCoder:
             extra += _participles_on(doc, i)
         for e in extra:
             found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
+            if found:
+                return found
+        if trig.code[:2] in ("17", "08"):  # "a relaxé les deux prévenus", "interpelle un jeune homme"
+            objs = [c for c in kids if doc.deps[c] == "obj"]
+            found = self._unnamed_people(doc, i, objs, mentions)
             if found:
                 return found
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
@@ -627,9 +704,11 @@ class EventCoder:
             if doc.morph(t, "Tense") == "Fut" or any(doc.morph(c, "Tense") == "Fut" and doc.deps[c].startswith("aux")
                                                      for c in doc.children(t)):
                 return "future"
-        for t in chain[1:]:
+        for n, t in enumerate(chain[1:], start=1):
             if doc.lemmas[t].lower() in INTENT_VERBS:
                 return "future"
+            if doc.lemmas[t].lower() in ("entendre", "viser") and doc.deps[chain[n - 1]] == "xcomp":
+                return "future"  # "entend forcer le rassemblement": intends to (not "a entendu des tirs")
         return "asserted"
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
@@ -638,7 +717,15 @@ class EventCoder:
     IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
-    JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation"}
+    JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation", "peine",
+                       "procès", "renvoyer", "mettre", "mise", "relaxer", "relaxe", "acquitter",
+                       "acquittement"}
+    # Unnamed people who undergo an arrest or a charge ("deux hommes placés en garde à vue",
+    # "une personne mise en examen") are civilians of the country in question.
+    HUMAN_NOUNS = {"homme", "femme", "personne", "individu", "suspect", "jeune", "adolescent", "mineur",
+                   "garçon", "fille", "militant", "manifestant", "étudiant", "ressortissant", "couple", "prévenu",
+                   "accusé", "détenu", "journaliste", "opposant", "migrant", "réfugié",
+                   "conducteur", "automobiliste", "passant", "habitant", "salarié", "syndicaliste"}
 
     @staticmethod
     def _context_country(doc: ParsedDoc, i: int, mentions: list[Mention], exclude: list[Mention]) -> str | None:
@@ -655,23 +742,50 @@ class EventCoder:
         """The implicit actor of an agentless passive or participle ("8 000 personnes arrêtées",
         "condamné à la perpétuité") or of a protest by unnamed people, from the context country."""
         root = code[:2]
-        participle = doc.morph(i, "VerbForm") == "Part" and not any(
-            doc.deps[c] == "aux:tense" for c in doc.children(i))
+        participle = doc.morph(i, "VerbForm") == "Part" and (not any(
+            doc.deps[c] == "aux:tense" for c in doc.children(i)) or any(
+            doc.deps[c] == "aux:pass" for c in doc.children(i)))  # "a été mis en examen": agentless passive
         nominal = doc.pos[i] == "NOUN" and root in ("14", "17")
         if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
         lemma = doc.lemmas[i].lower()
-        if code[:2] == "17" and lemma in self.JUDICIAL_LEMMAS:
-            sector = "JUD"
+        if code[:2] in ("17", "08") and lemma in self.JUDICIAL_LEMMAS:
+            sector = "JUD"  # convictions, charges, trials and acquittals are the courts'
+        elif code[:2] == "08" and any(doc.lemmas[c].lower() == "caution" for c in doc.children(i)):
+            sector = "JUD"  # "libéré sous caution": bail is granted by a court
         elif code[:3] in ("172", "175"):
             sector = "GOV"  # bans and repression are the state's policy, not one police action
+        elif code[:3] == "143":
+            sector = "LAB"  # strikers are workers
         else:
             sector = self.IMPLICIT_SECTORS[root]
         iso = self._context_country(doc, i, mentions, patient or [])
+        if iso is None and root == "14":
+            place = self.places.place_in(doc, doc.sent_index(i), mentions)
+            iso = place.country if place else None  # "Manifestation … à Marseille": a geocoded city
+        if iso is None and sector in ("JUD", "COP") and patient:
+            iso = patient[0].country or self._fallback_country(doc, i, mentions)
         if iso is None or not sector:
             return None
         actor = self.resolver.country_actor(iso, sector, as_role=True)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
+    def _fallback_country(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> str | None:
+        """When no country is named: a city of the sentence ("jugés à Atlanta", geocoded), a
+        country adjective ("afro-américain"), else the home country of the news source."""
+        place = self.places.place_in(doc, doc.sent_index(i), mentions)
+        return (place.country if place else None) or self._adjective_country(doc, i) or self.home_country
+
+    def _adjective_country(self, doc: ParsedDoc, i: int) -> str | None:
+        """The first country adjective of the sentence, also as the last part of a compound
+        ("le joggeur afro-américain" -> USA): a hint of where it happened when nothing else is."""
+        s, e = doc.sents[doc.sent_index(i)]
+        for k in range(s, e):
+            if doc.pos[k] == "ADJ":
+                iso = self.resolver.g.adjectives.get(norm(doc.words[k].split("-")[-1]))
+                if iso:
+                    return iso
+        return None
 
     def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
                         source: Mention) -> Mention | None:
@@ -691,10 +805,37 @@ class EventCoder:
     def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
-        found = [m for c in subj for m in self._actors_in(doc, c, mentions)]
+        found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+        heads = subj
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
-            found = self._actors_in(doc, doc.heads[i], mentions, skip=i)
+            h = doc.heads[i]
+            # "le MoDem et l'UDF mis en examen": the participle hangs on the last conjunct
+            # (not "deux policiers abattus, deux suspects interpellés": each noun has its own participle)
+            first = doc.heads[h]
+            heads = [h] + ([first] if doc.deps[h] == "conj" and not any(
+                doc.deps[c] in ("acl", "amod") and doc.pos[c] == "VERB" for c in doc.children(first)) else [])
+            found = [m for c in heads for g in _with_conj(doc, c) for m in self._actors_in(doc, g, mentions, skip=i)]
+            found = list({(m.start, m.end): m for m in found}.values())
+        if not found:
+            found = self._unnamed_people(doc, i, heads, mentions)
         return found
+
+    def _unnamed_people(self, doc: ParsedDoc, i: int, heads: list[int], mentions: list[Mention],
+                        code: str | None = None) -> list[Mention]:
+        """"Deux hommes placés en garde à vue", "un suspect mis en examen": people the text does
+        not name are civilians of the country in question (where it happened, else the article's)."""
+        if code is None:
+            trig = self.match_trigger(doc, i)
+            code = trig.code if trig else ""
+        if code[:2] not in ("17", "08"):
+            return []
+        for h in heads:
+            if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HUMAN_NOUNS:
+                iso = self._context_country(doc, i, mentions, []) or self._fallback_country(doc, i, mentions)
+                if iso:
+                    actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+                    return [_mention(doc, h, h + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+        return []
 
     @staticmethod
     def _nearest(doc: ParsedDoc, i: int, mentions: list[Mention], after: bool,
@@ -788,7 +929,10 @@ class EventCoder:
 
     def _demanded(self, doc: ParsedDoc, i: int) -> bool:
         """A noun that is the object of a demand, an appeal or a refusal names what is asked
-        or refused: that verb is the event."""
+        or refused: that verb is the event ("appellent à une journée de grève" too)."""
+        if doc.deps[i] == "nmod" and _case_of(doc, i) == "de" and doc.pos[doc.heads[i]] == "NOUN" and \
+                doc.heads[i] != i:
+            i = doc.heads[i]
         h = doc.heads[i]
         if h == i or doc.pos[h] not in ("VERB", "AUX") or not (
                 doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and _case_of(doc, i) == "à"):
@@ -897,6 +1041,42 @@ class EventCoder:
                            canonical_name=actor.canonical_name, kind="role")
         return m
 
+    def _judged(self, doc: ParsedDoc, i: int, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+        """Whose words or acts a verdict damns: the first actor named after the verb ("juge
+        indigne la déclaration de X"), else the owner of "son/sa/leur" (the last actor named before
+        that is not the speaker)."""
+        s, e = doc.sents[doc.sent_index(i)]
+        taken = {(m.start, m.end) for m in sources}
+        after = [m for m in mentions if i < m.start < e and m.resolved and (m.start, m.end) not in taken
+                 and m.kind in ("person", "role", "organisation", "country", "capital") and not _locative(doc, m.start)]
+        if after:
+            return after[:1]
+        if any(doc.words[k].lower() in ("son", "sa", "ses", "leur", "leurs") for k in range(i + 1, min(e, i + 4))):
+            before = [m for m in mentions if m.end <= i and m.resolved and (m.start, m.end) not in taken
+                      and m.kind in ("person", "role", "organisation", "country", "capital")
+                      and all(m.actor_code != src.actor_code or _other_actor(src, m) for src in sources)]
+            return before[-1:] if before else []
+        return []
+
+    @staticmethod
+    def _headline_subject(doc: ParsedDoc, i: int, mentions: list[Mention], exclude: list[Mention]
+                          ) -> list[Mention]:
+        """"Election : X, l'ancien numéro deux du parti, rallie Y" with the verb misread: the first
+        actor after the headline topic (the last colon) and before the verb."""
+        s, _ = doc.sents[doc.sent_index(i)]
+        start = max([k for k in range(s, i) if doc.words[k] == ":"], default=s - 1)
+        taken = {(m.start, m.end) for m in exclude}
+        first = [m for m in mentions if start < m.start < i and m.resolved and (m.start, m.end) not in taken
+                 and m.kind in ("person", "organisation", "country", "capital", "role")]
+        return first[:1]
+
+    def _workers(self, m: Mention) -> Mention:
+        if m.sector not in ("BUS", "CVL") or not m.country:
+            return m
+        actor = self.resolver.country_actor(m.country, "LAB", as_role=True)
+        return replace(m, actor_code=actor.code or m.actor_code, sector="LAB", kind="role",
+                       canonical_name=actor.canonical_name)
+
     def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country."""
@@ -909,6 +1089,8 @@ class EventCoder:
                 against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
         for c in against:
             lemma = doc.lemmas[c].lower()
+            if lemma not in POLICY_NOUNS and doc.words[c].lower() in POLICY_NOUNS:
+                lemma = doc.words[c].lower()  # "contre le passe vaccinal" tagged as the verb passer
             if lemma not in POLICY_NOUNS:
                 continue
             owner = [m for g in doc.children(c) if _case_of(doc, g) == "de"
@@ -920,6 +1102,9 @@ class EventCoder:
                 doc.lemmas[g].lower() in ("militaire", "armée") for g in doc.children(c))
             local = places_in_sentence(doc, i, mentions)
             iso = local[0].country if local else most_mentioned_country(mentions)
+            if iso is None:
+                place = self.places.place_in(doc, doc.sent_index(i), mentions)
+                iso = place.country if place else None
             if iso is None:
                 return []
             actor = self.resolver.country_actor(iso, "MIL" if military else "GOV", as_role=True)
@@ -981,8 +1166,40 @@ class EventCoder:
         return replace(target, actor_code=actor.code or target.actor_code, sector="CVL", kind="country")
 
     # ------------------------------------------------------------------ main
+    def _named_roles(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """"Le président de la République, Emmanuel Macron, … à Alger": a role whose country
+        came only from the context is the person named in apposition to it."""
+        people = [p for p in mentions if p.kind == "person" and p.resolved and doc.deps[p.start] == "appos"]
+        out = []
+        for m in mentions:
+            if m.kind == "role" and m.resolution == "context":
+                named = [p for p in people if m.start <= doc.heads[p.start] < m.end]
+                if named:
+                    p = named[0]
+                    m = replace(m, actor_code=p.actor_code, country=p.country, sector=p.sector,
+                                canonical_name=p.canonical_name, kind="person")
+            if m.kind == "role" and m.resolution == "context" and m.sector == "GOV" and m.country:
+                # "le dirigeant du groupe d'ultradroite", "le président du club": a leader of a
+                # non-state body belongs to that body's sector, not to the government
+                owner = [doc.lemmas[c].lower() for k in range(m.start, m.end) for c in doc.children(k)
+                         if _case_of(doc, c) == "de" and doc.lemmas[c].lower() in BODY_SECTORS]
+                if owner:
+                    sector = BODY_SECTORS[owner[0]]
+                    actor = self._resolver_country(m.country, sector)
+                    m = replace(m, actor_code=actor.code or m.actor_code, sector=sector)
+            out.append(m)
+        return out
+
+    def _resolver_country(self, iso: str, sector: str):
+        return self.resolver.country_actor(iso, sector, as_role=True)
+
+    # A court that suspends, annuls or validates a measure (no actor named as its object) acts
+    # on the executive that took it: "l'obligation du masque suspendue par la justice".
+    MEASURE_ACTS = {"suspendre", "annuler", "valider", "invalider", "censurer"}
+
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
+        mentions = self._named_roles(doc, mentions)
         in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
                    for k in range(m.start, m.end)}
         for i in range(len(doc)):
@@ -992,6 +1209,11 @@ class EventCoder:
             code = trig.code
             if code in ("010", "043") and self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
+                continue  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
+            if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
+                    doc.lemmas[c].lower() in ("pour", "afin") for c in doc.children(i)):
+                continue  # "pour assurer un avenir au pays": a purpose, not a statement
             if self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i):
                 continue  # "demande sa démission", "exige le retrait": asked for, not done
             threat = code[:2] == "03" and self._conditional_dependent(doc, i)
@@ -1028,6 +1250,9 @@ class EventCoder:
                 targets = self._rejected(doc, i, mentions, sources)
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._target_of_asked(doc, i, mentions)
+            if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee
+                targets = [t for t in targets if not (t.kind in ("capital", "country", "place", "city")
+                                                      and _locative(doc, t.start))]
             # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
             # subjects into the complement
             src_spans = {(m.start, m.end) for m in sources}
@@ -1043,7 +1268,7 @@ class EventCoder:
             fallback = False
             nominal_protest = code[:2] == "14" and trig.pos == "NOUN"
             if not targets and not (reciprocal and len(sources) >= 2) and not nominal_protest and \
-                    not (code[:2] == "01" and self._announces_an_event(doc, i)):
+                    code[:2] != "01":
                 # (a protest is against what "contre" or its purpose names, never the next name:
                 # "une manifestation pour la libération de X" is not against X)
                 # (what a statement is about is not its addressee: "redoute une invasion de X");
@@ -1057,6 +1282,8 @@ class EventCoder:
                 # (before an agentless passive stands its patient, not its agent; before a feared
                 # or regretted event stands who fears it)
                 sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
+                if not sources and doc.pos[i] == "ADP":
+                    sources = self._headline_subject(doc, i, mentions, targets)
                 fallback = fallback or bool(sources)
             if not sources and passive and code[:2] == "16":
                 # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
@@ -1075,10 +1302,73 @@ class EventCoder:
             if code == "052" and not targets and not any(
                     doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
+            if lemma_of(doc, i) == "juger" and code == "010" and passive:
+                if not any(_case_of(doc, c) == "pour" for c in doc.children(i)):
+                    continue  # "jugés responsables de …": a verdict without its author
+                code = "173"  # "jugé pour meurtre": tried, by a court
+                heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
+                    [doc.heads[i]] if doc.deps[i] == "acl" else [])
+                targets = targets or self._unnamed_people(doc, i, heads, mentions, code)
+                if targets and not sources:
+                    sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
+            if lemma_of(doc, i) == "comparaître":
+                # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
+                court = [m for c in doc.children(i) if _case_of(doc, c) == "devant"
+                         for m in self._actors_in(doc, c, mentions) if m.sector == "JUD" or m.kind == "organisation"]
+                accused = [m for m in sources if m.sector not in ("JUD",)]
+                if not accused:
+                    continue
+                targets = accused
+                sources = court or [m for m in [self._judicial_agent(doc, i, mentions, accused)] if m]
+            if lemma_of(doc, i) == "condamnation" and any(
+                    doc.lemmas[c].lower() in ("son", "sa", "leur") and doc.deps[c] == "det" for c in doc.children(i)):
+                # "quitte la présidence après sa condamnation": a sentence its owner received
+                owner = [m for m in mentions if m.end <= i and m.resolved and m.kind in ("person", "role")
+                         and doc.sent_index(m.start) == doc.sent_index(i)][-1:]
+                if owner:
+                    code, targets = "173", owner
+                    sources = [m for m in [self._judicial_agent(doc, i, mentions, owner)] if m]
+            if lemma_of(doc, i) == "procès":
+                # a trial is of a person: "le procès de X", "X … pour son procès" (not "procès des sondages")
+                targets = [t for t in targets if t.kind in ("person", "role") and t.sector not in STATE_SECTORS]
+                if not targets and any(doc.lemmas[c].lower() in ("son", "sa", "leur") for c in doc.children(i)):
+                    before = [m for m in mentions if m.end <= i and m.resolved and m.kind == "person"
+                              and doc.sent_index(m.start) == doc.sent_index(i)]
+                    targets = before[-1:]
+                if not targets:
+                    continue
+                if not any(m.sector == "JUD" for m in sources):
+                    sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
+            if trig is self.EVALUATION and not targets:
+                targets = self._judged(doc, i, mentions, sources)
+            if code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in sources) and \
+                    targets and all(t.kind in ("person", "role") and t.sector not in STATE_SECTORS for t in targets):
+                code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
+            if code == "020" and any(doc.lemmas[c].lower() == "voter" for c in doc.children(i)):
+                # "appelle à voter pour X": an endorsement of X
+                voted = [m for c in doc.children(i) if doc.lemmas[c].lower() == "voter"
+                         for g in doc.children(c) if _case_of(doc, g) == "pour"
+                         for m in self._actors_in(doc, g, mentions)]
+                if voted:
+                    code, targets = "051", voted
+            lemma = trig.lemma if trig.pos == "VERB" else doc.lemmas[i].lower()
+            if lemma in self.MEASURE_ACTS and (not targets or fallback):
+                if not any(m.sector == "JUD" and m.start != i for m in sources):  # named, not implied
+                    continue  # "les débats suspendus", "vols annulés": no actor undergoes it
+                iso = sources[0].country or self._context_country(doc, i, mentions, [])
+                if iso:
+                    targets = [_mention(doc, i, i + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                                        label="ROLE", resolution="context", confidence=0.5)]
+                if code[:2] == "16":
+                    code = "172"
+            if code == "051" and trig.pos == "VERB" and not targets and not trig.object:
+                code = "010"  # "salue ses partisans", "vante un modèle": praise of no actor is a statement
             if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
                 sources = [self._civilians(doc, i, m) for m in sources]
+                if code[:3] == "143":  # strikers are workers: "les cheminots de la SNCF font grève"
+                    sources = [self._workers(m) for m in sources]
                 if sources and all(m.sector in ("COP", "MIL") for m in sources):
                     code = "150"  # police or troops gathering are a show of force, not a protest
             if code[:3] == "087" and not targets and not any(m.sector in ("MIL", "REB") for m in sources) \
@@ -1092,6 +1382,9 @@ class EventCoder:
                 if located is not None:
                     targets = [located]
                     fallback = True
+            if not targets and (code[:3] in ("042", "043") or code[:3] == "040" and trig.pos == "NOUN"
+                                and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
+                continue  # "lors de la visite de X à Nice", "réunion publique de X": no one met
             place = self.places.place_in(doc, sent, mentions)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
@@ -1145,6 +1438,14 @@ class EventCoder:
                 if doc.words[k].lower() == "selon" and k + 1 < e:
                     who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
                     if who:
+                        break
+            if not who:
+                # "Pour le ministre, la gauche …", "Election : pour X, …", "Mais pour l'Elysée, …":
+                # an opinion ascribed to X at the head of the sentence
+                for k in range(s, min(e - 2, s + 6)):
+                    if doc.words[k].lower() == "pour" and (k == s or doc.words[k - 1] in (":", "Mais", "mais")):
+                        who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers
+                               and m.end < e and doc.words[m.end] == ","][:1]
                         break
             if not who:
                 first = [m for m in mentions if m.start == s or (m.start == s + 1 and doc.pos[s] == "DET")]
