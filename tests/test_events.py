@@ -647,3 +647,23 @@ def test_ensuring_is_not_assuring_and_intending_is_future(coder, nlp):
     assert not _roots(coder, nlp, "Olivier Véran continuera d'assurer ses fonctions.")
     got = _events(coder, nlp, "Christiane Taubira entend réunir la gauche autour d'elle.")
     assert all(e["modality"] != "asserted" for e in got), [(e["event_code"], e["modality"]) for e in got]
+
+
+def test_a_damning_verdict_on_a_record_is_criticism(coder, nlp):
+    got = _roots(coder, nlp, "La CGT dresse un constat accablant de la réforme d'Emmanuel Macron.")
+    assert ("FRALAB", "FRAGOV", "11") in got, got
+    got = _roots(coder, nlp, "Le syndicat CFDT tire un bilan sévère de la politique de Jean Castex.")
+    assert ("FRALAB", "FRAGOV", "11") in got, got
+    assert not any(r == "11" for _, _, r in _roots(coder, nlp, "Le PS tire un bilan de son action."))
+
+
+def test_attacking_a_policy_is_criticism_not_force(coder, nlp):
+    got = _roots(coder, nlp, "Le Parti socialiste attaque la réforme du ministre de l'Intérieur Gérald Darmanin.")
+    assert ("FRAOPP", "FRAGOV", "11") in got and not any(r == "19" for _, _, r in got), got
+
+
+def test_party_sectors_are_actors_of_the_home_country(coder, nlp):
+    got = _roots(coder, nlp, "Emmanuel Macron est à Lyon. L'extrême droite attaque sa politique.")
+    assert ("FRAOPP", "FRAGOV", "11") in got, got
+    got = _roots(coder, nlp, "A Paris, la gauche a vivement critiqué la majorité présidentielle.")
+    assert ("FRAOPP", "FRAGOV", "11") in got, got

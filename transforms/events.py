@@ -319,6 +319,7 @@ class EventCoder:
         return False
 
     EVALUATION = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "events.py:evaluation")
+    VERDICT = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "events.py:verdict")
     EVALUATION_VERBS = {"juger", "qualifier", "trouver", "estimer"}
     # "juge « indigne » la déclaration de X", "qualifie de scandaleux …": a verdict that damns
     NEGATIVE_STEMS = ("indign", "scandal", "inaccept", "inadmissib", "irrespons", "honteu", "intolér",
@@ -340,9 +341,35 @@ class EventCoder:
                 return True
         return False
 
+    # "tire un bilan très critique de X", "dresse un constat sévère de": a verdict noun with a damning adjective
+    VERDICT_VERBS = {"tirer", "tire", "dresser", "dresse", "faire", "livrer", "livre"}
+    VERDICT_NOUNS = {"bilan", "constat", "portrait", "tableau", "réquisitoire"}
+    CRITICAL_ADJS = {"critique", "sévère", "négatif", "accablant", "cinglant", "désastreux", "sombre",
+                     "calamiteux", "implacable", "féroce", "virulent"}
+    # "la droite attaque son bilan", "attaque la réforme": going after a record or a policy is criticism
+    CRITICISED_THINGS = {"bilan", "politique", "réforme", "projet", "gestion", "décision", "programme",
+                         "mesure", "stratégie", "méthode", "choix", "propos", "déclaration", "texte", "budget"}
+
+    def _verdict(self, doc: ParsedDoc, i: int) -> bool:
+        if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "ADJ" and any(
+                doc.deps[c] == "nsubj" for c in doc.children(i))):  # "la droite attaque son bilan" tagged ADJ
+            return False
+        lemma = doc.lemmas[i].lower()
+        objs = [c for c in doc.children(i) if doc.deps[c] == "obj" and doc.pos[c] == "NOUN"]
+        if lemma in self.VERDICT_VERBS:
+            return any(doc.lemmas[o].lower() in self.VERDICT_NOUNS and any(
+                doc.deps[a] == "amod" and (doc.lemmas[a].lower() in self.CRITICAL_ADJS
+                                           or doc.words[a].lower() in self.CRITICAL_ADJS)
+                for a in doc.children(o)) for o in objs)
+        if lemma in ("attaquer", "attaque") or doc.words[i].lower() in ("attaque", "attaquent"):
+            return any(doc.lemmas[o].lower() in self.CRITICISED_THINGS for o in objs)
+        return False
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
         if doc.pos[i] in ("VERB", "NOUN") and self._evaluation(doc, i):
             return self.EVALUATION
+        if self._verdict(doc, i):
+            return self.VERDICT
         misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
             doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
         if doc.pos[i] == "ADJ" and any(doc.deps[c] == "obj" for c in doc.children(i)) and (
@@ -904,7 +931,8 @@ class EventCoder:
     def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
         """A named person (not a soldier or a rebel) attacking a person or an office attacks
         with words: political criticism, not force."""
-        if source.kind != "person" or source.sector in ("MIL", "REB", "COP", "SPY"):
+        if source.kind != "person" and not (source.kind == "role" and source.sector == "OPP") \
+                or source.sector in ("MIL", "REB", "COP", "SPY"):
             return False
         return all(t.kind in ("person", "role") for t in targets)
 
@@ -1339,8 +1367,10 @@ class EventCoder:
                     continue
                 if not any(m.sector == "JUD" for m in sources):
                     sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
-            if trig is self.EVALUATION and not targets:
+            if trig in (self.EVALUATION, self.VERDICT) and not targets:
                 targets = self._judged(doc, i, mentions, sources)
+            if trig is self.VERDICT and not targets:
+                continue  # "attaque son bilan" with no owner found: whose record is unknown
             if code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in sources) and \
                     targets and all(t.kind in ("person", "role") and t.sector not in STATE_SECTORS for t in targets):
                 code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
