@@ -667,3 +667,14 @@ def test_party_sectors_are_actors_of_the_home_country(coder, nlp):
     assert ("FRAOPP", "FRAGOV", "11") in got, got
     got = _roots(coder, nlp, "A Paris, la gauche a vivement critiqué la majorité présidentielle.")
     assert ("FRAOPP", "FRAGOV", "11") in got, got
+
+
+def test_a_campaign_rally_is_no_protest(coder, nlp):
+    got = _roots(coder, nlp, "Lors d'un rassemblement à Toulon, Eric Zemmour a attaqué Emmanuel Macron.")
+    assert not any(r == "14" for _, _, r in got) and ("FRAOPP", "FRAGOV", "11") in got, got
+    assert not _roots(coder, nlp, "Des partisans de Valérie Pécresse étaient réunis lors d'un rassemblement "
+                                  "de campagne à Nice.")
+    assert not _roots(coder, nlp, "Une trentaine d'élus appellent à une candidature de rassemblement à gauche.")
+    got = _roots(coder, nlp, "Lors d'un rassemblement contre le passe vaccinal à Paris, des manifestants "
+                             "ont été interpellés.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got

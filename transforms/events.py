@@ -1051,6 +1051,29 @@ class EventCoder:
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj", "nsubj:pass")]
         return any(doc.lemmas[c].lower() in CROWD_NOUNS for c in subj)
 
+    RALLY_NOUNS = {"rassemblement", "meeting"}
+    RALLY_OCCASION = {"lors", "pendant", "durant", "cours"}  # "lors d'un …", "au cours d'un …"
+    RALLY_KINDS = {"campagne", "électoral", "investiture", "parti", "candidat", "candidate"}
+
+    def _political_rally(self, doc: ParsedDoc, i: int) -> bool:
+        """A rally as the setting of a speech ("lors d'un rassemblement à Toulon"), a campaign or
+        party rally ("rassemblement de campagne", "meeting électoral"), or a rallying together
+        ("candidature de rassemblement"): no demonstration, unless it is against something."""
+        if doc.lemmas[i].lower() not in self.RALLY_NOUNS and doc.words[i].lower() not in self.RALLY_NOUNS:
+            return False
+        kids = doc.children(i)
+        if any(_case_of(doc, c) == "contre" for c in kids) or any(
+                doc.deps[c] in ("acl", "advcl") and doc.lemmas[c].lower() in PROTEST_PURPOSE for c in kids):
+            return False
+        if any(doc.lemmas[c].lower() in self.RALLY_KINDS for c in kids):
+            return True
+        h = doc.heads[i]
+        if h != i and doc.pos[h] == "NOUN" and doc.deps[i] == "nmod" and _case_of(doc, i) == "de" \
+                and doc.lemmas[h].lower() not in CROWD_NOUNS:
+            return True  # "candidature de rassemblement", "appel au rassemblement"
+        s, _ = doc.sents[doc.sent_index(i)]
+        return any(doc.words[k].lower() in self.RALLY_OCCASION for k in range(max(s, i - 4), i))
+
     def _undergoes(self, doc: ParsedDoc, i: int) -> bool:
         """A participle trigger on the noun ("manifestations interdites", "réprimées"): the noun
         is what the other event acts upon."""
@@ -1271,6 +1294,8 @@ class EventCoder:
             if code[:2] == "14":
                 if trig.pos == "NOUN" and self._undergoes(doc, i):
                     continue  # "deux manifestations interdites": the ban is the event
+                if trig.pos == "NOUN" and self._political_rally(doc, i):
+                    continue  # "lors d'un rassemblement à Toulon, X a dit": a campaign rally, no protest
                 targets = self._policy_target(doc, i, mentions) or targets
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._possessor(doc, i, mentions, sources)
