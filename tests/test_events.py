@@ -678,3 +678,17 @@ def test_a_campaign_rally_is_no_protest(coder, nlp):
     got = _roots(coder, nlp, "Lors d'un rassemblement contre le passe vaccinal à Paris, des manifestants "
                              "ont été interpellés.")
     assert ("FRACVL", "FRAGOV", "14") in got, got
+
+
+def test_the_crime_a_charge_names_is_reported_violence_by_the_accused(coder, nlp):
+    got = _events(coder, nlp, "Un journaliste français mis en examen pour viol à Lyon.")
+    crimes = [(e["actor1_code"], e["actor2_code"], e["event_root_code"], e["modality"]) for e in got
+              if e["event_root_code"] == "18"]
+    assert crimes == [("FRAMED", "FRACVL", "18", "reported")], crimes
+    got = _roots(coder, nlp, "Deux hommes placés en garde à vue pour meurtre à Marseille.")
+    assert ("FRACVL", "FRACVL", "18") in got and ("FRACOP", "FRACVL", "17") in got, got
+    # a verdict is not an allegation; a charge with no crime named codes no violence
+    got = _roots(coder, nlp, "Trois hommes condamnés à la prison à vie pour meurtre à Marseille.")
+    assert not any(r == "18" for _, _, r in got), got
+    got = _roots(coder, nlp, "Deux hommes placés en garde à vue pour leur participation à une fête à Marseille.")
+    assert not any(r == "18" for _, _, r in got), got

@@ -1471,6 +1471,7 @@ class EventCoder:
                         tgt = self._salient_adversary(mentions, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
+        out += self._charges(doc, out, mentions)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         # "une réponse ferme aux manifestations": the protest noun is what another event acts on
         acted_on = {d.target.start for d in out if d.target is not None and d.target.end == d.target.start + 1}
@@ -1478,6 +1479,39 @@ class EventCoder:
         return _one_per_event(_threat_targets(out))
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")
+    CHARGE = Trigger("pour", "NOUN", None, "any", "180", (), False, "events.py:charge")
+    # The crime a charge names ("renvoyé en procès pour harcèlement sexuel", "mis en examen pour
+    # meurtre"): the accused's alleged act on people of the country, reported (not established).
+    CRIME_CODES = {"viol": "1821", "harcèlement": "1821", "agression": "182", "violence": "182",
+                   "meurtre": "1823", "assassinat": "1823", "homicide": "1823", "séquestration": "181",
+                   "enlèvement": "181", "torture": "1822", "coup": "182"}
+
+    def _charges(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
+        out: list[EventDraft] = []
+        seen: set[tuple[int, str]] = set()
+        for d in drafts:
+            if d.code[:2] != "17" or d.target is None or d.target.kind not in ("person", "role") \
+                    or d.target.sector in ("GOV", "MIL", "COP", "JUD", "SPY") or d.modality != "asserted":
+                continue
+            if lemma_of(doc, d.trigger) in ("condamner", "condamnation", "peine", "acquitter", "relaxer"):
+                continue  # after a verdict the crime is no longer an allegation: only charges are coded
+            s, e = doc.sents[d.sentence]
+            for k in range(d.trigger + 1, e):
+                crime = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES.get(doc.words[k].lower())
+                if not crime or doc.pos[k] != "NOUN":
+                    continue
+                # introduced by "pour" (the parse may hang it elsewhere, or put quotes between)
+                if not any(doc.words[j].lower() == "pour" for j in range(max(s, k - 3), k)):
+                    continue
+                iso = self._context_country(doc, k, mentions, [d.target]) or d.target.country
+                if not iso or (d.sentence, d.target.actor_code) in seen:
+                    break
+                seen.add((d.sentence, d.target.actor_code))
+                actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+                victims = _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+                out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "reported", d.place, d.sentence, 0.6))
+                break
+        return out
 
     def _attributions(self, doc: ParsedDoc, mentions: list[Mention], coded: set[int]) -> list[EventDraft]:
         """A sentence with no other event that only reports what someone says is that person's
