@@ -692,3 +692,15 @@ def test_the_crime_a_charge_names_is_reported_violence_by_the_accused(coder, nlp
     assert not any(r == "18" for _, _, r in got), got
     got = _roots(coder, nlp, "Deux hommes placés en garde à vue pour leur participation à une fête à Marseille.")
     assert not any(r == "18" for _, _, r in got), got
+
+
+def test_a_suspects_alleged_crime_is_reported_violence(coder, nlp):
+    got = _events(coder, nlp, "L'homme soupçonné d'un meurtre à Lyon a été arrêté.")
+    crimes = [(e["actor1_code"], e["actor2_code"], e["modality"]) for e in got if e["event_root_code"] == "18"]
+    assert crimes == [("FRACVL", "FRACVL", "reported")], crimes
+    got = _events(coder, nlp, "Le député français Jean Martin, accusé de harcèlement sexuel, a démissionné.")
+    crimes = [(e["actor1_code"], e["actor2_code"], e["modality"]) for e in got if e["event_root_code"] == "18"]
+    assert crimes == [("FRALEG", "FRACVL", "reported")], crimes
+    # accused of something that is no crime of violence: no violence
+    got = _roots(coder, nlp, "Emmanuel Macron, accusé de mensonge par la droite, a répondu.")
+    assert not any(r == "18" for _, _, r in got), got

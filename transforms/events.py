@@ -1511,6 +1511,33 @@ class EventCoder:
                 victims = _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
                 out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "reported", d.place, d.sentence, 0.6))
                 break
+        # "X, accusé de viol, …", "l'homme soupçonné d'un meurtre": the suspect's alleged act
+        for a in range(len(doc)):
+            if lemma_of(doc, a) not in ("accuser", "soupçonner") or doc.deps[a] not in ("acl", "amod") \
+                    or _is_negated(doc, a):
+                continue
+            crimes = [c for c in doc.children(a) if _case_of(doc, c) == "de" and doc.pos[c] == "NOUN"
+                      and (self.CRIME_CODES.get(doc.lemmas[c].lower()) or self.CRIME_CODES.get(doc.words[c].lower()))]
+            if not crimes:
+                continue
+            k, h = crimes[0], doc.heads[a]
+            sent = doc.sent_index(a)
+            near = [h] + [c for c in doc.children(h) if doc.deps[c] in ("appos", "nmod")]
+            suspect = [m for m in mentions if m.resolved and m.kind in ("person", "role")
+                       and any(m.start <= x < m.end for x in near)]
+            if not suspect:
+                suspect = self._unnamed_people(doc, a, [h], mentions, code="17")
+            if not suspect or (sent, suspect[0].actor_code) in seen:
+                continue
+            seen.add((sent, suspect[0].actor_code))
+            iso = self._context_country(doc, k, mentions, suspect) or suspect[0].country
+            if not iso:
+                continue
+            actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+            victims = _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+            code = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES[doc.words[k].lower()]
+            out.append(EventDraft(k, self.CHARGE, code, suspect[0], victims, "reported",
+                                  self.places.place_in(doc, sent, mentions), sent, 0.6))
         return out
 
     def _attributions(self, doc: ParsedDoc, mentions: list[Mention], coded: set[int]) -> list[EventDraft]:
