@@ -704,3 +704,10 @@ def test_a_suspects_alleged_crime_is_reported_violence(coder, nlp):
     # accused of something that is no crime of violence: no violence
     got = _roots(coder, nlp, "Emmanuel Macron, accusé de mensonge par la droite, a répondu.")
     assert not any(r == "18" for _, _, r in got), got
+
+
+def test_an_acquittal_leaves_the_charge_an_allegation(coder, nlp):
+    got = _events(coder, nlp, "Le député Fabien Roussel relaxé de poursuites pour diffamation à Paris.")
+    charged = [(e["actor1_code"], e["actor2_code"], e["event_root_code"], e["modality"]) for e in got
+               if e["event_root_code"] == "11"]
+    assert charged == [("FRAOPP", None, "11", "reported")], charged

@@ -1484,17 +1484,19 @@ class EventCoder:
     # meurtre"): the accused's alleged act on people of the country, reported (not established).
     CRIME_CODES = {"viol": "1821", "harcèlement": "1821", "agression": "182", "violence": "182",
                    "meurtre": "1823", "assassinat": "1823", "homicide": "1823", "séquestration": "181",
-                   "enlèvement": "181", "torture": "1822", "coup": "182"}
+                   "enlèvement": "181", "torture": "1822", "coup": "182", "diffamation": "111", "injure": "111"}
+    VICTIMLESS = {"111"}  # "poursuivi pour diffamation": whom he defamed is not said
 
     def _charges(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
         seen: set[tuple[int, str]] = set()
         for d in drafts:
-            if d.code[:2] != "17" or d.target is None or d.target.kind not in ("person", "role") \
+            cleared = lemma_of(doc, d.trigger) in ("relaxer", "relaxe", "acquitter", "acquittement")
+            if d.code[:2] != "17" and not cleared or d.target is None or d.target.kind not in ("person", "role") \
                     or d.target.sector in ("GOV", "MIL", "COP", "JUD", "SPY") or d.modality != "asserted":
                 continue
-            if lemma_of(doc, d.trigger) in ("condamner", "condamnation", "peine", "acquitter", "relaxer"):
-                continue  # after a verdict the crime is no longer an allegation: only charges are coded
+            if lemma_of(doc, d.trigger) in ("condamner", "condamnation", "peine"):
+                continue  # after a conviction the crime is no longer an allegation (an acquittal leaves one)
             s, e = doc.sents[d.sentence]
             for k in range(d.trigger + 1, e):
                 crime = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES.get(doc.words[k].lower())
@@ -1508,7 +1510,8 @@ class EventCoder:
                     break
                 seen.add((d.sentence, d.target.actor_code))
                 actor = self.resolver.country_actor(iso, "CVL", as_role=True)
-                victims = _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+                victims = None if crime in self.VICTIMLESS else \
+                    _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
                 out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "reported", d.place, d.sentence, 0.6))
                 break
         # "X, accusé de viol, …", "l'homme soupçonné d'un meurtre": the suspect's alleged act
@@ -1534,8 +1537,9 @@ class EventCoder:
             if not iso:
                 continue
             actor = self.resolver.country_actor(iso, "CVL", as_role=True)
-            victims = _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
             code = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES[doc.words[k].lower()]
+            victims = None if code in self.VICTIMLESS else \
+                _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
             out.append(EventDraft(k, self.CHARGE, code, suspect[0], victims, "reported",
                                   self.places.place_in(doc, sent, mentions), sent, 0.6))
         return out
