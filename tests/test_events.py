@@ -711,3 +711,10 @@ def test_an_acquittal_leaves_the_charge_an_allegation(coder, nlp):
     charged = [(e["actor1_code"], e["actor2_code"], e["event_root_code"], e["modality"]) for e in got
                if e["event_root_code"] == "11"]
     assert charged == [("FRAOPP", None, "11", "reported")], charged
+
+
+def test_a_pronominal_verb_in_the_past_is_no_passive(coder, nlp):
+    got = _roots(coder, nlp, "Jean-Luc Mélenchon s'en est pris violemment à Emmanuel Macron.")
+    assert ("FRAOPP", "FRAGOV", "11") in got, got
+    got = _roots(coder, nlp, "Emmanuel Macron a été critiqué par Jean-Luc Mélenchon.")
+    assert ("FRAOPP", "FRAGOV", "11") in got, got

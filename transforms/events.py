@@ -554,7 +554,9 @@ class EventCoder:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
         kids = doc.children(v)
         # "se retirer" is tagged like a passive (expl:pass + nsubj:pass): only être + participle is one
-        passive = any(doc.deps[c] == "aux:pass" for c in kids) or _headline_participle(doc, v)
+        passive = any(doc.deps[c] == "aux:pass" for c in kids) and not any(
+            doc.lemmas[c].lower() == "se" and doc.deps[c].startswith("expl") for c in kids) \
+            or _headline_participle(doc, v)  # "X s'en est pris à Y": a pronominal verb's être, no passive
         if passive:
             return self._agents(doc, v, mentions), True
         # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
