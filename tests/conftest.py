@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
+import tracemalloc
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -63,3 +65,23 @@ def http_fixtures() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def bounded(fn, seconds: float = 2.0, peak_bytes: int | None = 50_000_000):
+    """fn() within `seconds` and, unless peak_bytes is None, under `peak_bytes` of Python allocations."""
+    if peak_bytes is None:  # time only: tracemalloc slows allocation-heavy parsing several times
+        start = time.monotonic()
+        result = fn()
+        assert time.monotonic() - start < seconds, f"{time.monotonic() - start:.1f} s"
+        return result
+    tracemalloc.start()
+    start = time.monotonic()
+    try:
+        result = fn()
+        elapsed = time.monotonic() - start
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < seconds, f"{elapsed:.1f} s"
+    assert peak < peak_bytes, f"peak {peak / 1e6:.0f} MB"
+    return result

@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import os
 import time
-import tracemalloc
 
 import pyarrow as pa
 import pytest
@@ -16,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas import ARTICLES, REJECTS
-from tests.conftest import FIXTURES, SAMPLES
+from tests.conftest import FIXTURES, SAMPLES, bounded
 from transforms.dates import EARLIEST, from_struct_time, parse_date, partition_day, two_digit_year
 from transforms.rejects import REJECT_TAG, SOURCE_REASONS
 from transforms.sources import SourceConfig, _jsonl_item, make_article, parse_feed, read_input
@@ -98,19 +97,6 @@ def test_other_text_files():
     assert _outcomes(HOSTILE / "title_only.rss") == {"title_only.rss#0": "article", "title_only.rss#1": "empty_article"}
 
 
-def _bounded(fn, seconds: float, peak_bytes: int):
-    tracemalloc.start()
-    start = time.monotonic()
-    try:
-        result = fn()
-        elapsed = time.monotonic() - start
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert elapsed < seconds and peak < peak_bytes, (elapsed, peak)
-    return result
-
-
 def test_a_50_mb_article_is_rejected_too_large_in_bounded_memory(tmp_path):
     """Rule: an input file over --max_input_bytes (default 20 MB) is one `too_large` reject;
     only max_bytes + 1 bytes are ever read."""
@@ -121,7 +107,7 @@ def test_a_50_mb_article_is_rejected_too_large_in_bounded_memory(tmp_path):
         for _ in range(50_000_000 // len(para) + 1):
             fh.write(para)
     assert big.stat().st_size > 50_000_000
-    [rec] = _bounded(lambda: list(read_input(str(big), SourceConfig())), 10, 45_000_000)
+    [rec] = bounded(lambda: list(read_input(str(big), SourceConfig())), 10, 45_000_000)
     assert rec[REJECT_TAG]["reason"] == "too_large"
 
 
@@ -132,7 +118,7 @@ def test_a_50_mb_jsonl_line_is_one_reject_and_the_file_goes_on(tmp_path):
         fh.write(json.dumps({"url": "https://exemple.fr/a", "title": "Avant", "text": "Le ministre a parlé."}) + "\n")
         fh.write(json.dumps({"url": "https://exemple.fr/huge", "title": "Énorme", "text": body}) + "\n")
         fh.write(json.dumps({"url": "https://exemple.fr/b", "title": "Après", "text": "Le ministre a répondu."}) + "\n")
-    recs = _bounded(lambda: list(read_input(str(path), SourceConfig())), 10, 70_000_000)
+    recs = bounded(lambda: list(read_input(str(path), SourceConfig())), 10, 70_000_000)
     assert [r[REJECT_TAG]["reason"] if REJECT_TAG in r else r["title"] for r in recs] == ["Avant", "too_large", "Après"]
     assert recs[1][REJECT_TAG]["input_ref"].endswith("big.jsonl#1")
 

@@ -3,13 +3,10 @@ and refusing them costs bounded time and memory."""
 
 from __future__ import annotations
 
-import time
-import tracemalloc
-
 import feedparser
 import pytest
 
-from tests.conftest import FIXTURES, SAMPLES
+from tests.conftest import FIXTURES, SAMPLES, bounded
 from transforms.rejects import REJECT_TAG
 from transforms.sources import SourceConfig, declares_entities, looks_like_html, read_input
 
@@ -29,29 +26,10 @@ def _only_reject(recs: list[dict]) -> dict:
     return recs[0][REJECT_TAG]
 
 
-def _bounded(fn, seconds: float = 2.0, peak_bytes: int | None = 50_000_000):
-    if peak_bytes is None:  # time only: tracemalloc slows allocation-heavy parsing several times
-        start = time.monotonic()
-        result = fn()
-        assert time.monotonic() - start < seconds, f"{time.monotonic() - start:.1f} s"
-        return result
-    tracemalloc.start()
-    start = time.monotonic()
-    try:
-        result = fn()
-        elapsed = time.monotonic() - start
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert elapsed < seconds, f"{elapsed:.1f} s"
-    assert peak < peak_bytes, f"peak {peak / 1e6:.0f} MB"
-    return result
-
-
 @pytest.mark.parametrize("name", ["billion_laughs.rss", "billion_laughs_utf16.rss", "xxe_file.rss",
                                   "xxe_parameter.rss"])
 def test_entity_fixtures_are_rejected_unparsed(name):
-    rej = _only_reject(_bounded(lambda: list(read_input(str(HOSTILE / name), SourceConfig()))))
+    rej = _only_reject(bounded(lambda: list(read_input(str(HOSTILE / name), SourceConfig()))))
     assert rej["reason"] == "xml_entities" and rej["stage"] == "source"
     assert "root:" not in (rej["excerpt"] or "")  # nothing from /etc/passwd
 
@@ -78,7 +56,7 @@ def test_entity_declarations_are_found_in_any_encoding(variant, tmp_path):
     assert declares_entities(data)
     path = tmp_path / "feed.xml"
     path.write_bytes(data)
-    rej = _only_reject(_bounded(lambda: list(read_input(str(path), SourceConfig()))))
+    rej = _only_reject(bounded(lambda: list(read_input(str(path), SourceConfig()))))
     assert rej["reason"] == "xml_entities"
 
 
@@ -92,7 +70,7 @@ def test_feedparser_itself_never_reads_external_entities():
     """Second line of defence, should the pre-scan miss one: feedparser (expat with external
     general entities off) leaves &xxe; unexpanded and reads no file."""
     doc = (HOSTILE / "xxe_file.rss").read_bytes()
-    parsed = _bounded(lambda: feedparser.parse(doc))
+    parsed = bounded(lambda: feedparser.parse(doc))
     text = repr(parsed.get("entries")) + repr(parsed.get("feed"))
     assert "root:" not in text
 
@@ -142,7 +120,7 @@ def test_deeply_nested_and_oversized_markup_is_bounded(tmp_path):
     for name, data in cases.items():
         path = tmp_path / name
         path.write_bytes(data)
-        recs = _bounded(lambda p=path: list(read_input(str(p), SourceConfig())), seconds=10, peak_bytes=None)
+        recs = bounded(lambda p=path: list(read_input(str(p), SourceConfig())), seconds=10, peak_bytes=None)
         assert recs, name
         for r in recs:
             assert REJECT_TAG in r or r["text"], name
