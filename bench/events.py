@@ -55,11 +55,38 @@ def canon(t: Triple, loose: bool) -> Triple:
     return a1, a2, root
 
 
+def why_missed(gold: dict[tuple[str, str], list[tuple[Triple, str, str]]],
+               predicted: dict[tuple[str, str], list[tuple[Triple, str]]], loose: bool) -> Counter[str]:
+    """What each missed gold event lacked, judged from the sentence's predictions: nothing coded
+    at all, the right root with a wrong or missing actor, the right actors with another root."""
+    causes: Counter[str] = Counter()
+    for key, gevents in gold.items():
+        preds = [canon(t, loose) for t, _ in predicted.get(key, [])]
+        for t in {canon(t, loose) for t, _, _ in gevents} - set(preds):
+            a1, a2, root = t
+            same_root = [p for p in preds if p[2] == root]
+            if not preds:
+                causes["no event in the sentence"] += 1
+            elif any(p[0] == a1 for p in same_root):
+                causes["root right, actor 2 wrong" if a2 else "root right, extra actor 2"] += 1
+            elif any(p[1] == a2 and a2 for p in same_root):
+                causes["root right, actor 1 wrong"] += 1
+            elif same_root:
+                causes["root right, both actors wrong"] += 1
+            elif any(p[0] == a1 for p in preds):
+                causes["actor 1 right, other root"] += 1
+            else:
+                causes["other events only"] += 1
+    return causes
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/events.tsv")
     ap.add_argument("--loose", action="store_true")
     ap.add_argument("--show-errors", type=int, default=0, help="print N false positives/negatives")
+    ap.add_argument("--why", action="store_true",
+                    help="sort the false negatives by what went wrong (no event, actors, root)")
     args = ap.parse_args()
     gold = load_gold(args.gold)
     items = corpus.items()
@@ -131,6 +158,9 @@ def main() -> None:
             print(f"  root {root}: tp={c['tp']:>3} fp={c['fp']:>3} fn={c['fn']:>3} p={rp:.2f} r={rr:.2f} f1={rf:.2f}")
         for kind, key, t in errors[: args.show_errors]:
             print(f"  {kind} {key[1]} {t}")
+        if args.why:
+            print("  false negatives by cause: " + ", ".join(
+                f"{cause} {n}" for cause, n in why_missed(gold, predicted, loose).most_common()))
     print(f"events per 1,000 words (gold items): {1000 * n_events / max(words, 1):.1f} ({n_events} in {words} words)")
 
 

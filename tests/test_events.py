@@ -718,3 +718,21 @@ def test_a_pronominal_verb_in_the_past_is_no_passive(coder, nlp):
     assert ("FRAOPP", "FRAGOV", "11") in got, got
     got = _roots(coder, nlp, "Emmanuel Macron a été critiqué par Jean-Luc Mélenchon.")
     assert ("FRAOPP", "FRAGOV", "11") in got, got
+
+
+def test_a_light_verb_gives_its_subject_to_the_event_it_carries_out(coder, nlp):
+    # "des manœuvres" parsed as an oblique without a preposition; "procéder à" an essay
+    got = _roots(coder, nlp, "La Russie effectue des manœuvres militaires à la frontière avec l'Ukraine.")
+    assert any(a.startswith("RUS") and r == "15" for a, _, r in got), got
+    got = _roots(coder, nlp, "La Corée du Nord a procédé à un nouvel essai de missiles.")
+    assert any(a.startswith("PRK") and r == "15" for a, _, r in got), got
+    # a verb that only speaks of the event does not carry it out
+    got = _roots(coder, nlp, "Le Japon redoute un nouvel essai de missiles.")
+    assert not any(a.startswith("JPN") and r == "15" for a, _, r in got), got
+
+
+def test_incise_after_a_quotation_names_the_speaker(coder, nlp):
+    # a long quotation makes its verb the root and the speaker its "object"
+    got = _roots(coder, nlp, "« Notre objectif, c'est de garder les frontières ouvertes, parce que nous "
+                             "savons que c'est l'intérêt de tous », a rappelé le chancelier allemand.")
+    assert any(a == "DEUGOV" and r == "01" for a, _, r in got), got

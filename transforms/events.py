@@ -244,6 +244,15 @@ def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     return []
 
 
+def _after_quote(doc: ParsedDoc, v: int) -> bool:
+    """Verb v opens an incise after a quotation ("« … », a rappelé X"): a comma right before it
+    (auxiliaries aside) with a closing quotation mark just before the comma."""
+    k = v - 1
+    while k >= 0 and doc.pos[k] == "AUX":
+        k -= 1
+    return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in ("»", "”", '"')
+
+
 def lemma_of(doc: ParsedDoc, i: int) -> str:
     return doc.lemmas[i].lower()
 
@@ -568,9 +577,9 @@ class EventCoder:
                 and not _misparsed_preposition(doc, c)]
         if not subj:
             subj = next((d for d in (_detached_subject(doc, c) for c in raw) if d), [])
-        if not subj and doc.deps[v] == "parataxis":
+        if not subj and (doc.deps[v] == "parataxis" or _after_quote(doc, v)):
             # inverted subject of reported speech, parsed as an object:
-            # "…, a déclaré le chef de la diplomatie russe"
+            # "…, a déclaré le chef de la diplomatie russe", "« … », a rappelé le premier ministre"
             subj = [c for c in kids if doc.deps[c] == "obj" and c > v]
         if not subj:
             # infinitive or participle: climb to the governing verb ("a promis de répondre")
@@ -915,9 +924,29 @@ class EventCoder:
         if out:
             return out
         h = doc.heads[i]
-        if h != i and doc.deps[i] == "obj" and doc.pos[h] in ("VERB", "AUX") and not self._comments_on(doc, h, code):
+        if h != i and self._carried_by(doc, i, h) and not self._comments_on(doc, h, code):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         return []
+
+    # verbs that carry out the event their complement names: "procède à un essai", "se livre à des
+    # violences", "participe à des exercices" (the verb's subject is the event's agent)
+    CARRY_OUT_WITH_A = {"procéder", "participer", "livrer", "recourir"}
+
+    def _carried_by(self, doc: ParsedDoc, i: int, h: int) -> bool:
+        """Nominal trigger i is what verb h does: its object ("l'UE a imposé des sanctions"), an
+        object the parser took for an oblique ("la Russie effectue des manœuvres", no preposition),
+        or "à" after a verb of carrying out ("a procédé à un essai")."""
+        if doc.pos[h] not in ("VERB", "AUX"):
+            return False
+        dep = doc.deps[i]
+        if dep == "obj":
+            return True
+        if not dep.startswith("obl"):
+            return False
+        case = _case_of(doc, i)
+        if case is None:
+            return not any(doc.deps[c] == "obj" for c in doc.children(h))
+        return case == "à" and doc.lemmas[h].lower() in self.CARRY_OUT_WITH_A
 
     def _comments_on(self, doc: ParsedDoc, h: int, code: str) -> bool:
         """A verb that speaks of an event rather than carries it out: "Biden redoute une invasion",
