@@ -23,9 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus  # noqa: E402
 
-from transforms.entities import Resolver  # noqa: E402
+from transforms.entities import default_resolver  # noqa: E402
 from transforms.events import EventCoder, event_rows  # noqa: E402
-from transforms.gazetteer import load_default  # noqa: E402
 from transforms.lexicon import default_tables  # noqa: E402
 from transforms.nlp import from_spacy, load_model  # noqa: E402
 from transforms.places import load_places  # noqa: E402
@@ -92,7 +91,7 @@ def main() -> None:
     items = corpus.items()
     nlp = load_model()
     cameo, triggers = default_tables()
-    coder = EventCoder(Resolver(load_default()), cameo, triggers, load_places())
+    coder = EventCoder(default_resolver(), cameo, triggers, load_places())  # as the pipeline's, FRA home
 
     predicted: dict[tuple[str, str], list[tuple[Triple, str]]] = defaultdict(list)
     words = n_events = 0

@@ -43,8 +43,8 @@ def extract_tables(articles: beam.PCollection, rejects: list[beam.PCollection],
     french = articles | "Language" >> KeepFrench()
     parsed = french.french | "Parse" >> ParseArticles(options.model, options.nlp_batch_size)
 
-    entities = parsed.parsed | "Entities" >> ExtractEntities()
-    events = parsed.parsed | "Events" >> ExtractEvents()
+    entities = parsed.parsed | "Entities" >> ExtractEntities(options.home_country)
+    events = parsed.parsed | "Events" >> ExtractEvents(options.home_country)
     return {
         "articles": parsed.parsed | "ArticleRows" >> beam.Map(article_row),
         "entities": entities.entities,

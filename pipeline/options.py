@@ -22,6 +22,17 @@ def duration(text: str) -> float:
     return seconds
 
 
+def home_country(text: str) -> str | None:
+    """'FRA' (an ISO 3166 alpha-3 code, any case) or 'none' (an argparse type)."""
+    code = str(text).strip().upper()
+    if code == "NONE":
+        return None
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise argparse.ArgumentTypeError(f"not an ISO 3166 alpha-3 country code: {text!r} (examples: FRA, BEL, "
+                                         "CHE, CAN, or none)")
+    return code
+
+
 class VigieOptions(PipelineOptions):
     """vigie's own options; every other flag is passed to Beam as usual."""
 
@@ -42,6 +53,11 @@ class VigieOptions(PipelineOptions):
                                  "and file:// URLs (refused by default: blocked_url).")
         parser.add_argument("--nlp_batch_size", type=int, default=64,
                             help="Largest number of articles parsed in one nlp.pipe batch.")
+        parser.add_argument("--home_country", "--home-country", dest="home_country", type=home_country,
+                            default="FRA",
+                            help="Country of the news sources (ISO3, default FRA): the country of roles "
+                                 "(« les députés », « le parquet ») and implicit agents in an article "
+                                 "that names none; 'none' leaves them unresolved.")
 
         # Streaming mode (--streaming; README "Streaming"). Durations take 90, 90s, 15m, 2h, 7d.
         parser.add_argument("--poll_interval", "--poll-interval", dest="poll_interval", type=duration,

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.entities import Resolver
+from transforms.entities import Resolver, default_resolver
 from transforms.events import EventCoder, event_rows
 from transforms.gazetteer import load_default
 from transforms.lexicon import default_tables
@@ -15,7 +15,7 @@ from transforms.places import load_places
 @pytest.fixture(scope="module")
 def coder():
     cameo, triggers = default_tables()
-    return EventCoder(Resolver(load_default()), cameo, triggers, load_places())
+    return EventCoder(default_resolver(), cameo, triggers, load_places())  # the pipeline's
 
 
 def _article(text, day="2022-01-21"):
@@ -736,3 +736,24 @@ def test_incise_after_a_quotation_names_the_speaker(coder, nlp):
     got = _roots(coder, nlp, "« Notre objectif, c'est de garder les frontières ouvertes, parce que nous "
                              "savons que c'est l'intérêt de tous », a rappelé le chancelier allemand.")
     assert any(a == "DEUGOV" and r == "01" for a, _, r in got), got
+
+
+def test_roles_of_an_article_naming_no_country_are_the_home_countrys(coder, nlp):
+    text = "Les députés critiquent le gouvernement."
+    assert ("FRALEG", "FRAGOV", "11") in _roots(coder, nlp, text)
+    cameo, triggers = default_tables()
+    belgian = EventCoder(Resolver(load_default(), load_places(), home_country="BEL"), cameo, triggers,
+                         load_places(), home_country="BEL")
+    assert ("BELLEG", "BELGOV", "11") in _roots(belgian, nlp, text)
+    nowhere = EventCoder(Resolver(load_default(), load_places(), home_country=None), cameo, triggers,
+                         load_places(), home_country=None)
+    assert not _roots(nowhere, nlp, text)
+    # a country the sentence names wins over the home country
+    assert ("SENLEG", "SENGOV", "11") in _roots(coder, nlp, "Au Sénégal, les députés critiquent le gouvernement.")
+
+
+def test_a_trip_to_a_town_of_ones_own_country_is_no_meeting(coder, nlp):
+    got = _roots(coder, nlp, "Emmanuel Macron en visite à Nice.")
+    assert not any(r == "04" for _, _, r in got), got
+    got = _roots(coder, nlp, "Emmanuel Macron en visite à Berlin.")
+    assert ("FRAGOV", "DEU", "04") in got or ("FRAGOV", "DEUGOV", "04") in got, got

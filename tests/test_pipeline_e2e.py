@@ -126,3 +126,20 @@ def test_seed_events_come_out_right(run_output):
     assert has("DEU", "13", a2_country="RUS") and has("GBR", "13", a2_country="RUS")  # Scholz, Johnson
     assert has("RUS", "11", a2_code="NATO", a1_code="RUSGOV")  # Lavrov accuses NATO
     assert not [r for r in asserted if r[4] in ("18", "19", "20")]  # …but no invasion happened
+
+
+def test_home_country_option_sets_the_country_of_roles(tmp_path):
+    """An article that names no country: its roles are the --home_country's, in events and entities."""
+    article = tmp_path / "chambre.txt"
+    article.write_text("Les députés critiquent le gouvernement.\n\nLe débat a duré toute la nuit.\n",
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--input", str(article), "--output", str(out), "--home_country", "bel"]) == 0
+    glob = f"{out}/events/**/*.parquet"
+    rows = duckdb.connect().execute(
+        f"SELECT actor1_code, actor2_code, event_root_code FROM read_parquet('{glob}', hive_partitioning=true)"
+    ).fetchall()
+    assert ("BELLEG", "BELGOV", "11") in rows, rows
+    assert _count(out, "entities", "actor_code = 'BELLEG'") == 1
+    with pytest.raises(SystemExit):
+        main(["--input", str(article), "--output", str(out), "--home_country", "Belgique"])

@@ -79,10 +79,13 @@ def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label
 class Resolver:
     """Finds and resolves the mentions of one article; reusable across articles."""
 
-    def __init__(self, gazetteer: Gazetteer, places: Any = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, places: Any = None, home_country: str | None = None) -> None:
         self.g = gazetteer
         self._inner: tuple[int, int] | None = None
         self.places = places  # transforms.places.Places, to place unresolved city names
+        # the news source's country (ISO3): the country of roles ("les députés", "le parquet")
+        # in an article that names none; None drops them instead
+        self.home_country: str | None = home_country
         self._fuzzy_index: dict[str, tuple[list[str], list[list[Actor]]]] = {}
         for kind_group, kinds in (("PER", {"person"}), ("LOC", {"country", "capital"}),
                                   ("ORG", {"organisation"})):
@@ -468,10 +471,13 @@ class Resolver:
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
             iso = local[0].country if local else main
+            confidence = 0.6
+            if iso is None:  # an article that names no country: the news source's own
+                iso, confidence = self.home_country, 0.4
             if iso is None:
                 continue
             actor = self.country_actor(iso, m.sector or "", as_role=True)
-            out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=0.6,
+            out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=confidence,
                                canonical_name=actor.canonical_name))
         return out
 
@@ -504,13 +510,13 @@ def places_in_sentence(doc: ParsedDoc, i: int, mentions: list[Mention],
     return [m for m in mentions if s <= m.start < e and m.resolved and m.country and m.kind in kinds]
 
 
-@lru_cache(maxsize=1)
-def default_resolver() -> Resolver:
+@lru_cache(maxsize=2)
+def default_resolver(home_country: str | None = "FRA") -> Resolver:
     """One resolver per worker process, shared by the entities and events DoFns (and so is its
     mention cache)."""
     from transforms.places import load_places
 
-    return Resolver(load_default(), load_places())
+    return Resolver(load_default(), load_places(), home_country=home_country)
 
 
 # ---------------------------------------------------------------------- records
@@ -559,12 +565,13 @@ def entity_rows(article: dict[str, Any], doc: ParsedDoc, resolver: Resolver) -> 
 
 
 class _ExtractEntities(beam.DoFn):
-    def __init__(self) -> None:
+    def __init__(self, home_country: str | None) -> None:
+        self.home_country = home_country
         self.count = Metrics.counter("entities", "mentions")
         self.resolved = Metrics.counter("entities", "resolved")
 
     def setup(self) -> None:
-        self.resolver = default_resolver()
+        self.resolver = default_resolver(self.home_country)
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed
@@ -579,8 +586,13 @@ class _ExtractEntities(beam.DoFn):
 
 
 class ExtractEntities(beam.PTransform):
-    """(article, ParsedDoc) pairs to entity rows; an article that fails goes to `rejects`."""
+    """(article, ParsedDoc) pairs to entity rows; an article that fails goes to `rejects`.
+    home_country: the news sources' country (VigieOptions.home_country)."""
+
+    def __init__(self, home_country: str | None = "FRA") -> None:
+        super().__init__()
+        self.home_country = home_country
 
     def expand(self, parsed: beam.PCollection) -> beam.PCollection:
-        return parsed | "Mentions" >> beam.ParDo(_ExtractEntities()).with_outputs(
+        return parsed | "Mentions" >> beam.ParDo(_ExtractEntities(self.home_country)).with_outputs(
             REJECT_TAG, main="entities")

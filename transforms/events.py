@@ -292,14 +292,14 @@ class EventCoder:
     """Finds the events of one parsed article; one instance per worker."""
 
     def __init__(self, resolver: Resolver, cameo: dict[str, CameoCode],
-                 triggers: dict[str, list[Trigger]], places: Places) -> None:
+                 triggers: dict[str, list[Trigger]], places: Places, home_country: str | None = "FRA") -> None:
         self.resolver = resolver
         self.cameo = cameo
         self.triggers = triggers
         self.places = places
         # the country of the news source: where unnamed people are arrested or tried when the
         # text names no country at all ("trois hommes placés en garde à vue" in a Le Monde item)
-        self.home_country: str | None = "FRA"
+        self.home_country = home_country
 
     # ------------------------------------------------------------------ triggers
     def _lemma_candidates(self, doc: ParsedDoc, i: int) -> list[Trigger]:
@@ -1468,6 +1468,9 @@ class EventCoder:
                 if located is not None:
                     targets = [located]
                     fallback = True
+            if code[:3] in ("042", "043") and sources:
+                # "la visite d'Emmanuel Macron à Nice": a trip to a town of one's own country meets no one
+                targets = [t for t in targets if not (t.kind in ("city", "place") and t.country == sources[0].country)]
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040" and trig.pos == "NOUN"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "lors de la visite de X à Nice", "réunion publique de X": no one met
@@ -1734,12 +1737,14 @@ def _lead_end(article: dict[str, Any], doc: ParsedDoc) -> int:
 
 
 class _ExtractEvents(beam.DoFn):
-    def __init__(self) -> None:
+    def __init__(self, home_country: str | None) -> None:
+        self.home_country = home_country
         self.count = Metrics.counter("events", "events")
 
     def setup(self) -> None:
         cameo, triggers = default_tables()
-        self.coder = EventCoder(default_resolver(), cameo, triggers, load_places())
+        self.coder = EventCoder(default_resolver(self.home_country), cameo, triggers, load_places(),
+                                home_country=self.home_country)
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:
         article, doc = parsed
@@ -1752,9 +1757,15 @@ class _ExtractEvents(beam.DoFn):
 
 
 class ExtractEvents(beam.PTransform):
-    """(article, ParsedDoc) pairs to event rows; an article that fails goes to `rejects`."""
+    """(article, ParsedDoc) pairs to event rows; an article that fails goes to `rejects`.
+    home_country: the news sources' country (VigieOptions.home_country)."""
+
+    def __init__(self, home_country: str | None = "FRA") -> None:
+        super().__init__()
+        self.home_country = home_country
 
     def expand(self, parsed: beam.PCollection) -> beam.PCollection:
-        return parsed | "Code" >> beam.ParDo(_ExtractEvents()).with_outputs(REJECT_TAG, main="events")
+        return parsed | "Code" >> beam.ParDo(_ExtractEvents(self.home_country)).with_outputs(
+            REJECT_TAG, main="events")
 
 
