@@ -757,3 +757,26 @@ def test_a_trip_to_a_town_of_ones_own_country_is_no_meeting(coder, nlp):
     assert not any(r == "04" for _, _, r in got), got
     got = _roots(coder, nlp, "Emmanuel Macron en visite à Berlin.")
     assert ("FRAGOV", "DEU", "04") in got or ("FRAGOV", "DEUGOV", "04") in got, got
+
+
+def test_statements_named_by_a_noun_in_a_caption(coder, nlp):
+    got = _roots(coder, nlp, "Emmanuel Macron, lors de son discours au Parlement européen, à Strasbourg, "
+                             "le 19 janvier 2022.")
+    assert ("FRAGOV", None, "01") in got, got
+    # the press of a press conference is no actor; "voeux" typed without the œ
+    got = _roots(coder, nlp, "Le chancelier allemand Olaf Scholz lors d'une conférence de presse à Berlin.")
+    assert got == {("DEUGOV", None, "01")}, got
+    got = _roots(coder, nlp, "Lors des voeux à la presse du président américain Joe Biden à Washington.")
+    assert ("USAGOV", None, "01") in got, got
+    # a visit in a caption is no statement
+    got = _roots(coder, nlp, "Emmanuel Macron, lors de sa visite à Nice, le 10 janvier 2022.")
+    assert not any(r == "01" for _, _, r in got), got
+
+
+def test_statements_of_headline_speakers_and_incises(coder, nlp):
+    got = _roots(coder, nlp, "Valérie Pécresse et Joe Biden : «Contre les violences, il faudra agir beaucoup "
+                             "plus fort »")
+    assert {("FRAOPP", None, "01"), ("USAGOV", None, "01")} <= got, got
+    got = _roots(coder, nlp, "La crise ne se réglera pas sans dialogue avec Moscou, explique le chancelier "
+                             "allemand dans un entretien.")
+    assert ("DEUGOV", None, "01") in got, got

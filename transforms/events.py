@@ -253,6 +253,14 @@ def _after_quote(doc: ParsedDoc, v: int) -> bool:
     return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in ("»", "”", '"')
 
 
+def _incise(doc: ParsedDoc, v: int) -> bool:
+    """Verb v follows a comma closing a clause, with its subject after it: "…, explique la
+    politologue dans une tribune", "…, rappelle la présidente de la commission"."""
+    s, _ = doc.sents[doc.sent_index(v)]
+    return v - 1 > s + 2 and doc.words[v - 1] == "," and not any(
+        doc.deps[c] in SUBJECT_DEPS for c in doc.children(v))
+
+
 def lemma_of(doc: ParsedDoc, i: int) -> str:
     return doc.lemmas[i].lower()
 
@@ -307,6 +315,8 @@ class EventCoder:
         its own lemma ("demande", "réclament"): then the infinitive is tried as well."""
         lemma = doc.lemmas[i].lower()
         cands = list(self.triggers.get(lemma, []))
+        if not cands and "oe" in lemma:  # "voeux", "manoeuvres": the œ typed as two letters
+            cands = list(self.triggers.get(lemma.replace("oe", "œ"), []))
         if doc.pos[i] in ("VERB", "AUX") and not lemma.endswith(("er", "ir", "re", "oir")):
             stem = lemma[:-3] if lemma.endswith("ent") else lemma
             for guess in (stem + "r", stem + "er", stem.rstrip("e") + "er"):
@@ -416,6 +426,16 @@ class EventCoder:
                 return t  # the multi-word expression is the most specific match
             best = best or t
         return best
+
+    @staticmethod
+    def _outside_object(doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention]) -> list[Mention]:
+        """Mentions but the one on the object word of a statement's multi-word trigger ("presse"
+        of "conférence de presse"; the soldiers of "retirer ses soldats" stay: they act)."""
+        if not trig.object or trig.code[:2] != "01":
+            return mentions
+        s, e = doc.sents[doc.sent_index(i)]
+        spots = [k for k in range(i + 1, min(e, i + 4)) if doc.lemmas[k].lower() == trig.object]
+        return [m for m in mentions if not any(m.start <= k < m.end for k in spots[:1])]
 
     @staticmethod
     def _inside_object(doc: ParsedDoc, i: int, trig: Trigger, m: Mention) -> bool:
@@ -577,7 +597,8 @@ class EventCoder:
                 and not _misparsed_preposition(doc, c)]
         if not subj:
             subj = next((d for d in (_detached_subject(doc, c) for c in raw) if d), [])
-        if not subj and (doc.deps[v] == "parataxis" or _after_quote(doc, v)):
+        if not subj and (doc.deps[v] == "parataxis" or _after_quote(doc, v) or _incise(doc, v) and any(
+                t.code[:2] == "01" for t in self._lemma_candidates(doc, v))):
             # inverted subject of reported speech, parsed as an object:
             # "…, a déclaré le chef de la diplomatie russe", "« … », a rappelé le premier ministre"
             subj = [c for c in kids if doc.deps[c] == "obj" and c > v]
@@ -915,7 +936,10 @@ class EventCoder:
         if adj:
             return [adj]
         out: list[Mention] = []
-        for c in doc.children(i) + [g for p in _participles_on(doc, i) for g in doc.children(p)]:
+        # (and the complement of "presse": "les vœux à la presse du candidat X")
+        press = [g for c in doc.children(i) if doc.lemmas[c].lower() == "presse" and code[:2] == "01"
+                 for g in doc.children(c)]
+        for c in doc.children(i) + [g for p in _participles_on(doc, i) for g in doc.children(p)] + press:
             case = _case_of(doc, c)
             if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
                     and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
@@ -926,6 +950,20 @@ class EventCoder:
         h = doc.heads[i]
         if h != i and self._carried_by(doc, i, h) and not self._comments_on(doc, h, code):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
+        if code[:2] == "01" and h != i and doc.words[h].lower() == "lors":
+            # a caption: "Emmanuel Macron, lors de son discours au Parlement européen", "X s'exprime
+            # lors d'une conférence de presse": who the caption or the clause is about speaks
+            g = doc.heads[h]
+            if g == h:  # "lors" parsed as a root of its own: the caption's first actor before it
+                n = doc.sent_index(i)
+                s = doc.sents[n - 1 if n and doc.sents[n][0] == h else n][0]  # (a caption cut before "lors")
+                found = [m for m in mentions if s <= m.start and m.end <= h and m.resolved
+                         and m.kind in ("person", "role", "organisation")][:1]
+            elif doc.pos[g] in ("VERB", "AUX"):
+                found = self._subjects(doc, g, mentions)[0]
+            else:
+                found = self._actors_in(doc, g, mentions, skip=h) if doc.pos[g] in ("NOUN", "PROPN") else []
+            return [m for m in found if (m.start, m.end) not in taken]
         return []
 
     # verbs that carry out the event their complement names: "procède à un essai", "se livre à des
@@ -1289,6 +1327,8 @@ class EventCoder:
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
             code = trig.code
+            # the object of a statement expression names no actor: "conférence de presse"
+            ments = self._outside_object(doc, i, trig, mentions)
             if code in ("010", "043") and self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
             if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
@@ -1302,11 +1342,11 @@ class EventCoder:
             if threat:
                 code = "130"
             sent = doc.sent_index(i)
-            sources, passive = self._subjects(doc, i, mentions) if trig.pos == "VERB" else ([], False)
-            targets = self._targets(doc, i, trig, mentions, passive)
+            sources, passive = self._subjects(doc, i, ments) if trig.pos == "VERB" else ([], False)
+            targets = self._targets(doc, i, trig, ments, passive)
             if trig.pos == "NOUN":
-                sources = self._noun_sources(doc, i, code, mentions, targets)
-                undergoer = self._undergoer(doc, i, mentions)
+                sources = self._noun_sources(doc, i, code, ments, targets)
+                undergoer = self._undergoer(doc, i, ments)
                 if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
                     # who receives threats or obtains a release undergoes it: not its author
                     sources = [m for m in sources if (m.start, m.end) not in {(u.start, u.end) for u in undergoer}]
@@ -1314,7 +1354,7 @@ class EventCoder:
                     # "le député visé par une enquête", "X fait l'objet d'un mandat d'arrêt"
                     targets = undergoer
                     if not sources and code[:2] in ("09", "17"):
-                        implicit = self._judicial_agent(doc, i, mentions, undergoer)
+                        implicit = self._judicial_agent(doc, i, ments, undergoer)
                         sources = [implicit] if implicit else []
             weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
@@ -1327,13 +1367,13 @@ class EventCoder:
                     continue  # "deux manifestations interdites": the ban is the event
                 if trig.pos == "NOUN" and self._political_rally(doc, i):
                     continue  # "lors d'un rassemblement à Toulon, X a dit": a campaign rally, no protest
-                targets = self._policy_target(doc, i, mentions) or targets
+                targets = self._policy_target(doc, i, ments) or targets
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
-                targets = self._possessor(doc, i, mentions, sources)
+                targets = self._possessor(doc, i, ments, sources)
             if not targets and trig.pos == "NOUN" and code[:2] == "12":
-                targets = self._rejected(doc, i, mentions, sources)
+                targets = self._rejected(doc, i, ments, sources)
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
-                targets = self._target_of_asked(doc, i, mentions)
+                targets = self._target_of_asked(doc, i, ments)
             if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee
                 targets = [t for t in targets if not (t.kind in ("capital", "country", "place", "city")
                                                       and _locative(doc, t.start))]
@@ -1346,7 +1386,7 @@ class EventCoder:
                 sources, targets = targets, []  # "les pourparlers entre X, Y et Z": every pair
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
                     len({m.actor_code for m in sources}) < 2:
-                met = self._participants(doc, i, mentions)
+                met = self._participants(doc, i, ments)
                 if len({m.actor_code for m in met}) >= 2:
                     sources, reciprocal = met, True
             fallback = False
@@ -1358,33 +1398,33 @@ class EventCoder:
                 # (what a statement is about is not its addressee: "redoute une invasion de X");
                 # the object of a multi-word expression is part of it ("tenir une conférence de
                 # presse", "rapatrier ses soldats"), not its target
-                targets = [m for m in self._nearest(doc, i, mentions, after=True, exclude=sources)
+                targets = [m for m in self._nearest(doc, i, ments, after=True, exclude=sources)
                            if not self._inside_object(doc, i, trig, m)]
                 fallback = bool(targets)
             commented = trig.pos == "NOUN" and doc.deps[i] == "obj" and self._comments_on(doc, doc.heads[i], code)
             if not sources and not passive and not commented:
                 # (before an agentless passive stands its patient, not its agent; before a feared
                 # or regretted event stands who fears it)
-                sources = self._nearest(doc, i, mentions, after=False, exclude=targets)
+                sources = self._nearest(doc, i, ments, after=False, exclude=targets)
                 if not sources and doc.pos[i] == "ADP":
-                    sources = self._headline_subject(doc, i, mentions, targets)
+                    sources = self._headline_subject(doc, i, ments, targets)
                 fallback = fallback or bool(sources)
             if not sources and passive and code[:2] == "16":
                 # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
                 sources = [m for c in doc.children(i) if _case_of(doc, c) == "de"
-                           for m in self._actors_in(doc, c, mentions) if m.kind == "organisation"]
+                           for m in self._actors_in(doc, c, ments) if m.kind == "organisation"]
             if not sources:
                 if passive and code[:2] == "11" and doc.lemmas[i].lower() == "condamner" and any(
                         _case_of(doc, c) == "pour" for c in doc.children(i)):
                     code = "173"  # "condamné pour espionnage" with no one named: a sentence, by a court
                 if not targets:
-                    targets = self._patient(doc, i, mentions)
-                implicit = self._implicit_agent(doc, i, code, mentions, targets)
+                    targets = self._patient(doc, i, ments)
+                implicit = self._implicit_agent(doc, i, code, ments, targets)
                 if implicit is not None:
                     sources = [implicit]
                     fallback = True
             if code == "052" and not targets and not any(
-                    doc.deps[c] == "obj" and self._actors_in(doc, c, mentions) for c in doc.children(i)):
+                    doc.deps[c] == "obj" and self._actors_in(doc, c, ments) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
             if lemma_of(doc, i) == "juger" and code == "010" and passive:
                 if not any(_case_of(doc, c) == "pour" for c in doc.children(i)):
@@ -1392,39 +1432,39 @@ class EventCoder:
                 code = "173"  # "jugé pour meurtre": tried, by a court
                 heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
                     [doc.heads[i]] if doc.deps[i] == "acl" else [])
-                targets = targets or self._unnamed_people(doc, i, heads, mentions, code)
+                targets = targets or self._unnamed_people(doc, i, heads, ments, code)
                 if targets and not sources:
-                    sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
+                    sources = [m for m in [self._judicial_agent(doc, i, ments, targets)] if m]
             if lemma_of(doc, i) == "comparaître":
                 # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
                 court = [m for c in doc.children(i) if _case_of(doc, c) == "devant"
-                         for m in self._actors_in(doc, c, mentions) if m.sector == "JUD" or m.kind == "organisation"]
+                         for m in self._actors_in(doc, c, ments) if m.sector == "JUD" or m.kind == "organisation"]
                 accused = [m for m in sources if m.sector not in ("JUD",)]
                 if not accused:
                     continue
                 targets = accused
-                sources = court or [m for m in [self._judicial_agent(doc, i, mentions, accused)] if m]
+                sources = court or [m for m in [self._judicial_agent(doc, i, ments, accused)] if m]
             if lemma_of(doc, i) == "condamnation" and any(
                     doc.lemmas[c].lower() in ("son", "sa", "leur") and doc.deps[c] == "det" for c in doc.children(i)):
                 # "quitte la présidence après sa condamnation": a sentence its owner received
-                owner = [m for m in mentions if m.end <= i and m.resolved and m.kind in ("person", "role")
+                owner = [m for m in ments if m.end <= i and m.resolved and m.kind in ("person", "role")
                          and doc.sent_index(m.start) == doc.sent_index(i)][-1:]
                 if owner:
                     code, targets = "173", owner
-                    sources = [m for m in [self._judicial_agent(doc, i, mentions, owner)] if m]
+                    sources = [m for m in [self._judicial_agent(doc, i, ments, owner)] if m]
             if lemma_of(doc, i) == "procès":
                 # a trial is of a person: "le procès de X", "X … pour son procès" (not "procès des sondages")
                 targets = [t for t in targets if t.kind in ("person", "role") and t.sector not in STATE_SECTORS]
                 if not targets and any(doc.lemmas[c].lower() in ("son", "sa", "leur") for c in doc.children(i)):
-                    before = [m for m in mentions if m.end <= i and m.resolved and m.kind == "person"
+                    before = [m for m in ments if m.end <= i and m.resolved and m.kind == "person"
                               and doc.sent_index(m.start) == doc.sent_index(i)]
                     targets = before[-1:]
                 if not targets:
                     continue
                 if not any(m.sector == "JUD" for m in sources):
-                    sources = [m for m in [self._judicial_agent(doc, i, mentions, targets)] if m]
+                    sources = [m for m in [self._judicial_agent(doc, i, ments, targets)] if m]
             if trig in (self.EVALUATION, self.VERDICT) and not targets:
-                targets = self._judged(doc, i, mentions, sources)
+                targets = self._judged(doc, i, ments, sources)
             if trig is self.VERDICT and not targets:
                 continue  # "attaque son bilan" with no owner found: whose record is unknown
             if code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in sources) and \
@@ -1434,14 +1474,14 @@ class EventCoder:
                 # "appelle à voter pour X": an endorsement of X
                 voted = [m for c in doc.children(i) if doc.lemmas[c].lower() == "voter"
                          for g in doc.children(c) if _case_of(doc, g) == "pour"
-                         for m in self._actors_in(doc, g, mentions)]
+                         for m in self._actors_in(doc, g, ments)]
                 if voted:
                     code, targets = "051", voted
             lemma = trig.lemma if trig.pos == "VERB" else doc.lemmas[i].lower()
             if lemma in self.MEASURE_ACTS and (not targets or fallback):
                 if not any(m.sector == "JUD" and m.start != i for m in sources):  # named, not implied
                     continue  # "les débats suspendus", "vols annulés": no actor undergoes it
-                iso = sources[0].country or self._context_country(doc, i, mentions, [])
+                iso = sources[0].country or self._context_country(doc, i, ments, [])
                 if iso:
                     targets = [_mention(doc, i, i + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
                                         label="ROLE", resolution="context", confidence=0.5)]
@@ -1464,7 +1504,7 @@ class EventCoder:
                 # strikes, arrests, sanctions with no named target: the people of the place the
                 # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
                 # arrêtées" in Kazakhstan -> KAZCVL)
-                located = self._located_target(doc, i, code, mentions, sources[0])
+                located = self._located_target(doc, i, code, ments, sources[0])
                 if located is not None:
                     targets = [located]
                     fallback = True
@@ -1474,7 +1514,7 @@ class EventCoder:
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040" and trig.pos == "NOUN"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "lors de la visite de X à Nice", "réunion publique de X": no one met
-            place = self.places.place_in(doc, sent, mentions)
+            place = self.places.place_in(doc, sent, ments)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
             # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
@@ -1502,7 +1542,7 @@ class EventCoder:
                     if tgt is None and code[:2] == "13" and (threat or self._conditional_dependent(doc, i)):
                         # only a threat that names its condition has an implied adversary
                         # ("menace de reprendre ses essais" is aimed at no one in particular)
-                        tgt = self._salient_adversary(mentions, src)
+                        tgt = self._salient_adversary(ments, src)
                         conf = 0.5 if tgt else conf
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
         out += self._charges(doc, out, mentions)
@@ -1598,20 +1638,35 @@ class EventCoder:
                 # an opinion ascribed to X at the head of the sentence
                 for k in range(s, min(e - 2, s + 6)):
                     if doc.words[k].lower() == "pour" and (k == s or doc.words[k - 1] in (":", "Mais", "mais")):
-                        who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers
-                               and m.end < e and doc.words[m.end] == ","][:1]
+                        who = [m for m in mentions if k < m.start <= k + 4 and m.resolved and m.kind in speakers
+                               and m.end < e and (doc.words[m.end] == "," or doc.words[m.end] in ("»", "”")
+                                                  and m.end + 1 < e and doc.words[m.end + 1] == ",")][:1]
                         break
             if not who:
-                first = [m for m in mentions if m.start == s or (m.start == s + 1 and doc.pos[s] == "DET")]
-                colon = first[0].end if first else -1
-                if first and first[0].resolved and first[0].kind in ("person", "role", "organisation") and \
-                        colon + 1 < e and doc.words[colon] == ":" and doc.words[colon + 1] in ("«", '"', "“"):
-                    who = first[:1]
-            if who:
-                k = who[0].start
-                out.append(EventDraft(k, self.ATTRIBUTION, "010", who[0], None, "asserted",
+                who = self._headline_speakers(doc, s, e, mentions)
+            for m in who:
+                out.append(EventDraft(m.start, self.ATTRIBUTION, "010", m, None, "asserted",
                                       self.places.place_in(doc, n, mentions), n, 0.5))
         return out
+
+
+    @staticmethod
+    def _headline_speakers(doc: ParsedDoc, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
+        """"Le ministre : « … »", "Valérie Pécresse et Aurélien Pradié : « … »": the people
+        before a colon that opens a quotation, when nothing else stands there."""
+        k, who = s, []
+        while k < e:
+            if doc.pos[k] == "DET" or doc.words[k].lower() in ("et", ","):
+                k += 1
+                continue
+            m = next((m for m in mentions if m.start == k), None)
+            if m is None or not m.resolved or m.kind not in ("person", "role", "organisation"):
+                return []
+            who.append(m)
+            k = m.end
+            if k + 1 < e and doc.words[k] == ":" and doc.words[k + 1] in ("«", '"', "“"):
+                return who
+        return []
 
 
 def _other_actor(source: Mention, target: Mention) -> bool:
