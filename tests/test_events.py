@@ -780,3 +780,13 @@ def test_statements_of_headline_speakers_and_incises(coder, nlp):
     got = _roots(coder, nlp, "La crise ne se réglera pas sans dialogue avec Moscou, explique le chancelier "
                              "allemand dans un entretien.")
     assert ("DEUGOV", None, "01") in got, got
+
+
+def test_common_roles_without_a_name(coder, nlp):
+    """Activists, candidates, investigators, researchers: roles with a sector and the home country."""
+    got = _roots(coder, nlp, "Des militants écologistes dénoncent le gouvernement.")
+    assert ("FRACVL", "FRAGOV", "11") in got, got
+    got = _roots(coder, nlp, "Les enquêteurs ont interpellé trois hommes à Lyon.")
+    assert any(a == "FRACOP" and r == "17" for a, _, r in got), got
+    got = _roots(coder, nlp, "Au Brésil, les candidats critiquent le président.")
+    assert ("BRAOPP", "BRAGOV", "11") in got, got

@@ -1377,6 +1377,11 @@ class EventCoder:
             if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee
                 targets = [t for t in targets if not (t.kind in ("capital", "country", "place", "city")
                                                       and _locative(doc, t.start))]
+            if code[:2] < "09":  # "salue ses militants", "réunit ses soutiens": one's own side, no one else
+                own = [t for t in ments if t.kind == "role" and t.sector in ("CVL", "OPP") and any(
+                    doc.morph(k, "Poss") == "Yes" for k in range(max(t.start - 1, 0), t.end))]
+                targets = [t for t in targets if t not in own]
+                ments = [m for m in ments if m not in own]
             # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
             # subjects into the complement
             src_spans = {(m.start, m.end) for m in sources}
