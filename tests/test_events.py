@@ -790,3 +790,21 @@ def test_common_roles_without_a_name(coder, nlp):
     assert any(a == "FRACOP" and r == "17" for a, _, r in got), got
     got = _roots(coder, nlp, "Au Brésil, les candidats critiquent le président.")
     assert ("BRAOPP", "BRAGOV", "11") in got, got
+
+
+def test_proposals_to_no_one_are_statements(coder, nlp):
+    got = _roots(coder, nlp, "Valérie Pécresse propose une baisse des impôts sur les successions.")
+    assert ("FRAOPP", None, "01") in got and not any(r == "03" for _, _, r in got), got
+    # proposing a meeting is an intent to meet; an offer made to someone stays an offer
+    got = _roots(coder, nlp, "Le chancelier allemand propose la réunion d'une conférence sur la sécurité.")
+    assert ("DEUGOV", None, "03") in got, got
+    got = _roots(coder, nlp, "La France propose son aide au Liban.")
+    assert any(a == "FRA" and t == "LBN" and r == "03" for a, t, r in got), got
+
+
+def test_what_is_presented_belongs_to_who_presents_it(coder, nlp):
+    got = _roots(coder, nlp, "Le programme d'Anne Hidalgo dévoilé, le passe vaccinal débattu au Sénat.")
+    assert ("FRAOPP", None, "01") in got, got
+    # a verb tagged as a noun keeps its subject; Bercy is the French government
+    got = _roots(coder, nlp, "Energie : Bercy invoque le choc pétrolier pour justifier sa gestion de crise.")
+    assert ("FRAGOV", None, "01") in got, got

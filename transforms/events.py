@@ -928,6 +928,12 @@ class EventCoder:
         on_trigger = [m for m in mentions if m.start <= i < m.end and m.resolved]
         if on_trigger:  # "des milliers de manifestants contre …": the noun names who acts
             return on_trigger[:1]
+        subjects = [c for c in doc.children(i) if doc.deps[c] == "nsubj"]
+        if subjects:  # a verb the tagger took for a noun: "la police de Londres enquête sur …"
+            found = [m for c in subjects for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
+                     if (m.start, m.end) not in taken]
+            if found:
+                return found
         sector = "MIL" if code[:2] in MILITARY_ROOTS else ""
         agent = self._agent_after(doc, i, mentions)
         if agent:
@@ -965,6 +971,10 @@ class EventCoder:
                 found = self._actors_in(doc, g, mentions, skip=h) if doc.pos[g] in ("NOUN", "PROPN") else []
             return [m for m in found if (m.start, m.end) not in taken]
         return []
+
+    # offers that, made to no one, are policy statements ("propose un choc fiscal"), unless what
+    # is proposed is itself an event ("propose la réunion d'une conférence": intent to meet)
+    PROPOSALS = {"proposer", "promettre", "proposition", "promesse"}
 
     # verbs that carry out the event their complement names: "procède à un essai", "se livre à des
     # violences", "participe à des exercices" (the verb's subject is the event's agent)
@@ -1343,6 +1353,11 @@ class EventCoder:
                 code = "130"
             sent = doc.sent_index(i)
             sources, passive = self._subjects(doc, i, ments) if trig.pos == "VERB" else ([], False)
+            if passive and not sources and code[:2] == "01" and doc.deps[i] == "acl":
+                # "le programme d'Anne Hidalgo dévoilé": who owns what is presented presents it
+                h = doc.heads[i]
+                sources = [m for c in doc.children(h) if doc.deps[c] == "nmod" and _case_of(doc, c) == "de"
+                           for m in self._actors_in(doc, c, ments)][:1]
             targets = self._targets(doc, i, trig, ments, passive)
             if trig.pos == "NOUN":
                 sources = self._noun_sources(doc, i, code, ments, targets)
@@ -1492,8 +1507,12 @@ class EventCoder:
                                         label="ROLE", resolution="context", confidence=0.5)]
                 if code[:2] == "16":
                     code = "172"
-            if code == "051" and trig.pos == "VERB" and not targets and not trig.object:
-                code = "010"  # "salue ses partisans", "vante un modèle": praise of no actor is a statement
+            if (code in ("051", "052") or code == "030" and trig.lemma in self.PROPOSALS and not any(
+                    doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))) \
+                    and not targets and not trig.object and not threat:
+                # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
+                # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
+                code = "010"
             if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
                 code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
             if code[:2] == "14":
