@@ -808,3 +808,12 @@ def test_what_is_presented_belongs_to_who_presents_it(coder, nlp):
     # a verb tagged as a noun keeps its subject; Bercy is the French government
     got = _roots(coder, nlp, "Energie : Bercy invoque le choc pétrolier pour justifier sa gestion de crise.")
     assert ("FRAGOV", None, "01") in got, got
+
+
+def test_former_officials_and_french_procedure(coder, nlp):
+    got = _roots(coder, nlp, "Un ancien député condamné pour corruption à Lyon.")
+    assert ("FRAJUD", "FRAELI", "17") in got, got
+    # a step of the French procedure is the home country's, whatever country the article is about
+    text = "L'Espagne renforce ses contrôles. Un troisième homme a été mis en examen après la diffusion d'une vidéo."
+    got = {(e["actor1_code"], e["actor2_code"]) for e in _events(coder, nlp, text) if e["event_root_code"] == "17"}
+    assert ("FRAJUD", "FRACVL") in got, got

@@ -277,6 +277,8 @@ class Resolver:
         inner = self._inner
         if not countries:
             # "les manifestants", "le président": no country word; resolved from context later
+            if i > 0 and nt[i - 1] in ("ancien", "ancienne", "ex"):  # "un ancien député": a former official
+                i, sector = i - 1, "ELI"
             actor = Actor("role", key, None, None, sector)
             return [_mention(doc, i, j, actor, label="ROLE", resolution="context", confidence=0.0,
                              kind="role", code="UNK")]

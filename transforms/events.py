@@ -818,7 +818,8 @@ class EventCoder:
             sector = "LAB"  # strikers are workers
         else:
             sector = self.IMPLICIT_SECTORS[root]
-        iso = self._context_country(doc, i, mentions, patient or [])
+        iso = (self._procedure_country(doc, i, mentions) if sector in ("JUD", "COP") else None) or \
+            self._context_country(doc, i, mentions, patient or [])
         if iso is None and root == "14":
             place = self.places.place_in(doc, doc.sent_index(i), mentions)
             iso = place.country if place else None  # "Manifestation … à Marseille": a geocoded city
@@ -828,6 +829,21 @@ class EventCoder:
             return None
         actor = self.resolver.country_actor(iso, sector, as_role=True)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+
+    # steps of the French criminal procedure: a sentence naming no country that uses them speaks
+    # of the news source's own courts and police ("exilé en Israël" does not move the court)
+    HOME_PROCEDURES = ("mis en examen", "mise en examen", "garde à vue", "cour d'assises", "cour d’assises",
+                       "tribunal correctionnel", "comparution immédiate", "parquet national")
+
+    def _procedure_country(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> str | None:
+        """The home country, for a sentence that names no country and uses a step of the French
+        procedure ("mis en examen", "en garde à vue"): the source country's courts and police."""
+        s, e = doc.sents[doc.sent_index(i)]
+        text = doc.span_text(s, e).lower()
+        if self.home_country and any(p in text for p in self.HOME_PROCEDURES) and \
+                not places_in_sentence(doc, i, mentions, kinds=("country", "capital")):
+            return self.home_country
+        return None
 
     def _fallback_country(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> str | None:
         """When no country is named: a city of the sentence ("jugés à Atlanta", geocoded), a
@@ -890,7 +906,8 @@ class EventCoder:
             return []
         for h in heads:
             if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HUMAN_NOUNS:
-                iso = self._context_country(doc, i, mentions, []) or self._fallback_country(doc, i, mentions)
+                iso = self._procedure_country(doc, i, mentions) or self._context_country(doc, i, mentions, []) \
+                    or self._fallback_country(doc, i, mentions)
                 if iso:
                     actor = self.resolver.country_actor(iso, "CVL", as_role=True)
                     return [_mention(doc, h, h + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
