@@ -817,3 +817,19 @@ def test_former_officials_and_french_procedure(coder, nlp):
     text = "L'Espagne renforce ses contrôles. Un troisième homme a été mis en examen après la diffusion d'une vidéo."
     got = {(e["actor1_code"], e["actor2_code"]) for e in _events(coder, nlp, text) if e["event_root_code"] == "17"}
     assert ("FRAJUD", "FRACVL") in got, got
+
+
+def test_bringing_a_side_together_is_no_protest(coder, nlp):
+    for text in ("Christiane Taubira entend forcer le rassemblement lors de ce mois de janvier décisif.",
+                 "Des élus conditionnent leur parrainage au rassemblement de la gauche, à Romainville."):
+        got = _roots(coder, nlp, text)
+        assert not any(r == "14" for _, _, r in got), (text, got)
+    got = _roots(coder, nlp, "Un rassemblement contre le passe vaccinal a réuni 3 000 personnes à Paris.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got
+
+
+def test_protesters_of_a_place_and_crowds_protesting(coder, nlp):
+    got = _roots(coder, nlp, "Manifestation contre le projet de loi sur la place Rabin à Tel-Aviv, en Israël.")
+    assert any(a == "ISRCVL" and r == "14" for a, _, r in got), got
+    got = _roots(coder, nlp, "Des magistrats protestent contre leurs conditions de travail à Nice.")
+    assert any(a == "FRAJUD" and r == "14" for a, _, r in got), got

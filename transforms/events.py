@@ -1151,6 +1151,20 @@ class EventCoder:
     RALLY_OCCASION = {"lors", "pendant", "durant", "cours"}  # "lors d'un …", "au cours d'un …"
     RALLY_KINDS = {"campagne", "électoral", "investiture", "parti", "candidat", "candidate"}
 
+    SIDES = {"gauche", "droite", "centre", "écologiste", "progressiste", "républicain", "patriote", "camp", "famille"}
+    UNITY_GOVERNORS = {"candidature", "appel", "union", "forcer", "appeler", "incarner", "prôner", "réussir",
+                       "œuvrer", "vouloir", "souhaiter", "tenter", "conditionner", "plaider"}
+
+    def _union_of_a_side(self, doc: ParsedDoc, i: int) -> bool:
+        """"rassemblement" as bringing a political side together ("le rassemblement de la gauche",
+        "une candidature de rassemblement", "forcer le rassemblement"), not a gathering."""
+        if doc.lemmas[i].lower() != "rassemblement":
+            return False
+        if any(doc.lemmas[c].lower() in self.SIDES for c in doc.children(i)):
+            return True
+        h = doc.heads[i]
+        return h != i and doc.lemmas[h].lower() in self.UNITY_GOVERNORS
+
     def _political_rally(self, doc: ParsedDoc, i: int) -> bool:
         """A rally as the setting of a speech ("lors d'un rassemblement à Toulon"), a campaign or
         party rally ("rassemblement de campagne", "meeting électoral"), or a rallying together
@@ -1182,7 +1196,7 @@ class EventCoder:
         crowd = self._crowd_subject(doc, i) or doc.lemmas[i].lower() in CROWD_NOUNS
         if not m.country or m.kind == "organisation" or m.sector == "CVL":
             return m
-        if not m.sector or m.kind == "country" or (crowd and m.kind == "person"):
+        if not m.sector or m.kind in ("country", "capital", "place", "city") or (crowd and m.kind == "person"):
             actor = self.resolver.country_actor(m.country, "CVL", as_role=True)
             return replace(m, actor_code=actor.code or m.actor_code, sector="CVL",
                            canonical_name=actor.canonical_name, kind="role")
@@ -1392,13 +1406,15 @@ class EventCoder:
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
             if code[:2] in ("18", "19") and not targets and weapon:
                 code = "150"  # a missile fired at no one is a show of force (test), not an attack
-            if code[:3] == "114" and self._crowd_subject(doc, i):
-                code = "141"  # a crowd's protest is a demonstration, not an official complaint
+            if code[:3] == "114" and (self._crowd_subject(doc, i) or self._plural_subject(doc, i)):
+                code = "141"  # a crowd protesting ("des magistrats protestent") demonstrates: no official complaint
             if code[:2] == "14":
                 if trig.pos == "NOUN" and self._undergoes(doc, i):
                     continue  # "deux manifestations interdites": the ban is the event
                 if trig.pos == "NOUN" and self._political_rally(doc, i):
                     continue  # "lors d'un rassemblement à Toulon, X a dit": a campaign rally, no protest
+                if trig.pos == "NOUN" and self._union_of_a_side(doc, i):
+                    continue  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
                 targets = self._policy_target(doc, i, ments) or targets
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._possessor(doc, i, ments, sources)
@@ -1555,6 +1571,8 @@ class EventCoder:
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040" and trig.pos == "NOUN"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "lors de la visite de X à Nice", "réunion publique de X": no one met
+            if code[:2] == "14":  # (sources found by word order or implied: the place's people too)
+                sources = [self._civilians(doc, i, m) for m in sources]
             place = self.places.place_in(doc, sent, ments)
             modality = self.modality(doc, i, own_condition_is_content=threat)
             uniq_sources = list({m.actor_code: m for m in sources}.values())
