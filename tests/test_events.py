@@ -833,3 +833,8 @@ def test_protesters_of_a_place_and_crowds_protesting(coder, nlp):
     assert any(a == "ISRCVL" and r == "14" for a, _, r in got), got
     got = _roots(coder, nlp, "Des magistrats protestent contre leurs conditions de travail à Nice.")
     assert any(a == "FRAJUD" and r == "14" for a, _, r in got), got
+
+
+def test_an_object_parsed_as_an_oblique_is_still_the_target(coder, nlp):
+    got = _roots(coder, nlp, "Marine Le Pen fustige « la manière déplorable » choisie par Gilbert Collard.")
+    assert ("FRAOPP", "FRAOPP", "11") in got, got

@@ -689,9 +689,13 @@ class EventCoder:
     def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
                       ) -> list[Mention]:
         second = _second_subjects(doc, kids)
+        # an object the parser took for an oblique without preposition ("fustige « la manière … »")
+        loose_obj = {c for c in kids if doc.deps[c].startswith("obl") and _case_of(doc, c) is None
+                     and c > doc.heads[c] and doc.pos[c] in ("NOUN", "PROPN")} \
+            if not any(doc.deps[c] == "obj" for c in kids) else set()
         for slot in trig.target:
             for c in kids:
-                dep = "obj" if c in second else doc.deps[c]
+                dep = "obj" if c in second or c in loose_obj else doc.deps[c]
                 if dep == "obl:mod" and c < doc.heads[c] and _case_of(doc, c) in ("à", "en", "dans"):
                     continue  # a fronted "Au Mali, …" says where, not to whom
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
