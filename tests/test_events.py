@@ -838,3 +838,8 @@ def test_protesters_of_a_place_and_crowds_protesting(coder, nlp):
 def test_an_object_parsed_as_an_oblique_is_still_the_target(coder, nlp):
     got = _roots(coder, nlp, "Marine Le Pen fustige « la manière déplorable » choisie par Gilbert Collard.")
     assert ("FRAOPP", "FRAOPP", "11") in got, got
+
+
+def test_a_dismissed_official_is_government(coder, nlp):
+    got = _roots(coder, nlp, "Pour répondre à la hausse des prix, Erdogan limoge le chef de l'agence des statistiques.")
+    assert ("TURGOV", "TURGOV", "17") in got, got

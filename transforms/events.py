@@ -993,6 +993,8 @@ class EventCoder:
             return [m for m in found if (m.start, m.end) not in taken]
         return []
 
+    DISMISSALS = {"limoger", "destituer", "limogeage", "destitution", "révoquer"}
+
     # offers that, made to no one, are policy statements ("propose un choc fiscal"), unless what
     # is proposed is itself an event ("propose la réunion d'une conférence": intent to meet)
     PROPOSALS = {"proposer", "promettre", "proposition", "promesse"}
@@ -1575,6 +1577,9 @@ class EventCoder:
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040" and trig.pos == "NOUN"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "lors de la visite de X à Nice", "réunion publique de X": no one met
+            if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
+                targets = [replace(t, actor_code=t.country and self.resolver.country_actor(t.country, "GOV").code or
+                                   t.actor_code, sector="GOV") if t.sector == "CVL" else t for t in targets]
             if code[:2] == "14":  # (sources found by word order or implied: the place's people too)
                 sources = [self._civilians(doc, i, m) for m in sources]
             place = self.places.place_in(doc, sent, ments)
