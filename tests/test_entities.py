@@ -60,3 +60,20 @@ def test_roles_and_dates(resolver, nlp):
 def test_capital_as_place_is_not_a_government(resolver, nlp):
     codes = _codes(resolver, nlp, "Les ministres se sont retrouvés à Moscou. Moscou a protesté.")
     assert ("Moscou", "RUS") in codes and ("Moscou", "RUSGOV") in codes
+
+
+def test_a_surname_that_starts_another_is_another_person(resolver, nlp):
+    codes = _codes(resolver, nlp, "Le syndicaliste Philippe Martinez a parlé. Plus tard, Philippe Martin a démissionné.")
+    assert ("Philippe Martinez", "FRALAB") in codes
+    assert ("Philippe Martin", "FRALAB") not in codes, codes
+    # a typo inside a name is still the same person
+    assert ("Anthony Blinken", "USAGOV") in _codes(resolver, nlp, "Anthony Blinken est arrivé à Genève.")
+
+
+def test_home_country_gives_roles_a_country_when_the_article_names_none(nlp):
+    text = "Les députés ont voté la loi. Le parquet a ouvert une enquête."
+    assert {("députés", "FRALEG"), ("parquet", "FRAJUD")} <= _codes(
+        Resolver(load_default(), home_country="FRA"), nlp, text)
+    assert not {c for _, c in _codes(Resolver(load_default()), nlp, text)} - {"UNK"}
+    assert ("ancien député", "FRAELI") in _codes(Resolver(load_default(), home_country="FRA"), nlp,
+                                                  "Un ancien député a été condamné.")

@@ -315,6 +315,8 @@ class Resolver:
         keys, actors = self._fuzzy_index[bucket]
         hit = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
         result = None
+        if hit and group == "PER" and _other_surname(query, hit[0]):
+            hit = None
         if hit:
             _, score, idx = hit
             cands = actors[idx]
@@ -494,6 +496,13 @@ class Resolver:
     @staticmethod
     def _actor_of(m: Mention) -> Actor:
         return Actor("person", m.canonical_name or m.text, m.actor_code, m.country, m.sector)
+
+
+def _other_surname(a: str, b: str) -> bool:
+    """"philippe martin" is not "philippe martinez": a surname that is the start of another is
+    another family, not a typo (a typo or a transliteration changes letters inside)."""
+    x, y = a.split()[-1:], b.split()[-1:]
+    return bool(x and y) and x != y and (x[0].startswith(y[0]) or y[0].startswith(x[0]))
 
 
 def most_mentioned_country(mentions: list[Mention], exclude: str | None = None,
