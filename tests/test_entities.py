@@ -63,7 +63,8 @@ def test_capital_as_place_is_not_a_government(resolver, nlp):
 
 
 def test_a_surname_that_starts_another_is_another_person(resolver, nlp):
-    codes = _codes(resolver, nlp, "Le syndicaliste Philippe Martinez a parlé. Plus tard, Philippe Martin a démissionné.")
+    codes = _codes(resolver, nlp, "Le syndicaliste Philippe Martinez a parlé. Plus tard, Philippe Martin a "
+                                  "démissionné.")
     assert ("Philippe Martinez", "FRALAB") in codes
     assert ("Philippe Martin", "FRALAB") not in codes, codes
     # a typo inside a name is still the same person

@@ -2,7 +2,8 @@
 
 bench/gold/events.tsv is the development set, events_dev2.tsv and events_dev3.tsv two more
 development sets annotated on other items, events_test.tsv and events_test2.tsv the held-out test
-sets; no two share an item. Resolving guids and sentence keys needs the Le Monde feeds in ../shared (skipped when absent).
+sets; no two share an item. Resolving guids and sentence keys needs the Le Monde feeds in ../shared
+(skipped when absent).
 """
 
 from __future__ import annotations
