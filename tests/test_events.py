@@ -843,3 +843,10 @@ def test_an_object_parsed_as_an_oblique_is_still_the_target(coder, nlp):
 def test_a_dismissed_official_is_government(coder, nlp):
     got = _roots(coder, nlp, "Pour répondre à la hausse des prix, Erdogan limoge le chef de l'agence des statistiques.")
     assert ("TURGOV", "TURGOV", "17") in got, got
+
+
+def test_a_statements_topic_and_venue_are_not_its_addressee(coder, nlp):
+    got = _roots(coder, nlp, "Le chancelier allemand a répondu aux questions des lecteurs sur l'union de la gauche.")
+    assert ("DEUGOV", None, "01") in got, got
+    got = _roots(coder, nlp, "Le ministre de l'intérieur belge a pris la parole à l'Assemblée nationale.")
+    assert ("BELGOV", None, "01") in got, got

@@ -253,6 +253,17 @@ def _after_quote(doc: ParsedDoc, v: int) -> bool:
     return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in ("»", "”", '"')
 
 
+def _under_case(doc: ParsedDoc, k: int, top: int, cases: tuple[str, ...]) -> bool:
+    """Token k hangs, below `top`, under a phrase introduced by one of `cases` ("sur l'union de
+    la gauche")."""
+    seen = 0
+    while k != top and doc.heads[k] != k and seen < 30:
+        if _case_of(doc, k) in cases:
+            return True
+        k, seen = doc.heads[k], seen + 1
+    return False
+
+
 def _incise(doc: ParsedDoc, v: int) -> bool:
     """Verb v follows a comma closing a clause, with its subject after it: "…, explique la
     politologue dans une tribune", "…, rappelle la présidente de la commission"."""
@@ -426,6 +437,11 @@ class EventCoder:
                 return t  # the multi-word expression is the most specific match
             best = best or t
         return best
+
+    @staticmethod
+    def _head_in(doc: ParsedDoc, m: Mention) -> int:
+        """The token of mention m whose head lies outside it."""
+        return next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
 
     @staticmethod
     def _outside_object(doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention]) -> list[Mention]:
@@ -1428,9 +1444,13 @@ class EventCoder:
                 targets = self._rejected(doc, i, ments, sources)
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._target_of_asked(doc, i, ments)
-            if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee
+            if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee;
+                # nor are "… aux questions des lecteurs sur l'union de la gauche" (a topic) and
+                # "a pris la parole à l'Assemblée nationale" (where one speaks)
                 targets = [t for t in targets if not (t.kind in ("capital", "country", "place", "city")
-                                                      and _locative(doc, t.start))]
+                                                      and _locative(doc, t.start))
+                           and not _under_case(doc, t.start, i, ("sur",))
+                           and not (t.sector == "LEG" and _case_of(doc, self._head_in(doc, t)) == "à")]
             if code[:2] < "09":  # "salue ses militants", "réunit ses soutiens": one's own side, no one else
                 own = [t for t in ments if t.kind == "role" and t.sector in ("CVL", "OPP") and any(
                     doc.morph(k, "Poss") == "Yes" for k in range(max(t.start - 1, 0), t.end))]
