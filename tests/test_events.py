@@ -850,3 +850,12 @@ def test_a_statements_topic_and_venue_are_not_its_addressee(coder, nlp):
     assert ("DEUGOV", None, "01") in got, got
     got = _roots(coder, nlp, "Le ministre de l'intérieur belge a pris la parole à l'Assemblée nationale.")
     assert ("BELGOV", None, "01") in got, got
+
+
+def test_who_investigates_when_no_one_is_named(coder, nlp):
+    got = _roots(coder, nlp, "L'enquête se poursuit contre le maire de Cholet.")
+    assert ("FRAJUD", "FRAGOV", "09") in got, got
+    got = _roots(coder, nlp, "En Allemagne, une application utilisée dans une enquête policière.")
+    assert any(a == "DEUCOP" and r == "09" for a, _, r in got), got
+    got = _roots(coder, nlp, "Le président de la commission européenne est chargé de l'enquête sur la fraude.")
+    assert any(a == "EC" and r == "09" for a, _, r in got), got

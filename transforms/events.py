@@ -793,7 +793,7 @@ class EventCoder:
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context). An
     # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
-    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV"}
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
     JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation", "peine",
@@ -824,7 +824,7 @@ class EventCoder:
         participle = doc.morph(i, "VerbForm") == "Part" and (not any(
             doc.deps[c] == "aux:tense" for c in doc.children(i)) or any(
             doc.deps[c] == "aux:pass" for c in doc.children(i)))  # "a été mis en examen": agentless passive
-        nominal = doc.pos[i] == "NOUN" and root in ("14", "17")
+        nominal = doc.pos[i] == "NOUN" and root in ("14", "17", "09")
         if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
         lemma = doc.lemmas[i].lower()
@@ -836,6 +836,14 @@ class EventCoder:
             sector = "GOV"  # bans and repression are the state's policy, not one police action
         elif code[:3] == "143":
             sector = "LAB"  # strikers are workers
+        elif root == "09" and any(doc.lemmas[c].lower() in ("policier", "policière") for c in doc.children(i)):
+            sector = "COP"  # "une enquête policière"
+        elif root == "09" and doc.lemmas[doc.heads[i]].lower() == "commission":
+            # "une commission d'enquête": of the assembly that sets it up, else of the government
+            parliament = any(m.sector == "LEG" for m in mentions
+                             if doc.sent_index(m.start) == doc.sent_index(i) and m.resolved)
+            sector = "LEG" if parliament or any(doc.lemmas[c].lower() == "parlementaire"
+                                                for c in doc.children(doc.heads[i])) else "GOV"
         else:
             sector = self.IMPLICIT_SECTORS[root]
         iso = (self._procedure_country(doc, i, mentions) if sector in ("JUD", "COP") else None) or \
@@ -993,6 +1001,13 @@ class EventCoder:
         h = doc.heads[i]
         if h != i and self._carried_by(doc, i, h) and not self._comments_on(doc, h, code):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
+        if h != i and doc.lemmas[h].lower() in ("charger", "chargé") and _case_of(doc, i) == "de":
+            # "Sue Gray est chargée de l'enquête", "le ministre chargé des négociations"
+            g = doc.heads[h]
+            found = self._actors_in(doc, g, mentions, skip=h) if doc.deps[h] in ("acl", "amod") and g != h else \
+                [m for c in doc.children(h) if doc.deps[c].startswith("nsubj") for m in self._actors_in(doc, c, mentions)]
+            if found:
+                return [m for m in found if (m.start, m.end) not in taken]
         if code[:2] == "01" and h != i and doc.words[h].lower() == "lors":
             # a caption: "Emmanuel Macron, lors de son discours au Parlement européen", "X s'exprime
             # lors d'une conférence de presse": who the caption or the clause is about speaks
