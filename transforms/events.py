@@ -1004,8 +1004,11 @@ class EventCoder:
         if h != i and doc.lemmas[h].lower() in ("charger", "chargé") and _case_of(doc, i) == "de":
             # "Sue Gray est chargée de l'enquête", "le ministre chargé des négociations"
             g = doc.heads[h]
-            found = self._actors_in(doc, g, mentions, skip=h) if doc.deps[h] in ("acl", "amod") and g != h else \
-                [m for c in doc.children(h) if doc.deps[c].startswith("nsubj") for m in self._actors_in(doc, c, mentions)]
+            if doc.deps[h] in ("acl", "amod") and g != h:
+                found = self._actors_in(doc, g, mentions, skip=h)
+            else:
+                found = [m for c in doc.children(h) if doc.deps[c].startswith("nsubj")
+                         for m in self._actors_in(doc, c, mentions)]
             if found:
                 return [m for m in found if (m.start, m.end) not in taken]
         if code[:2] == "01" and h != i and doc.words[h].lower() == "lors":
