@@ -859,3 +859,9 @@ def test_who_investigates_when_no_one_is_named(coder, nlp):
     assert any(a == "DEUCOP" and r == "09" for a, _, r in got), got
     got = _roots(coder, nlp, "Le président de la commission européenne est chargé de l'enquête sur la fraude.")
     assert any(a == "EC" and r == "09" for a, _, r in got), got
+
+
+def test_meeting_someone_again(coder, nlp):
+    got = _roots(coder, nlp, "Marine Le Pen a retrouvé samedi le premier ministre hongrois Viktor Orban.")
+    assert ("FRAOPP", "HUNGOV", "04") in got or ("HUNGOV", "FRAOPP", "04") in got, got
+    assert not _roots(coder, nlp, "Marine Le Pen a retrouvé son calme.")
