@@ -1614,7 +1614,7 @@ class EventCoder:
                 targets = [t for t in targets if not (t.kind in ("city", "place") and t.country == sources[0].country)]
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
-                continue  # "lors de la visite de X à Nice", "réunion publique de X", "X a retrouvé son calme": no one met
+                continue  # "visite de X à Nice", "réunion publique de X", "a retrouvé son calme": no one met
             if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
                 targets = [replace(t, actor_code=t.country and self.resolver.country_actor(t.country, "GOV").code or
                                    t.actor_code, sector="GOV") if t.sector == "CVL" else t for t in targets]
