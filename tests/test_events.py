@@ -865,3 +865,8 @@ def test_meeting_someone_again(coder, nlp):
     got = _roots(coder, nlp, "Marine Le Pen a retrouvé samedi le premier ministre hongrois Viktor Orban.")
     assert ("FRAOPP", "HUNGOV", "04") in got or ("HUNGOV", "FRAOPP", "04") in got, got
     assert not _roots(coder, nlp, "Marine Le Pen a retrouvé son calme.")
+
+
+def test_patrols_are_shows_of_force(coder, nlp):
+    got = _roots(coder, nlp, "Des soldats camerounais patrouillent à l'entrée du stade, à Yaoundé.")
+    assert any(a == "CMRMIL" and r == "15" for a, _, r in got), got
