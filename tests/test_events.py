@@ -870,3 +870,8 @@ def test_meeting_someone_again(coder, nlp):
 def test_patrols_are_shows_of_force(coder, nlp):
     got = _roots(coder, nlp, "Des soldats camerounais patrouillent à l'entrée du stade, à Yaoundé.")
     assert any(a == "CMRMIL" and r == "15" for a, _, r in got), got
+
+
+def test_an_event_named_deep_in_what_is_presented_is_not_announced(coder, nlp):
+    got = _roots(coder, nlp, "Yannick Jadot présente ses mesures de « rupture » pour la liberté de la presse.")
+    assert ("FRAOPP", None, "01") in got, got

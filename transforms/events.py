@@ -1027,6 +1027,7 @@ class EventCoder:
             return [m for m in found if (m.start, m.end) not in taken]
         return []
 
+    EVENT_CONTAINERS = {"programme", "plan", "projet", "série", "vague", "campagne", "train", "paquet"}
     DISMISSALS = {"limoger", "destituer", "limogeage", "destitution", "révoquer"}
 
     # offers that, made to no one, are policy statements ("propose un choc fiscal"), unless what
@@ -1139,7 +1140,12 @@ class EventCoder:
         """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
         announced is the event; the announcement adds nothing."""
         for c in doc.children(i):
-            if doc.deps[c] in ("obj", "xcomp", "ccomp"):
+            if doc.deps[c] == "obj" and (self.match_trigger(doc, c) or any(
+                    doc.deps[g] == "nmod" and self.match_trigger(doc, g) for g in doc.children(c)
+                    if doc.lemmas[c].lower() in self.EVENT_CONTAINERS)):
+                return True  # ("annonce un programme d'aide"; an event named deeper in the object
+                # is not what is announced: "présente ses mesures de « rupture »" is a statement)
+            if doc.deps[c] in ("xcomp", "ccomp"):
                 lo, hi = doc.subtree(c)
                 if any(self.match_trigger(doc, k) for k in range(lo, hi)):
                     return True
