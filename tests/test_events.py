@@ -875,3 +875,9 @@ def test_patrols_are_shows_of_force(coder, nlp):
 def test_an_event_named_deep_in_what_is_presented_is_not_announced(coder, nlp):
     got = _roots(coder, nlp, "Yannick Jadot présente ses mesures de « rupture » pour la liberté de la presse.")
     assert ("FRAOPP", None, "01") in got, got
+
+
+def test_who_holds_a_sign_during_a_speech_speaks(coder, nlp):
+    got = _roots(coder, nlp, "Le député européen Pierre Larrouturou tient une pancarte lors d'un discours au "
+                             "Parlement européen, à Strasbourg.")
+    assert any(a == "FRALEG" and r == "01" for a, _, r in got), got

@@ -1015,6 +1015,8 @@ class EventCoder:
             # a caption: "Emmanuel Macron, lors de son discours au Parlement européen", "X s'exprime
             # lors d'une conférence de presse": who the caption or the clause is about speaks
             g = doc.heads[h]
+            if doc.deps[g] == "obj" and doc.pos[doc.heads[g]] in ("VERB", "AUX"):
+                g = doc.heads[g]  # "X tient une pancarte lors d'un discours": X speaks
             if g == h:  # "lors" parsed as a root of its own: the caption's first actor before it
                 n = doc.sent_index(i)
                 s = doc.sents[n - 1 if n and doc.sents[n][0] == h else n][0]  # (a caption cut before "lors")
