@@ -1592,8 +1592,9 @@ class EventCoder:
                                         label="ROLE", resolution="context", confidence=0.5)]
                 if code[:2] == "16":
                     code = "172"
-            if (code in ("051", "052") or code == "030" and trig.lemma in self.PROPOSALS and not any(
-                    doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))) \
+            proposal = code == "030" and trig.lemma in self.PROPOSALS and not any(
+                doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))
+            if (code in ("051", "052") and trig.pos == "VERB" or proposal) \
                     and not targets and not trig.object and not threat:
                 # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
                 # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
