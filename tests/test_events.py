@@ -881,3 +881,8 @@ def test_who_holds_a_sign_during_a_speech_speaks(coder, nlp):
     got = _roots(coder, nlp, "Le député européen Pierre Larrouturou tient une pancarte lors d'un discours au "
                              "Parlement européen, à Strasbourg.")
     assert any(a == "FRALEG" and r == "01" for a, _, r in got), got
+
+
+def test_minimising_an_event_is_a_statement_about_it(coder, nlp):
+    got = _roots(coder, nlp, "Le Rassemblement national tente de minimiser le ralliement d'un eurodéputé à Eric Zemmour.")
+    assert ("FRAOPP", None, "01") in got, got

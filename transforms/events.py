@@ -1029,6 +1029,8 @@ class EventCoder:
             return [m for m in found if (m.start, m.end) not in taken]
         return []
 
+    # statements about an event that do not announce it ("minimise le ralliement de X")
+    NOT_ANNOUNCING = {"minimiser", "commenter", "évoquer", "rectifier", "justifier", "expliquer", "répondre"}
     EVENT_CONTAINERS = {"programme", "plan", "projet", "série", "vague", "campagne", "train", "paquet"}
     DISMISSALS = {"limoger", "destituer", "limogeage", "destitution", "révoquer"}
 
@@ -1418,7 +1420,8 @@ class EventCoder:
             code = trig.code
             # the object of a statement expression names no actor: "conférence de presse"
             ments = self._outside_object(doc, i, trig, mentions)
-            if code in ("010", "043") and self._announces_an_event(doc, i):
+            if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
+                    self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
             if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
                 continue  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
