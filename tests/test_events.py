@@ -884,5 +884,6 @@ def test_who_holds_a_sign_during_a_speech_speaks(coder, nlp):
 
 
 def test_minimising_an_event_is_a_statement_about_it(coder, nlp):
-    got = _roots(coder, nlp, "Le Rassemblement national tente de minimiser le ralliement d'un eurodéputé à Eric Zemmour.")
+    got = _roots(coder, nlp, "Le Rassemblement national tente de minimiser le ralliement d'un eurodéputé à "
+                             "Eric Zemmour.")
     assert ("FRAOPP", None, "01") in got, got
