@@ -887,3 +887,9 @@ def test_minimising_an_event_is_a_statement_about_it(coder, nlp):
     got = _roots(coder, nlp, "Le Rassemblement national tente de minimiser le ralliement d'un eurodéputé à "
                              "Eric Zemmour.")
     assert ("FRAOPP", None, "01") in got, got
+
+
+def test_pretrial_detention_is_ordered_by_a_judge(coder, nlp):
+    got = _roots(coder, nlp, "En Algérie, la chanteuse Numidia Lezoul est en détention provisoire depuis le "
+                             "20 janvier.")
+    assert any(a == "DZAJUD" and r == "17" for a, _, r in got), got

@@ -832,6 +832,9 @@ class EventCoder:
             sector = "JUD"  # convictions, charges, trials and acquittals are the courts'
         elif code[:2] == "08" and any(doc.lemmas[c].lower() == "caution" for c in doc.children(i)):
             sector = "JUD"  # "libéré sous caution": bail is granted by a court
+        elif code[:2] == "17" and any(doc.lemmas[c].lower() in ("provisoire", "préventif", "préventive")
+                                      for c in doc.children(i)):
+            sector = "JUD"  # "en détention provisoire": ordered by a judge
         elif code[:3] in ("172", "175"):
             sector = "GOV"  # bans and repression are the state's policy, not one police action
         elif code[:3] == "143":
@@ -881,11 +884,13 @@ class EventCoder:
 
     def _adjective_country(self, doc: ParsedDoc, i: int) -> str | None:
         """The first country adjective of the sentence, also as the last part of a compound
-        ("le joggeur afro-américain" -> USA): a hint of where it happened when nothing else is."""
+        ("le joggeur afro-américain" -> USA): a hint of where it happened when nothing else is.
+        "franco-israélien" names a French citizen first: France."""
         s, e = doc.sents[doc.sent_index(i)]
         for k in range(s, e):
             if doc.pos[k] == "ADJ":
-                iso = self.resolver.g.adjectives.get(norm(doc.words[k].split("-")[-1]))
+                word = doc.words[k].lower()
+                iso = "FRA" if word.startswith("franco-") else self.resolver.g.adjectives.get(norm(word.split("-")[-1]))
                 if iso:
                     return iso
         return None
