@@ -1039,6 +1039,11 @@ class EventCoder:
     EVENT_CONTAINERS = {"programme", "plan", "projet", "série", "vague", "campagne", "train", "paquet"}
     DISMISSALS = {"limoger", "destituer", "limogeage", "destitution", "révoquer"}
 
+    def _official(self, m: Mention) -> Mention:
+        """The same unnamed person as an official of their country (GOV)."""
+        actor = self.resolver.country_actor(m.country or "", "GOV", as_role=True)
+        return replace(m, actor_code=actor.code or m.actor_code, sector="GOV", canonical_name=actor.canonical_name)
+
     # offers that, made to no one, are policy statements ("propose un choc fiscal"), unless what
     # is proposed is itself an event ("propose la réunion d'une conférence": intent to meet)
     PROPOSALS = {"proposer", "promettre", "proposition", "promesse"}
@@ -1633,8 +1638,7 @@ class EventCoder:
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "visite de X à Nice", "réunion publique de X", "a retrouvé son calme": no one met
             if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
-                targets = [replace(t, actor_code=t.country and self.resolver.country_actor(t.country, "GOV").code or
-                                   t.actor_code, sector="GOV") if t.sector == "CVL" else t for t in targets]
+                targets = [self._official(t) if t.sector == "CVL" and t.country else t for t in targets]
             if code[:2] == "14":  # (sources found by word order or implied: the place's people too)
                 sources = [self._civilians(doc, i, m) for m in sources]
             place = self.places.place_in(doc, sent, ments)
