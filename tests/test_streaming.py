@@ -96,6 +96,9 @@ class Reader(threading.Thread):
         self.most_files = 0
 
     def run(self) -> None:
+        # its own DuckDB connection: the default one is shared with the test's thread, and a
+        # connection busy in one thread refuses a call from another (ResourceInUseException)
+        con = duckdb.connect()
         while not self.stop.is_set():
             files = sorted(self.out.glob("*/**/*.parquet"))
             for f in files:
@@ -107,8 +110,8 @@ class Reader(threading.Thread):
                     self.problems.append(f"{f}: {type(e).__name__}: {e}")
             if any(f.parts[len(self.out.parts)] == "articles" for f in files):
                 try:
-                    duckdb.sql(f"SELECT count(*) FROM read_parquet('{self.out}/articles/**/*.parquet', "
-                               "hive_partitioning = true)").fetchall()
+                    con.sql(f"SELECT count(*) FROM read_parquet('{self.out}/articles/**/*.parquet', "
+                            "hive_partitioning = true)").fetchall()
                 except duckdb.IOException as e:
                     if "No files found" not in str(e):
                         self.problems.append(f"DuckDB: {e}")
@@ -117,13 +120,15 @@ class Reader(threading.Thread):
             self.looks += 1
             self.most_files = max(self.most_files, len(files))
             time.sleep(0.3)
+        con.close()
 
 
 def titles(out: Path) -> list[str]:
     if not list(out.glob("articles/**/*.parquet")):
         return []
-    return [r[0] for r in duckdb.sql(f"SELECT title FROM read_parquet('{out}/articles/**/*.parquet', "
-                                     "hive_partitioning = true)").fetchall()]
+    with duckdb.connect() as con:  # (not the default connection, which the reader thread may hold)
+        return [r[0] for r in con.sql(f"SELECT title FROM read_parquet('{out}/articles/**/*.parquet', "
+                                      "hive_partitioning = true)").fetchall()]
 
 
 def wait_for(predicate, timeout: float, what: str) -> None:
@@ -197,7 +202,8 @@ def streamed(tmp_path_factory):
 
 def _sql(out: Path, table: str, query: str) -> list[tuple]:
     src = f"read_parquet('{out}/{table}/**/*.parquet', hive_partitioning = true)"
-    return duckdb.sql(query.format(src=src)).fetchall()
+    with duckdb.connect() as con:
+        return con.sql(query.format(src=src)).fetchall()
 
 
 @pytest.mark.slow
