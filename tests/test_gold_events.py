@@ -21,7 +21,7 @@ from tests.conftest import ROOT, need_shared
 
 GOLD = ROOT / "bench" / "gold"
 SETS = {"dev": GOLD / "events.tsv", "dev2": GOLD / "events_dev2.tsv", "dev3": GOLD / "events_dev3.tsv",
-        "test": GOLD / "events_test.tsv", "test2": GOLD / "events_test2.tsv"}
+        "dev4": GOLD / "events_dev4.tsv", "test": GOLD / "events_test.tsv", "test2": GOLD / "events_test2.tsv"}
 HEADER = ["guid", "sentence_key", "actor1_code", "actor2_code", "root", "modality", "trap"]
 MODALITIES = {"asserted", "negated", "hypothetical", "future", "reported"}
 TRAPS = {"none", "negation", "conditional", "intent", "question", "suspicion"}

@@ -446,9 +446,11 @@ class Resolver:
     def link_appositions(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """An unknown person right after a role with a country word takes that role's code:
         "le ministre grec des affaires étrangères, Nikolaos Dendias" -> GRCGOV;
-        "le député LRM Romain Grau" -> FRAGOV (the party's code)."""
+        "le député LRM Romain Grau" -> FRAGOV (the party's code). A plural role is not one
+        person's title: "rejetée par les autorités australiennes, Novak Djokovic a …"."""
         roles = [m for m in mentions if m.kind in ("role", "organisation") and m.resolved
-                 and m.resolution != "context"]
+                 and m.resolution != "context"
+                 and not (m.kind == "role" and doc.morph(m.start, "Number") == "Plur")]
         media = {m.start: m for m in mentions if m.resolved and m.sector == "MED"}
         out = []
         for m in mentions:
