@@ -1,9 +1,10 @@
 """The event gold files parse, follow the format bench/events.py reads, and point at real items.
 
-bench/gold/events.tsv is the development set, events_dev2.tsv and events_dev3.tsv two more
-development sets annotated on other items, events_test.tsv and events_test2.tsv the held-out test
-sets; no two share an item. Resolving guids and sentence keys needs the Le Monde feeds in ../shared
-(skipped when absent).
+bench/gold/events.tsv is the development set, events_dev2.tsv, events_dev3.tsv and events_dev4.tsv
+three more development sets annotated on other items, events_test.tsv and events_test2.tsv the
+held-out test sets; no two share an item. bench/gold/agreement/ holds second, independent
+annotations of the sentences of some sets, for bench/agreement.py. Resolving guids and sentence
+keys needs the Le Monde feeds in ../shared (skipped when absent).
 """
 
 from __future__ import annotations
@@ -87,3 +88,43 @@ def test_gold_guids_and_sentence_keys_resolve(name, nlp):
         keys[guid] = {corpus.sentence_key(doc.span_text(s, e).strip()) for s, e in doc.sents}
     unresolved = [(r["guid"], r["sentence_key"]) for r in rows if r["sentence_key"] not in keys[r["guid"]]]
     assert not unresolved, f"{name}: sentence keys not found in their item: {unresolved[:5]}"
+
+
+def test_agreement_counts_shared_triples_symmetrically(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import agreement
+
+    head = "\t".join(HEADER) + "\n"
+    a = tmp_path / "a.tsv"
+    b = tmp_path / "b.tsv"
+    a.write_text(head + "g\tk1\tFRAGOV\tRUSGOV\t04\tasserted\tnone\n"
+                 "g\tk1\tFRAGOV\t\t01\tasserted\tnone\n"
+                 "g\tk2\t\t\t-\t-\tnone\n"
+                 "g\tk3\tUSAGOV\tRUS\t13\tasserted\tnone\n", encoding="utf-8")
+    # B codes the meeting the other way round (04 is symmetric), misses the statement, calls k2
+    # eventful, and codes k3's threat with a sector for the target; k4 is not in A and is ignored
+    b.write_text(head + "g\tk1\tRUSGOV\tFRAGOV\t04\tfuture\tintent\n"
+                 "g\tk2\tFRACVL\t\t14\tasserted\tnone\n"
+                 "g\tk3\tUSAGOV\tRUSGOV\t13\tasserted\tnone\n"
+                 "g\tk4\tFRA\t\t01\tasserted\tnone\n", encoding="utf-8")
+    strict = agreement.compare(a, b, loose=False)
+    assert strict[0].startswith("agreement, strict: sentences=3 events A=3 B=3 both=1 f1=0.333"), strict[0]
+    assert "0/1" in strict[1] and "2/3" in strict[1]  # modality differs; only k1, k3 agree on "any event"
+    loose = agreement.compare(a, b, loose=True)
+    assert "both=2 f1=0.667" in loose[0], loose[0]
+    assert agreement.compare(b, a, loose=False)[0].endswith("f1=0.333")
+
+
+AGREEMENT = sorted((GOLD / "agreement").glob("*.tsv"))
+
+
+@pytest.mark.parametrize("path", AGREEMENT, ids=[p.name for p in AGREEMENT])
+def test_second_annotations_cover_exactly_their_sets_sentences(path):
+    base = SETS[path.stem.removeprefix("events_").removesuffix("_b")]
+    keys = {(r["guid"], r["sentence_key"]) for r in _rows(base)}
+    rows = _rows(path)
+    assert {(r["guid"], r["sentence_key"]) for r in rows} == keys
+    for i, r in enumerate(rows, start=2):
+        assert None not in r.values() and None not in r, f"{path.name}:{i}: wrong number of columns"
+        assert r["root"] == "-" or re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), f"{path.name}:{i}"
+        assert r["root"] == "-" or r["modality"] in MODALITIES, f"{path.name}:{i}"
