@@ -80,6 +80,18 @@ def test_an_unknown_person_after_a_title_takes_its_code_but_not_after_a_plural(r
     assert ("Marc Duvalois", "AUSGOV") not in many, many
 
 
+def test_a_name_with_a_word_less_is_another_person(resolver, nlp):
+    # PETRARCH lists a Guinean minister "Pedro Da Costa"; the Portuguese film-maker is someone else
+    codes = _codes(resolver, nlp, "Le cinéaste Pedro Costa présente son nouveau film à Lisbonne.")
+    assert not any(code.startswith("GIN") for _, code in codes), codes
+
+
+def test_the_president_of_an_unknown_company_is_no_head_of_state(resolver, nlp):
+    codes = _codes(resolver, nlp, "Ugur Sahin, président de BioNTech, a présenté ses résultats à Berlin.")
+    assert not any(code.endswith("GOV") for _, code in codes), codes
+    assert ("président", "DEUGOV") in _codes(resolver, nlp, "Le président a présenté ses vœux à Berlin.")
+
+
 def test_home_country_gives_roles_a_country_when_the_article_names_none(nlp):
     text = "Les députés ont voté la loi. Le parquet a ouvert une enquête."
     assert {("députés", "FRALEG"), ("parquet", "FRAJUD")} <= _codes(

@@ -475,6 +475,8 @@ class Resolver:
             if m.resolution != "context" or m.resolved:
                 out.append(m)
                 continue
+            if self._heads_unknown_body(doc, m, mentions):
+                continue  # "Ugur Sahin, président de BioNTech": no state's president
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
             iso = local[0].country if local else main
             confidence = 0.6
@@ -486,6 +488,25 @@ class Resolver:
             out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=confidence,
                                canonical_name=actor.canonical_name))
         return out
+
+    LEADER_WORDS = frozenset({"président", "présidente", "directeur", "directrice", "patron", "patronne",
+                              "dirigeant", "dirigeante", "fondateur", "fondatrice", "pdg", "chef"})
+
+    @classmethod
+    def _heads_unknown_body(cls, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> bool:
+        """A leader word followed by "de" and a name that is no known place or body leads that
+        unknown body (a company, a club, a festival), not a country."""
+        if doc.words[m.start].lower() not in cls.LEADER_WORDS or m.end + 1 >= len(doc):
+            return False
+        k = m.end
+        if doc.words[k].lower() not in ("de", "du", "d'", "d’"):
+            return False
+        k += 1
+        if doc.words[k].lower() in ("la", "l'", "l’") and k + 1 < len(doc):
+            k += 1
+        if doc.pos[k] != "PROPN":
+            return False
+        return not any(o.start <= k < o.end and o.resolved for o in mentions)
 
     def country_actor(self, iso: str, sector: str = "", as_role: bool = False) -> Actor:
         """A country, or one of its sectors (RUS, RUSMIL); as_role names it "Russie (MIL)"."""
@@ -502,7 +523,11 @@ class Resolver:
 
 def _other_surname(a: str, b: str) -> bool:
     """"philippe martin" is not "philippe martinez": a surname that is the start of another is
-    another family, not a typo (a typo or a transliteration changes letters inside)."""
+    another family, not a typo (a typo or a transliteration changes letters inside). Nor is
+    "pedro costa" "pedro da costa": a word more or less is another name, not a misspelling
+    (full names with a middle name or particle are aliases when they are the same person)."""
+    if len(a.split()) != len(b.split()):
+        return True
     x, y = a.split()[-1:], b.split()[-1:]
     return bool(x and y) and x != y and (x[0].startswith(y[0]) or y[0].startswith(x[0]))
 
