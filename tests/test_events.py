@@ -575,7 +575,7 @@ def test_leader_of_a_non_state_body_is_not_the_government(coder, nlp):
 def test_headline_subject_of_a_misread_verb_after_an_apposition(coder, nlp):
     got = _roots(coder, nlp, "Présidentielle 2022 : Laurent Wauquiez, l'ancien président du parti Les Républicains, "
                              "rallie Eric Zemmour")
-    assert ("FRAOPP", "FRAOPP", "05") in got, got
+    assert ("FRAGOV", "FRAOPP", "05") in got, got  # in 2022 he heads a region: a local executive
 
 
 def test_a_verb_tagged_as_an_adjective(coder, nlp):
@@ -893,3 +893,23 @@ def test_pretrial_detention_is_ordered_by_a_judge(coder, nlp):
     got = _roots(coder, nlp, "En Algérie, la chanteuse Numidia Lezoul est en détention provisoire depuis le "
                              "20 janvier.")
     assert any(a == "DZAJUD" and r == "17" for a, _, r in got), got
+
+
+def test_a_critical_headline_quotation_is_a_criticism_of_whom_it_names(coder, nlp):
+    got = _roots(coder, nlp, "Valérie Pécresse : « La gestion de la crise par le président Macron est un fiasco »")
+    assert ("FRAOPP", "FRAGOV", "11") in got, got
+    # a denied fault is no criticism: the quotation stays a statement
+    got = _roots(coder, nlp, "Valérie Pécresse : « Ce n'est pas un échec »")
+    assert got == {("FRAOPP", None, "01")}, got
+
+
+def test_a_meeting_noun_with_their_is_between_the_subjects(coder, nlp):
+    events = _events(coder, nlp, "Jean-Yves Le Drian et Sergueï Lavrov préparent leur rencontre à Genève.")
+    got = {(e["actor1_code"], e["actor2_code"], e["event_root_code"], e["modality"]) for e in events}
+    assert ("FRAGOV", "RUSGOV", "04", "future") in got, got  # being prepared: not yet held
+
+
+def test_the_town_of_a_protest_is_not_its_target(coder, nlp):
+    got = _roots(coder, nlp, "Des infirmières protestent contre leurs salaires, le 3 janvier, à Lyon.")
+    protests = [(a, b) for a, b, r in got if r == "14"]
+    assert protests and all(b is None for _, b in protests), got

@@ -2,7 +2,7 @@ import pytest
 
 from lexicons import LexiconError
 from transforms.gazetteer import Gazetteer
-from transforms.lexicon import load_cameo, load_triggers
+from transforms.lexicon import load_cameo, load_criticism, load_triggers
 
 
 def test_cameo_table_has_every_root_with_quad_and_goldstein():
@@ -42,3 +42,12 @@ def test_bad_date_in_people_file(tmp_path):
                  "Antony Blinken\t\tUSAGOV\tUSA\tGOV\t26/01/2021\t\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"people.tsv:2: bad date"):
         Gazetteer().load_people(f)
+
+
+def test_criticism_words_load_and_a_bad_code_names_file_and_line(tmp_path):
+    words = load_criticism()
+    assert words["cynique"] == "111" and words["mensonge"] == "112"
+    f = tmp_path / "criticism.tsv"
+    f.write_text("lemma\tcode\ncynique\t111\nhonte\t190\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"criticism.tsv:3: code must be 111 or 112"):
+        load_criticism(f)

@@ -30,7 +30,7 @@ from transforms.entities import (
     places_in_sentence,
 )
 from transforms.gazetteer import norm
-from transforms.lexicon import CameoCode, Trigger, default_tables
+from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
 from transforms.rejects import REJECT_TAG, guarded
@@ -45,7 +45,7 @@ DENY_VERBS = {"nier", "démentir", "contester", "exclure"}
 REPORT_VERBS = {"soupçonner", "accuser", "craindre", "redouter", "suspecter", "affirmer_que",
                 "dénoncer", "alléguer", "prétendre"}
 INTENT_VERBS = {"vouloir", "compter", "envisager", "projeter", "prévoir", "aller", "menacer",
-                "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention"}
+                "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention", "préparer"}
 REPORTED_DEPS = ("xcomp", "ccomp", "obl", "obl:arg", "advcl")
 MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
 HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse"}
@@ -319,6 +319,7 @@ class EventCoder:
         # the country of the news source: where unnamed people are arrested or tried when the
         # text names no country at all ("trois hommes placés en garde à vue" in a Le Monde item)
         self.home_country = home_country
+        self.criticism = load_criticism()
 
     # ------------------------------------------------------------------ triggers
     def _lemma_candidates(self, doc: ParsedDoc, i: int) -> list[Trigger]:
@@ -1186,6 +1187,9 @@ class EventCoder:
         if len(found) >= 2:
             return found
         h = doc.heads[i]
+        if h != i and doc.deps[i] == "obj" and doc.pos[h] == "VERB" and any(
+                doc.words[c].lower() in ("leur", "leurs") and doc.morph(c, "Poss") == "Yes" for c in doc.children(i)):
+            return self._subjects(doc, h, mentions)[0]  # "X et Y orchestrent leurs retrouvailles"
         if h == i or _case_of(doc, i) not in MEETING_HOSTS | {"de", "d’", "d'"}:
             return []
         if doc.words[h].lower() == "lors" and doc.heads[h] != h:
@@ -1495,6 +1499,8 @@ class EventCoder:
                     doc.morph(k, "Poss") == "Yes" for k in range(max(t.start - 1, 0), t.end))]
                 targets = [t for t in targets if t not in own]
                 ments = [m for m in ments if m not in own]
+            if code[:2] != "04":  # "protestent contre leurs conditions de travail, …, à Nice": where, not whom
+                targets = [t for t in targets if not (t.kind in ("city", "place") and _locative(doc, t.start))]
             # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
             # subjects into the complement
             src_spans = {(m.start, m.end) for m in sources}
@@ -1769,12 +1775,32 @@ class EventCoder:
                                and m.end < e and (doc.words[m.end] == "," or doc.words[m.end] in ("»", "”")
                                                   and m.end + 1 < e and doc.words[m.end + 1] == ",")][:1]
                         break
+            code, target = "010", None
             if not who:
                 who = self._headline_speakers(doc, s, e, mentions)
+                if who:
+                    code, target = self._quoted_criticism(doc, who[-1].end, e, mentions, who)
             for m in who:
-                out.append(EventDraft(m.start, self.ATTRIBUTION, "010", m, None, "asserted",
+                out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
                                       self.places.place_in(doc, n, mentions), n, 0.5))
         return out
+
+    def _quoted_criticism(self, doc: ParsedDoc, q: int, e: int, mentions: list[Mention],
+                          speakers: list[Mention]) -> tuple[str, Mention | None]:
+        """The code of a headline quotation from token q: a criticism (111, or 112 for an
+        accusation) when it holds an unnegated word of lexicons/criticism.tsv, aimed at the first
+        actor it names; else a plain statement (010). "X et Y : « La stratégie du président
+        Macron est cynique »" -> X and Y criticise Macron."""
+        hits = [k for k in range(q, e) if doc.pos[k] in ("ADJ", "NOUN", "VERB")
+                and doc.lemmas[k].lower() in self.criticism and not _is_negated(doc, k)
+                and not _is_negated(doc, doc.heads[k])]
+        if not hits:
+            return "010", None
+        code = self.criticism[doc.lemmas[hits[0]].lower()]
+        spoken = {m.actor_code for m in speakers}
+        named = [m for m in mentions if q <= m.start < e and m.resolved and m.actor_code not in spoken
+                 and m.kind in ("person", "role", "organisation", "country", "capital")]
+        return code, named[0] if named else None
 
 
     @staticmethod

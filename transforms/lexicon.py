@@ -93,6 +93,18 @@ def load_triggers(file: Path | None = None, cameo: dict[str, CameoCode] | None =
 
 
 @lru_cache(maxsize=1)
+def load_criticism(file: Path | None = None) -> dict[str, str]:
+    """Lemmas that make a quoted claim a criticism, with their CAMEO code (111 or 112)."""
+    cf = file or path("criticism.tsv")
+    out: dict[str, str] = {}
+    for lineno, row in read_tsv(cf, ("lemma", "code")):
+        if row["code"] not in ("111", "112"):
+            raise LexiconError(f"{cf}:{lineno}: code must be 111 or 112, got {row['code']!r}")
+        out[row["lemma"].lower()] = row["code"]
+    return out
+
+
+@lru_cache(maxsize=1)
 def default_tables() -> tuple[dict[str, CameoCode], dict[str, list[Trigger]]]:
     cameo = load_cameo()
     return cameo, load_triggers(cameo=cameo)
