@@ -913,3 +913,14 @@ def test_the_town_of_a_protest_is_not_its_target(coder, nlp):
     got = _roots(coder, nlp, "Des infirmières protestent contre leurs salaires, le 3 janvier, à Lyon.")
     protests = [(a, b) for a, b, r in got if r == "14"]
     assert protests and all(b is None for _, b in protests), got
+
+
+def test_visiting_a_police_station_meets_the_police(coder, nlp):
+    got = _roots(coder, nlp, "Le premier ministre visite le commissariat de Roubaix.")
+    assert ("FRAGOV", "FRACOP", "04") in got, got
+
+
+def test_leaving_office_yields_and_dismantling_coerces(coder, nlp):
+    assert ("FRAGOV", None, "08") in _roots(coder, nlp, "Le ministre de la culture quitte le gouvernement.")
+    got = _roots(coder, nlp, "La police a démantelé un réseau de passeurs à Calais.")
+    assert ("FRACOP", "FRACVL", "17") in got, got
