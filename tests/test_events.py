@@ -924,3 +924,8 @@ def test_leaving_office_yields_and_dismantling_coerces(coder, nlp):
     assert ("FRAGOV", None, "08") in _roots(coder, nlp, "Le ministre de la culture quitte le gouvernement.")
     got = _roots(coder, nlp, "La police a démantelé un réseau de passeurs à Calais.")
     assert ("FRACOP", "FRACVL", "17") in got, got
+
+
+def test_arriving_at_ones_press_conference_is_a_statement_by_the_arriver(coder, nlp):
+    got = _roots(coder, nlp, "Le chancelier allemand arrive à une conférence de presse à Berlin.")
+    assert got == {("DEUGOV", None, "01")}, got  # not the press's

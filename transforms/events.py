@@ -996,7 +996,10 @@ class EventCoder:
         # (and the complement of "presse": "les vœux à la presse du candidat X")
         press = [g for c in doc.children(i) if doc.lemmas[c].lower() == "presse" and code[:2] == "01"
                  for g in doc.children(c)]
+        own = self.match_trigger(doc, i)
         for c in doc.children(i) + [g for p in _participles_on(doc, i) for g in doc.children(p)] + press:
+            if code[:2] == "01" and own is not None and own.object and doc.lemmas[c].lower() == own.object:
+                continue  # the press of "une conférence de presse" is part of the words, not who holds it
             case = _case_of(doc, c)
             if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
                     and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
@@ -1051,7 +1054,7 @@ class EventCoder:
 
     # verbs that carry out the event their complement names: "procède à un essai", "se livre à des
     # violences", "participe à des exercices" (the verb's subject is the event's agent)
-    CARRY_OUT_WITH_A = {"procéder", "participer", "livrer", "recourir"}
+    CARRY_OUT_WITH_A = {"procéder", "participer", "livrer", "recourir", "arriver"}
 
     def _carried_by(self, doc: ParsedDoc, i: int, h: int) -> bool:
         """Nominal trigger i is what verb h does: its object ("l'UE a imposé des sanctions"), an
