@@ -92,6 +92,13 @@ def test_the_president_of_an_unknown_company_is_no_head_of_state(resolver, nlp):
     assert ("président", "DEUGOV") in _codes(resolver, nlp, "Le président a présenté ses vœux à Berlin.")
 
 
+def test_the_article_un_is_not_the_united_nations(resolver, nlp):
+    codes = _codes(resolver, nlp, "Le Sri Lanka promet une aide à la population d'un milliard d'euros.")
+    assert not any(code == "UN" for _, code in codes), codes
+    assert ("ministre des affaires étrangères de la Russie", "RUSGOV") in _codes(
+        resolver, nlp, "Le ministre des affaires étrangères de la Russie a parlé.")
+
+
 def test_home_country_gives_roles_a_country_when_the_article_names_none(nlp):
     text = "Les députés ont voté la loi. Le parquet a ouvert une enquête."
     assert {("députés", "FRALEG"), ("parquet", "FRAJUD")} <= _codes(

@@ -122,6 +122,8 @@ class Resolver:
                 j = k + 1
                 if j < limit and nt[j] in _ARTICLES:
                     j += 1
+                if j >= limit or not doc.words[j][:1].isupper():
+                    break  # a name, not a word: "la population d'un pays" is not the UN's
                 for n in range(min(self.g.max_tokens, limit - j), 0, -1):
                     actors = self.g.lookup(" ".join(nt[j:j + n]))
                     hit = next((a for a in actors if a.kind in ("country", "organisation")), None)
