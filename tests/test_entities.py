@@ -99,6 +99,15 @@ def test_the_article_un_is_not_the_united_nations(resolver, nlp):
         resolver, nlp, "Le ministre des affaires étrangères de la Russie a parlé.")
 
 
+def test_a_role_in_apposition_to_a_known_person_is_that_person(resolver, nlp):
+    codes = _codes(resolver, nlp, "Valérie Pécresse, la candidate de la droite, a parlé à Berlin.")
+    assert ("candidate", "FRAOPP") in codes, codes  # not a German candidate because of Berlin
+    # a new clause after a name is no apposition
+    codes = _codes(resolver, nlp, "Elle a critiqué son rival Eric Zemmour, le ministre de l'éducation a présenté "
+                                  "des excuses à Berlin.")
+    assert not any(text.startswith("ministre") and code == "FRAOPP" for text, code in codes), codes
+
+
 def test_home_country_gives_roles_a_country_when_the_article_names_none(nlp):
     text = "Les députés ont voté la loi. Le parquet a ouvert une enquête."
     assert {("députés", "FRALEG"), ("parquet", "FRAJUD")} <= _codes(

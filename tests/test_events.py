@@ -929,3 +929,17 @@ def test_leaving_office_yields_and_dismantling_coerces(coder, nlp):
 def test_arriving_at_ones_press_conference_is_a_statement_by_the_arriver(coder, nlp):
     got = _roots(coder, nlp, "Le chancelier allemand arrive à une conférence de presse à Berlin.")
     assert got == {("DEUGOV", None, "01")}, got  # not the press's
+
+
+def test_a_captions_verb_hung_on_the_apposition_has_the_named_subject(coder, nlp):
+    got = _roots(coder, nlp, "Valérie Pécresse, la candidate de la droite, serre la main du chancelier allemand, "
+                             "le 3 janvier 2022 à Berlin.")
+    assert ("FRAOPP", "DEUGOV", "04") in got, got
+    # parsed with the verb as an apposition of "candidat"
+    got = _roots(coder, nlp, "Yannick Jadot, le candidat écologiste à l’élection présidentielle, serre la main du "
+                             "maire de Lyon, le 3 janvier 2022 à Lyon.")
+    assert ("FRAOPP", "FRAGOV", "04") in got, got
+    # parsed with the role as the subject and the name as a detached topic
+    got = _roots(coder, nlp, "Fabien Roussel, le candidat communiste à l’élection présidentielle, serre la main du "
+                             "chancelier allemand, le 4 janvier 2022 à Berlin.")
+    assert ("FRAOPP", "DEUGOV", "04") in got, got

@@ -122,8 +122,8 @@ class Resolver:
                 j = k + 1
                 if j < limit and nt[j] in _ARTICLES:
                     j += 1
-                if j >= limit or not doc.words[j][:1].isupper():
-                    break  # a name, not a word: "la population d'un pays" is not the UN's
+                if j >= limit or doc.pos[j] in ("DET", "PRON", "NUM"):
+                    break  # an article is no name: "la population d'un pays" is not the UN's
                 for n in range(min(self.g.max_tokens, limit - j), 0, -1):
                     actors = self.g.lookup(" ".join(nt[j:j + n]))
                     hit = next((a for a in actors if a.kind in ("country", "organisation")), None)
@@ -479,6 +479,11 @@ class Resolver:
                 continue
             if self._heads_unknown_body(doc, m, mentions):
                 continue  # "Ugur Sahin, président de BioNTech": no state's president
+            person = self._apposed_person(doc, m, mentions)
+            if person is not None:  # "Valérie Pécresse, la candidate de la droite": the same person
+                out.append(replace(m, actor_code=person.actor_code, country=person.country, sector=person.sector,
+                                   confidence=0.6, canonical_name=person.canonical_name))
+                continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
             iso = local[0].country if local else main
             confidence = 0.6
@@ -490,6 +495,28 @@ class Resolver:
             out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=confidence,
                                canonical_name=actor.canonical_name))
         return out
+
+    @staticmethod
+    def _apposed_person(doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
+        """A resolved person the role stands in apposition to: "X, la candidate …" or
+        "le candidat écologiste, X" (only commas and articles between them)."""
+        def between_ok(a: int, b: int) -> bool:
+            return any(doc.words[k] == "," for k in range(a, b)) and all(
+                doc.words[k] == "," or doc.pos[k] == "DET" for k in range(a, b))
+        for p in mentions:
+            if p.kind != "person" or not p.resolved:
+                continue
+            # (the parse must hang one on the other: "X, le ministre a présenté …" starts a clause)
+            # (or the parser made the role the subject and the name a detached topic of the same
+            # verb: "Fabien Roussel, le candidat …, serre la main …")
+            if p.end <= m.start and m.start - p.end <= 2 and between_ok(p.end, m.start) and (
+                    p.start <= doc.heads[m.start] < p.end or doc.deps[m.start].startswith("nsubj")
+                    and doc.heads[p.start] == doc.heads[m.start] and not doc.deps[p.start].startswith("nsubj")):
+                return p
+            if m.end < p.start <= m.end + 3 and doc.words[p.start - 1] == "," and all(
+                    doc.pos[k] == "ADJ" for k in range(m.end, p.start - 1)) and m.start <= doc.heads[p.start] < m.end:
+                return p  # (adjectives may follow the role: "le candidat écologiste, X")
+        return None
 
     LEADER_WORDS = frozenset({"président", "présidente", "directeur", "directrice", "patron", "patronne",
                               "dirigeant", "dirigeante", "fondateur", "fondatrice", "pdg", "chef"})

@@ -630,6 +630,13 @@ class EventCoder:
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
+            if doc.deps[v] == "appos" and h != v and h < v and doc.morph(v, "VerbForm") == "Fin" and \
+                    doc.pos[h] in ("NOUN", "PROPN"):
+                # a caption's verb hung on the name's apposition: "X, le candidat …, serre la main de Y"
+                top = h
+                while doc.deps[top] == "appos" and doc.heads[top] != top and doc.heads[top] < top:
+                    top = doc.heads[top]
+                return self._actors_in(doc, top, mentions, skip=v), False
             if doc.deps[v] in ("acl", "amod") and h != v and doc.pos[h] in ("NOUN", "PROPN") and h < v and \
                     (_finite_in_headline(doc, v) or doc.pos[v] == "ADJ"):
                 # a headline's finite verb the parser hung on its subject ("Le Mali expulse …")
