@@ -1,7 +1,7 @@
 """Event coder: precision / recall / F1 on (actor1 code, actor2 code, CAMEO root) triples, per root
 and overall, modality accuracy, precision of `asserted`, and events per 1,000 words.
 
-Usage: python bench/events.py [--gold bench/gold/events.tsv] [--loose]
+Usage: python bench/events.py [--gold bench/gold/events.tsv] [--loose] [--why] [--second FILE]
 
 Gold (bench/gold/events.tsv): for sentences of real Le Monde items (../shared, read at run time)
 identified by guid and sentence key, every codable event, or a single "-" row when there is none.
@@ -79,11 +79,33 @@ def why_missed(gold: dict[tuple[str, str], list[tuple[Triple, str, str]]],
     return causes
 
 
+def two_annotators(a: dict[tuple[str, str], list[tuple[Triple, str, str]]],
+                   b: dict[tuple[str, str], list[tuple[Triple, str, str]]],
+                   predicted: dict[tuple[str, str], list[tuple[Triple, str]]], loose: bool) -> str:
+    """Scores against two annotations of the same sentences: a prediction is right when either
+    annotator coded it (precision), an event is owed when both did (recall). Where annotators
+    disagree, neither reading is held against the coder."""
+    right = pred = agreed = found = 0
+    for key in set(a) & set(b):
+        either = {canon(t, loose) for t, _, _ in a[key]} | {canon(t, loose) for t, _, _ in b[key]}
+        both = {canon(t, loose) for t, _, _ in a[key]} & {canon(t, loose) for t, _, _ in b[key]}
+        preds = {canon(t, loose) for t, _ in predicted.get(key, [])}
+        pred, right = pred + len(preds), right + len(preds & either)
+        agreed, found = agreed + len(both), found + len(both & preds)
+    p, r = right / max(pred, 1), found / max(agreed, 1)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return (f"two annotators: precision against either {right}/{pred} = {p:.3f}; recall of the events both "
+            f"coded {found}/{agreed} = {r:.3f}; f1={f:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/events.tsv")
     ap.add_argument("--loose", action="store_true")
     ap.add_argument("--show-errors", type=int, default=0, help="print N false positives/negatives")
+    ap.add_argument("--second", type=Path,
+                    help="a second annotation of the same sentences (bench/gold/agreement/): also score "
+                         "precision against what either annotator coded and recall against what both did")
     ap.add_argument("--why", action="store_true",
                     help="sort the false negatives by what went wrong (no event, actors, root)")
     args = ap.parse_args()
@@ -157,6 +179,8 @@ def main() -> None:
             print(f"  root {root}: tp={c['tp']:>3} fp={c['fp']:>3} fn={c['fn']:>3} p={rp:.2f} r={rr:.2f} f1={rf:.2f}")
         for kind, key, t in errors[: args.show_errors]:
             print(f"  {kind} {key[1]} {t}")
+        if args.second:
+            print("  " + two_annotators(gold, load_gold(args.second), predicted, loose))
         if args.why:
             print("  false negatives by cause: " + ", ".join(
                 f"{cause} {n}" for cause, n in why_missed(gold, predicted, loose).most_common()))

@@ -128,3 +128,16 @@ def test_second_annotations_cover_exactly_their_sets_sentences(path):
         assert None not in r.values() and None not in r, f"{path.name}:{i}: wrong number of columns"
         assert r["root"] == "-" or re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), f"{path.name}:{i}"
         assert r["root"] == "-" or r["modality"] in MODALITIES, f"{path.name}:{i}"
+
+
+def test_two_annotator_scores_credit_either_reading_and_owe_only_shared_events():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from events import two_annotators
+
+    key = ("g", "k")
+    a = {key: [(("FRAGOV", "", "01"), "asserted", "none"), (("FRAGOV", "RUSGOV", "04"), "asserted", "none")]}
+    b = {key: [(("FRAGOV", "", "11"), "asserted", "none"), (("RUSGOV", "FRAGOV", "04"), "asserted", "none")]}
+    predicted = {key: [(("FRAGOV", "", "11"), "asserted"), (("USAGOV", "", "13"), "asserted")]}
+    line = two_annotators(a, b, predicted, loose=False)
+    # 11 is B's reading (right), 13 nobody's; the meeting (symmetric) is the only shared event, missed
+    assert "either 1/2 = 0.500" in line and "both coded 0/1 = 0.000" in line, line
