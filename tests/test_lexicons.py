@@ -51,3 +51,17 @@ def test_criticism_words_load_and_a_bad_code_names_file_and_line(tmp_path):
     f.write_text("lemma\tcode\ncynique\t111\nhonte\t190\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"criticism.tsv:3: code must be 111 or 112"):
         load_criticism(f)
+
+
+def test_regions_are_places_of_their_country_and_a_bad_line_names_file_and_line(tmp_path):
+    from transforms.places import load_places, load_regions
+
+    places = load_places()
+    assert places.geocode("Corse").country == "FRA"
+    assert places.geocode("Seine-Saint-Denis").country == "FRA"
+    assert places.geocode("Floride").country == "USA"  # the state, not a small town in Uruguay
+    assert places.geocode("Vienne").country == "AUT"  # left out of the regions: Vienna stays
+    f = tmp_path / "regions.tsv"
+    f.write_text("name\tcountry\taliases\nCorse\tFRA\t\nBavière\tGermany\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"regions.tsv:3: country must be an ISO3 code"):
+        load_regions(f)

