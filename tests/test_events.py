@@ -943,3 +943,10 @@ def test_a_captions_verb_hung_on_the_apposition_has_the_named_subject(coder, nlp
     got = _roots(coder, nlp, "Fabien Roussel, le candidat communiste à l’élection présidentielle, serre la main du "
                              "chancelier allemand, le 4 janvier 2022 à Berlin.")
     assert ("FRAOPP", "DEUGOV", "04") in got, got
+
+
+def test_a_statement_that_says_something_critical_is_a_criticism(coder, nlp):
+    got = _roots(coder, nlp, "Valérie Pécresse juge la politique d'Emmanuel Macron « désastreuse ».")
+    assert ("FRAOPP", "FRAGOV", "11") in got, got
+    got = _roots(coder, nlp, "Valérie Pécresse estime que ce n'est pas un échec.")
+    assert not any(r == "11" for _, _, r in got), got

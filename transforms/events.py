@@ -1557,6 +1557,12 @@ class EventCoder:
                 if implicit is not None:
                     sources = [implicit]
                     fallback = True
+            if code == "010" and trig.pos == "VERB" and sources:
+                # "juge son discours « scandaleux »", "dit que la réforme est un échec": what is
+                # said is a criticism of whom the words name
+                critical, aimed = self._critical_content(doc, i, ments, sources)
+                if critical:
+                    code, targets = critical, aimed or targets
             if code == "052" and not targets and not any(
                     doc.deps[c] == "obj" and self._actors_in(doc, c, ments) for c in doc.children(i)):
                 code = "010"  # defending one's own measure ("défend une initiative") is a statement
@@ -1794,6 +1800,22 @@ class EventCoder:
                 out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
                                       self.places.place_in(doc, n, mentions), n, 0.5))
         return out
+
+    def _critical_content(self, doc: ParsedDoc, v: int, mentions: list[Mention], sources: list[Mention]
+                          ) -> tuple[str | None, list[Mention]]:
+        """The criticism code (and whom it names) of what statement verb v says: an unnegated
+        word of lexicons/criticism.tsv in its object or complement clause."""
+        spans = [doc.subtree(c) for c in doc.children(v) if doc.deps[c] in ("obj", "ccomp", "xcomp", "parataxis")]
+        hits = [k for lo, hi in spans for k in range(lo, hi) if doc.pos[k] in ("ADJ", "NOUN", "VERB")
+                and doc.lemmas[k].lower() in self.criticism and not _is_negated(doc, k)
+                and not _is_negated(doc, doc.heads[k])]
+        if not hits or _is_negated(doc, v):
+            return None, []
+        spoken = {(m.start, m.end) for m in sources}
+        named = [m for m in mentions if m.resolved and (m.start, m.end) not in spoken and any(
+            lo <= m.start < hi for lo, hi in spans) and m.kind in ("person", "role", "organisation", "country",
+                                                                   "capital")]
+        return self.criticism[doc.lemmas[hits[0]].lower()], named[:1]
 
     def _quoted_criticism(self, doc: ParsedDoc, q: int, e: int, mentions: list[Mention],
                           speakers: list[Mention]) -> tuple[str, Mention | None]:
