@@ -950,3 +950,13 @@ def test_a_statement_that_says_something_critical_is_a_criticism(coder, nlp):
     assert ("FRAOPP", "FRAGOV", "11") in got, got
     got = _roots(coder, nlp, "Valérie Pécresse estime que ce n'est pas un échec.")
     assert not any(r == "11" for _, _, r in got), got
+
+
+def test_headline_speakers_after_a_closing_quotation_or_before_an_apposition(coder, nlp):
+    got = _roots(coder, nlp, "« Nous ne céderons rien » : le premier ministre au Sénat")
+    assert got == {("FRAGOV", None, "01")}, got
+    got = _roots(coder, nlp, "Olaf Scholz, chancelier allemand depuis décembre : « L'Europe doit rester unie »")
+    assert got == {("DEUGOV", None, "01")}, got
+    # a quoted word before the colon is the topic, not what the person said
+    got = _roots(coder, nlp, "« Laïcité » : la ministre visite une école à Lille")
+    assert not any(r == "01" for _, _, r in got), got

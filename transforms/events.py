@@ -1793,9 +1793,9 @@ class EventCoder:
                         break
             code, target = "010", None
             if not who:
-                who = self._headline_speakers(doc, s, e, mentions)
+                who, (qs, qe) = self._headline_speakers(doc, s, e, mentions)
                 if who:
-                    code, target = self._quoted_criticism(doc, who[-1].end, e, mentions, who)
+                    code, target = self._quoted_criticism(doc, qs, qe, mentions, who)
             for m in who:
                 out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
                                       self.places.place_in(doc, n, mentions), n, 0.5))
@@ -1806,16 +1806,27 @@ class EventCoder:
         """The criticism code (and whom it names) of what statement verb v says: an unnegated
         word of lexicons/criticism.tsv in its object or complement clause."""
         spans = [doc.subtree(c) for c in doc.children(v) if doc.deps[c] in ("obj", "ccomp", "xcomp", "parataxis")]
-        hits = [k for lo, hi in spans for k in range(lo, hi) if doc.pos[k] in ("ADJ", "NOUN", "VERB")
-                and doc.lemmas[k].lower() in self.criticism and not _is_negated(doc, k)
-                and not _is_negated(doc, doc.heads[k])]
-        if not hits or _is_negated(doc, v):
+        code = self._critical_word(doc, [k for lo, hi in spans for k in range(lo, hi)])
+        if code is None or _is_negated(doc, v):
             return None, []
-        spoken = {(m.start, m.end) for m in sources}
-        named = [m for m in mentions if m.resolved and (m.start, m.end) not in spoken and any(
-            lo <= m.start < hi for lo, hi in spans) and m.kind in ("person", "role", "organisation", "country",
-                                                                   "capital")]
-        return self.criticism[doc.lemmas[hits[0]].lower()], named[:1]
+        return code, self._criticised(mentions, sources, spans)[:1]
+
+    def _critical_word(self, doc: ParsedDoc, positions: list[int]) -> str | None:
+        """The code (111 or 112) of the first unnegated word of lexicons/criticism.tsv among
+        the positions ("n'est pas un échec" is none)."""
+        for k in positions:
+            if doc.pos[k] in ("ADJ", "NOUN", "VERB") and doc.lemmas[k].lower() in self.criticism \
+                    and not _is_negated(doc, k) and not _is_negated(doc, doc.heads[k]):
+                return self.criticism[doc.lemmas[k].lower()]
+        return None
+
+    @staticmethod
+    def _criticised(mentions: list[Mention], speakers: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+        """The actors named within the spans, other than the speakers themselves."""
+        spoken = {(m.start, m.end) for m in speakers}
+        return [m for m in mentions if m.resolved and (m.start, m.end) not in spoken
+                and any(lo <= m.start < hi for lo, hi in spans)
+                and m.kind in ("person", "role", "organisation", "country", "capital")]
 
     def _quoted_criticism(self, doc: ParsedDoc, q: int, e: int, mentions: list[Mention],
                           speakers: list[Mention]) -> tuple[str, Mention | None]:
@@ -1823,35 +1834,52 @@ class EventCoder:
         accusation) when it holds an unnegated word of lexicons/criticism.tsv, aimed at the first
         actor it names; else a plain statement (010). "X et Y : « La stratégie du président
         Macron est cynique »" -> X and Y criticise Macron."""
-        hits = [k for k in range(q, e) if doc.pos[k] in ("ADJ", "NOUN", "VERB")
-                and doc.lemmas[k].lower() in self.criticism and not _is_negated(doc, k)
-                and not _is_negated(doc, doc.heads[k])]
-        if not hits:
+        code = self._critical_word(doc, list(range(q, e)))
+        if code is None:
             return "010", None
-        code = self.criticism[doc.lemmas[hits[0]].lower()]
-        spoken = {m.actor_code for m in speakers}
-        named = [m for m in mentions if q <= m.start < e and m.resolved and m.actor_code not in spoken
-                 and m.kind in ("person", "role", "organisation", "country", "capital")]
+        named = self._criticised(mentions, speakers, [(q, e)])
         return code, named[0] if named else None
 
 
     @staticmethod
-    def _headline_speakers(doc: ParsedDoc, s: int, e: int, mentions: list[Mention]) -> list[Mention]:
-        """"Le ministre : « … »", "Valérie Pécresse et Aurélien Pradié : « … »": the people
-        before a colon that opens a quotation, when nothing else stands there."""
+    def _headline_speakers(doc: ParsedDoc, s: int, e: int, mentions: list[Mention]
+                           ) -> tuple[list[Mention], tuple[int, int]]:
+        """Who speaks in a headline quotation, and the quotation's span: the people before a
+        colon that opens it ("Le ministre : « … »", "Valérie Pécresse et Aurélien Pradié : « … »",
+        "X, président de Y : « … »"), or the first one after the colon that closes a quotation
+        opening the sentence ("« … » : Fabien Roussel …"), when nothing else stands there."""
+        def speaker(k: int) -> Mention | None:
+            m = next((m for m in mentions if m.start == k), None)
+            return m if m is not None and m.resolved and m.kind in ("person", "role", "organisation") else None
+
+        if doc.words[s] in ("«", '"', "“"):
+            close = next((k for k in range(s + 1, e - 2) if doc.words[k] in ("»", '"', "”")), None)
+            if close is None or doc.words[close + 1] != ":" or close - s < 4:
+                return [], (s, s)  # (« Séparatisme » : a quoted word is a topic, not what someone said)
+            k = close + 2
+            while k < e and doc.pos[k] == "DET":
+                k += 1
+            m = speaker(k) if k < e else None
+            return ([m], (s, close)) if m is not None else ([], (s, s))
         k, who = s, []
         while k < e:
             if doc.pos[k] == "DET" or doc.words[k].lower() in ("et", ","):
                 k += 1
                 continue
-            m = next((m for m in mentions if m.start == k), None)
-            if m is None or not m.resolved or m.kind not in ("person", "role", "organisation"):
-                return []
+            m = speaker(k)
+            if m is None:
+                return [], (s, s)
             who.append(m)
             k = m.end
+            if k < e and doc.words[k] == "," and m.kind == "person":
+                # an apposition up to the colon: "Ugur Sahin, président de BioNTech : « … »"
+                colon = next((j for j in range(k + 1, min(e - 1, k + 10)) if doc.words[j] == ":"), None)
+                if colon is not None and not any(doc.pos[j] in ("VERB", "AUX") or doc.words[j] in ("«", "»")
+                                                 for j in range(k + 1, colon)):
+                    k = colon
             if k + 1 < e and doc.words[k] == ":" and doc.words[k + 1] in ("«", '"', "“"):
-                return who
-        return []
+                return who, (k + 1, e)
+        return [], (s, s)
 
 
 def _other_actor(source: Mention, target: Mention) -> bool:
