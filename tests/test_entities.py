@@ -108,6 +108,13 @@ def test_a_role_in_apposition_to_a_known_person_is_that_person(resolver, nlp):
     assert not any(text.startswith("ministre") and code == "FRAOPP" for text, code in codes), codes
 
 
+def test_an_unknown_person_takes_the_title_that_follows_the_name(resolver, nlp):
+    codes = _codes(resolver, nlp, "Marc Duvalois, philosophe : « Il faut penser la démocratie »")
+    assert ("Marc Duvalois", "FRAEDU") in codes, codes
+    codes = _codes(resolver, nlp, "Elle a critiqué Marc Duvalois, le ministre a présenté des excuses.")
+    assert ("Marc Duvalois", "FRAGOV") not in codes, codes  # a new clause, not his title
+
+
 def test_home_country_gives_roles_a_country_when_the_article_names_none(nlp):
     text = "Les députés ont voté la loi. Le parquet a ouvert une enquête."
     assert {("députés", "FRALEG"), ("parquet", "FRAJUD")} <= _codes(

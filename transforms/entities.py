@@ -461,9 +461,17 @@ class Resolver:
                           and all(doc.words[k] in (",", "«", "(") for k in range(r.end, m.start))]
                 credit = media.get(m.end + 1) if m.end < len(doc) and doc.words[m.end] == "/" else None
                 r = before[-1] if before else credit  # "Michel Euler / AP": a photographer of AP
+                confidence = 0.7
+                if r is None:  # "X, médecin anesthésiste : « … »": a title after the name, hung on it
+                    r = next((t for t in mentions if t.kind == "role" and t.resolved and m.end < t.start <= m.end + 2
+                              and doc.words[m.end] == ","
+                              and all(doc.pos[k] == "DET" for k in range(m.end + 1, t.start))
+                              and m.start <= doc.heads[t.start] < m.end
+                              and doc.morph(t.start, "Number") != "Plur"), None)
+                    confidence = 0.5
                 if r is not None:
                     m = replace(m, canonical_name=m.text, actor_code=r.actor_code, country=r.country,
-                                sector=r.sector, resolution="role", confidence=0.7, kind="person")
+                                sector=r.sector, resolution="role", confidence=confidence, kind="person")
             out.append(m)
         return out
 
