@@ -467,7 +467,10 @@ class Resolver:
                               and doc.words[m.end] == ","
                               and all(doc.pos[k] == "DET" for k in range(m.end + 1, t.start))
                               and m.start <= doc.heads[t.start] < m.end
-                              and doc.morph(t.start, "Number") != "Plur"), None)
+                              and doc.morph(t.start, "Number") != "Plur"
+                              # ("le dirigeant du groupe X": the head of something else, not a state's)
+                              and not (t.end < len(doc) and doc.words[t.end].lower() in ("de", "du", "des", "d'", "d’"))
+                              ), None)
                     confidence = 0.5
                 if r is not None:
                     m = replace(m, canonical_name=m.text, actor_code=r.actor_code, country=r.country,
