@@ -960,3 +960,10 @@ def test_headline_speakers_after_a_closing_quotation_or_before_an_apposition(cod
     # a quoted word before the colon is the topic, not what the person said
     got = _roots(coder, nlp, "« Laïcité » : la ministre visite une école à Lille")
     assert not any(r == "01" for _, _, r in got), got
+
+
+def test_a_participle_opening_the_sentence_is_undergone_by_the_subject(coder, nlp):
+    got = _roots(coder, nlp, "Condamné, le maire de Cholet quitte ses fonctions.")
+    assert not any(a == "FRAGOV" and r == "11" for a, _, r in got), got  # he did not condemn anyone
+    got = _roots(coder, nlp, "Arrêté à Moscou, l’opposant russe a été placé en détention.")
+    assert ("RUSCOP", "RUSOPP", "17") in got, got

@@ -244,6 +244,16 @@ def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     return []
 
 
+def _detached_participle(doc: ParsedDoc, v: int) -> bool:
+    """A past participle opening its clause before a comma and the main verb ("Condamné, le maire
+    quitte ses fonctions", "Expulsé, X quitte l'Australie"): a passive whose patient is the main
+    verb's subject."""
+    h = doc.heads[v]
+    return h != v and v < h and doc.deps[v] == "advcl" and doc.morph(v, "VerbForm") == "Part" \
+        and doc.morph(v, "Tense") == "Past" and v + 1 < len(doc) and doc.words[v + 1] == "," \
+        and not any(doc.deps[c].startswith("aux") for c in doc.children(v))
+
+
 def _after_quote(doc: ParsedDoc, v: int) -> bool:
     """Verb v opens an incise after a quotation ("« … », a rappelé X"): a comma right before it
     (auxiliaries aside) with a closing quotation mark just before the comma."""
@@ -603,7 +613,7 @@ class EventCoder:
         passive = any(doc.deps[c] == "aux:pass" for c in kids) and not any(
             doc.lemmas[c].lower() == "se" and doc.deps[c].startswith("expl") for c in kids) \
             or _headline_participle(doc, v)  # "X s'en est pris à Y": a pronominal verb's être, no passive
-        if passive:
+        if passive or _detached_participle(doc, v):
             return self._agents(doc, v, mentions), True
         # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
         # so is a headline's topic ("Mali : la France … font pression"): then the real subject is
@@ -923,6 +933,11 @@ class EventCoder:
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
         found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
         heads = subj
+        if not found and _detached_participle(doc, i):
+            # "Condamné, le maire quitte ses fonctions": the main verb's subject underwent it
+            subj = [c for c in doc.children(doc.heads[i]) if doc.deps[c] in ("nsubj", "nsubj:pass")]
+            found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+            heads = subj
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
             h = doc.heads[i]
             # "le MoDem et l'UDF mis en examen": the participle hangs on the last conjunct
