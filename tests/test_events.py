@@ -967,3 +967,10 @@ def test_a_participle_opening_the_sentence_is_undergone_by_the_subject(coder, nl
     assert not any(a == "FRAGOV" and r == "11" for a, _, r in got), got  # he did not condemn anyone
     got = _roots(coder, nlp, "Arrêté à Moscou, l’opposant russe a été placé en détention.")
     assert ("RUSCOP", "RUSOPP", "17") in got, got
+
+
+def test_pupils_and_association_members_have_their_sectors(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre s’entretient avec des élèves du lycée de Tulle.")
+    assert ("FRAGOV", "FRAEDU", "04") in got or ("FRAEDU", "FRAGOV", "04") in got, got
+    got = _roots(coder, nlp, "Des militants de l’association Terre Vive dénoncent la pêche industrielle à Nantes.")
+    assert ("FRANGO", None, "11") in got, got
