@@ -115,6 +115,18 @@ def test_slow_and_garbage_feeds_are_rejects_with_reasons() -> None:
         assert outcome == "rejected" and again == []
 
 
+def test_half_an_interval_counts_from_the_answer_not_the_request() -> None:
+    # a feed that answers in 0.8 s, polled every 2 s: the next request may leave 1 s after the
+    # answer, so the server never sees two requests less than a second apart
+    with FeedServer() as server:
+        server.set("/late.xml", Route(items=[Item("l1", "En retard", TEXT)], delay_s=0.8))
+        url = server.url("/late.xml")
+        state, _, outcome = poll_feed(url, 0, FeedState(), CFG, 2.0, now=1000.0)
+        assert outcome == "read" and state.last_request >= 1000.7, state.last_request
+        assert poll_feed(url, 1, state, CFG, 2.0, now=1001.2)[2] == "skipped"  # 1.2 s after asking
+        assert poll_feed(url, 1, state, CFG, 2.0, now=state.last_request + 1.0)[2] != "skipped"
+
+
 def test_settled_files_skip_hidden_and_fresh_files(tmp_path: Path) -> None:
     old = tmp_path / "old.jsonl"
     old.write_text("{}\n")

@@ -110,14 +110,19 @@ def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval
     `read_input` gives them) and what happened: skipped, not_modified, read, failed or rejected.
     Never raises for a bad feed.
 
-    Politeness: a feed is asked at most once per tick, and never twice within half an
-    interval (ticks queued behind a slow stage are not turned into a burst of requests).
+    Politeness: a feed is asked at most once per tick, and never within half an interval of
+    its last answer (ticks queued behind a slow stage are not turned into a burst of requests;
+    counting from the answer, not the request, keeps that true when a request was slow to leave).
     """
-    now = time.time() if now is None else now
+    started = time.time()
+    now = started if now is None else now
     if tick < state.next_tick or now - state.last_request < interval_s / 2:
         return state, [], "skipped"
-    state = replace(state, last_request=now)
     ingested_at = ingested_at or now_utc()
+
+    def answered() -> float:  # the caller's clock, advanced by the time the request took
+        return now + (time.time() - started)
+
     try:
         fetched = fetch(url, cfg, _validators(state))
     except Exception as e:  # noqa: BLE001 - a feed that breaks in a new way is a reject too
@@ -127,12 +132,13 @@ def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval
         failures = state.failures + 1
         retry_after = retry_after_seconds(getattr(e, "retry_after", None), time.time())
         wait = backoff_ticks(failures, interval_s, max_backoff_s, retry_after)
-        new = replace(state, failures=failures, next_tick=tick + wait, last_problem=problem)
+        new = replace(state, failures=failures, next_tick=tick + wait, last_problem=problem, last_request=answered())
         records = [] if problem == state.last_problem else [
             {REJECT_TAG: make_reject(url, "source", reason, f"{detail} (next try in {wait} poll(s))")}]
         return new, records, "failed"
     if fetched.status == 304:
-        return replace(state, failures=0, next_tick=tick + 1, last_problem=None), [], "not_modified"
+        return replace(state, failures=0, next_tick=tick + 1, last_problem=None, last_request=answered()), [], \
+            "not_modified"
     if not fetched.data.strip():
         records = [{REJECT_TAG: make_reject(url, "source", "empty_input", "empty response")}]
     else:
@@ -145,7 +151,7 @@ def poll_feed(url: str, tick: int, state: FeedState, cfg: SourceConfig, interval
         # A rejected body is not cached: the next poll asks for the whole feed again.
         etag=None if feed_problem else fetched.etag,
         last_modified=None if feed_problem else fetched.last_modified,
-        failures=0, next_tick=tick + 1, last_problem=feed_problem, last_request=now)
+        failures=0, next_tick=tick + 1, last_problem=feed_problem, last_request=answered())
     if feed_problem is not None:
         return new, ([] if feed_problem == state.last_problem else records), "rejected"
     return new, records, "read"
