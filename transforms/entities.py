@@ -76,6 +76,18 @@ def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label
     )
 
 
+def _comma_and_articles(doc: ParsedDoc, a: int, b: int) -> bool:
+    """Only a comma and at most one article from a to b: the gap of "X, la candidate"."""
+    return 0 < b - a <= 2 and doc.words[a] == "," and all(doc.pos[k] == "DET" for k in range(a + 1, b))
+
+
+def _apposed_after(doc: ParsedDoc, name: Mention, role: Mention) -> bool:
+    """The role follows the name as its apposition: "X, (la) candidate …", the parse hanging the
+    role on the name ("X, le ministre a présenté …" starts a clause instead). One test for both
+    directions of resolution: a role takes a known person's code, an unknown person the role's."""
+    return _comma_and_articles(doc, name.end, role.start) and name.start <= doc.heads[role.start] < name.end
+
+
 class Resolver:
     """Finds and resolves the mentions of one article; reusable across articles."""
 
@@ -463,10 +475,7 @@ class Resolver:
                 r = before[-1] if before else credit  # "Michel Euler / AP": a photographer of AP
                 confidence = 0.7
                 if r is None:  # "X, médecin anesthésiste : « … »": a title after the name, hung on it
-                    r = next((t for t in mentions if t.kind == "role" and t.resolved and m.end < t.start <= m.end + 2
-                              and doc.words[m.end] == ","
-                              and all(doc.pos[k] == "DET" for k in range(m.end + 1, t.start))
-                              and m.start <= doc.heads[t.start] < m.end
+                    r = next((t for t in mentions if t.kind == "role" and t.resolved and _apposed_after(doc, m, t)
                               and doc.morph(t.start, "Number") != "Plur"
                               # ("le dirigeant du groupe X": the head of something else, not a state's)
                               and not (t.end < len(doc) and doc.words[t.end].lower() in ("de", "du", "des", "d'", "d’"))
@@ -511,17 +520,13 @@ class Resolver:
     def _apposed_person(doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
         """A resolved person the role stands in apposition to: "X, la candidate …" or
         "le candidat écologiste, X" (only commas and articles between them)."""
-        def between_ok(a: int, b: int) -> bool:
-            return any(doc.words[k] == "," for k in range(a, b)) and all(
-                doc.words[k] == "," or doc.pos[k] == "DET" for k in range(a, b))
         for p in mentions:
             if p.kind != "person" or not p.resolved:
                 continue
-            # (the parse must hang one on the other: "X, le ministre a présenté …" starts a clause)
             # (or the parser made the role the subject and the name a detached topic of the same
             # verb: "Fabien Roussel, le candidat …, serre la main …")
-            if p.end <= m.start and m.start - p.end <= 2 and between_ok(p.end, m.start) and (
-                    p.start <= doc.heads[m.start] < p.end or doc.deps[m.start].startswith("nsubj")
+            if _apposed_after(doc, p, m) or _comma_and_articles(doc, p.end, m.start) and (
+                    doc.deps[m.start].startswith("nsubj")
                     and doc.heads[p.start] == doc.heads[m.start] and not doc.deps[p.start].startswith("nsubj")):
                 return p
             if m.end < p.start <= m.end + 3 and doc.words[p.start - 1] == "," and all(

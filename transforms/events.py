@@ -992,7 +992,7 @@ class EventCoder:
                 return hit[:1]
         return []
 
-    def _noun_sources(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
+    def _noun_sources(self, doc: ParsedDoc, i: int, trig: Trigger, code: str, mentions: list[Mention],
                       targets: list[Mention]) -> list[Mention]:
         """Who did it, for a nominal trigger: "les frappes russes", "les sanctions de l'UE",
         "la rencontre entre X et Y", or the subject of the verb governing it ("l'UE a imposé
@@ -1018,9 +1018,8 @@ class EventCoder:
         # (and the complement of "presse": "les vœux à la presse du candidat X")
         press = [g for c in doc.children(i) if doc.lemmas[c].lower() == "presse" and code[:2] == "01"
                  for g in doc.children(c)]
-        own = self.match_trigger(doc, i)
         for c in doc.children(i) + [g for p in _participles_on(doc, i) for g in doc.children(p)] + press:
-            if code[:2] == "01" and own is not None and own.object and doc.lemmas[c].lower() == own.object:
+            if code[:2] == "01" and trig.object and doc.lemmas[c].lower() == trig.object:
                 continue  # the press of "une conférence de presse" is part of the words, not who holds it
             case = _case_of(doc, c)
             if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
@@ -1481,7 +1480,7 @@ class EventCoder:
                            for m in self._actors_in(doc, c, ments)][:1]
             targets = self._targets(doc, i, trig, ments, passive)
             if trig.pos == "NOUN":
-                sources = self._noun_sources(doc, i, code, ments, targets)
+                sources = self._noun_sources(doc, i, trig, code, ments, targets)
                 undergoer = self._undergoer(doc, i, ments)
                 if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
                     # who receives threats or obtains a release undergoes it: not its author
