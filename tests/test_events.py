@@ -974,3 +974,10 @@ def test_pupils_and_association_members_have_their_sectors(coder, nlp):
     assert ("FRAGOV", "FRAEDU", "04") in got or ("FRAEDU", "FRAGOV", "04") in got, got
     got = _roots(coder, nlp, "Des militants de l’association Terre Vive dénoncent la pêche industrielle à Nantes.")
     assert ("FRANGO", None, "11") in got, got
+
+
+def test_what_a_threat_announces_is_coded_as_intended(coder, nlp):
+    # the tagger takes "menace" for a noun here; the test is its subject and its infinitive
+    rows = _events(coder, nlp, "La Corée du Nord menace de reprendre des essais de missiles nucléaires")
+    got = {(e["actor1_code"], e["event_root_code"], e["modality"]) for e in rows}
+    assert ("PRK", "15", "future") in got and ("PRK", "13", "asserted") in got, got

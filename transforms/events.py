@@ -45,7 +45,8 @@ DENY_VERBS = {"nier", "démentir", "contester", "exclure"}
 REPORT_VERBS = {"soupçonner", "accuser", "craindre", "redouter", "suspecter", "affirmer_que",
                 "dénoncer", "alléguer", "prétendre"}
 INTENT_VERBS = {"vouloir", "compter", "envisager", "projeter", "prévoir", "aller", "menacer",
-                "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention", "préparer"}
+                "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention", "préparer",
+                "menace"}  # (the noun too: a verb the tagger took for one, or "la menace de reprendre …")
 REPORTED_DEPS = ("xcomp", "ccomp", "obl", "obl:arg", "advcl")
 MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
 HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse"}
@@ -632,7 +633,9 @@ class EventCoder:
         if not subj:
             # infinitive or participle: climb to the governing verb ("a promis de répondre")
             h = doc.heads[v]
-            if h != v and doc.deps[v] in ("xcomp", "advcl", "conj") and doc.pos[h] in ("VERB", "AUX"):
+            if h != v and doc.deps[v] in ("xcomp", "advcl", "conj") and (doc.pos[h] in ("VERB", "AUX") or doc.deps[
+                    v] == "xcomp" and any(doc.deps[c].startswith("nsubj") for c in doc.children(h))):
+                # (a verb the tagger took for a noun has a subject: "La Corée du Nord menace de reprendre …")
                 # object control: "accuse la Russie de masser", "appelle Moscou à retirer"
                 objs = [c for c in doc.children(h) if doc.deps[c] == "obj"]
                 if doc.deps[v] == "xcomp" and objs:
