@@ -111,7 +111,7 @@ def test_agentless_participle_police_and_courts_of_the_place(coder, nlp):
 
 
 def test_participle_on_a_noun_is_passive(coder, nlp):
-    assert _triples(coder, nlp, "Des diplomates iraniens expulsés par la Suède.") == [("SWE", "IRN", "166")]
+    assert _triples(coder, nlp, "Des diplomates iraniens expulsés par la Suède.") == [("SWE", "IRN", "161")]
     # put out of an organisation: the organisation acts
     assert _triples(coder, nlp, "Le Mali suspendu de l'Union africaine.") == [("AU", "MLI", "160")]
 
@@ -981,3 +981,12 @@ def test_what_a_threat_announces_is_coded_as_intended(coder, nlp):
     rows = _events(coder, nlp, "La Corée du Nord menace de reprendre des essais de missiles nucléaires")
     got = {(e["actor1_code"], e["event_root_code"], e["modality"]) for e in rows}
     assert ("PRK", "15", "future") in got and ("PRK", "13", "asserted") in got, got
+
+
+def test_deploying_is_a_show_of_force_only_for_forces(coder, nlp):
+    got = _roots(coder, nlp, "Covid-19 : le Chili déploie la quatrième dose de vaccin")
+    assert not any(r == "15" for _, _, r in got), got
+    got = _roots(coder, nlp, "Des militaires kazakhs déployés dans les rues d’Almaty.")
+    assert ("KAZMIL", None, "15") in got, got
+    got = _roots(coder, nlp, "Des troupes russes ont été déployées près de la frontière ukrainienne.")
+    assert any(a == "RUSMIL" and r == "15" for a, _, r in got), got

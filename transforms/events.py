@@ -443,12 +443,22 @@ class EventCoder:
             if t.reflexive == "yes" and not refl or t.reflexive == "no" and refl:
                 continue
             if t.object:
-                if not any(doc.lemmas[c].lower() == t.object and not doc.deps[c].startswith("nsubj")
-                           for c in doc.children(i)) and not self._object_follows(doc, i, t.object):
+                # (a passive's subject is what was done to: "des troupes ont été déployées")
+                if not any(doc.lemmas[c].lower() == t.object and (
+                        doc.deps[c] == "nsubj:pass" or not doc.deps[c].startswith("nsubj")) for c in doc.children(i)) \
+                        and not self._object_follows(doc, i, t.object) \
+                        and not self._participle_of(doc, i, t.object):
                     continue
                 return t  # the multi-word expression is the most specific match
             best = best or t
         return best
+
+    @staticmethod
+    def _participle_of(doc: ParsedDoc, i: int, lemma: str) -> bool:
+        """A participle hung on the noun it was done to: "des militaires déployés dans les rues"."""
+        h = doc.heads[i]
+        return h != i and doc.deps[i] in ("acl", "amod") and doc.morph(i, "VerbForm") == "Part" and \
+            doc.lemmas[h].lower() == lemma
 
     @staticmethod
     def _head_in(doc: ParsedDoc, m: Mention) -> int:
