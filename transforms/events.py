@@ -824,6 +824,8 @@ class EventCoder:
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context). An
     # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
+    # what "par" introduces when it is no agent: "tué par balle"
+    INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
     IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
 
@@ -858,6 +860,8 @@ class EventCoder:
         nominal = doc.pos[i] == "NOUN" and root in ("14", "17", "09")
         if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
+        if any(doc.deps[c] == "obl:agent" and doc.lemmas[c].lower() not in self.INSTRUMENTS for c in doc.children(i)):
+            return None  # "interrogé par un lycéen": someone is named, though no actor we know
         lemma = doc.lemmas[i].lower()
         if code[:2] in ("17", "08") and lemma in self.JUDICIAL_LEMMAS:
             sector = "JUD"  # convictions, charges, trials and acquittals are the courts'
