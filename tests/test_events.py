@@ -990,3 +990,17 @@ def test_deploying_is_a_show_of_force_only_for_forces(coder, nlp):
     assert ("KAZMIL", None, "15") in got, got
     got = _roots(coder, nlp, "Des troupes russes ont été déployées près de la frontière ukrainienne.")
     assert any(a == "RUSMIL" and r == "15" for a, _, r in got), got
+
+
+def test_an_opinion_ascribed_with_pour_needs_a_clause(coder, nlp):
+    got = _roots(coder, nlp, "Pour Valérie Pécresse, l’obstacle Marine Le Pen")
+    assert not any(r == "01" for _, _, r in got), got
+    got = _roots(coder, nlp, "Pour Valérie Pécresse, la gauche a perdu le contact avec les électeurs.")
+    assert ("FRAOPP", None, "01") in got, got
+
+
+def test_a_named_agent_leaves_no_room_for_an_implicit_one(coder, nlp):
+    got = _roots(coder, nlp, "Le président de la République a été interrogé par un lycéen sur sa candidature.")
+    assert not any(a == "FRAJUD" for a, _, _ in got), got
+    got = _roots(coder, nlp, "Le maire de Cholet a été interrogé par les enquêteurs.")
+    assert any(r == "09" for _, _, r in got), got

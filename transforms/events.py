@@ -1821,6 +1821,9 @@ class EventCoder:
                         who = [m for m in mentions if k < m.start <= k + 4 and m.resolved and m.kind in speakers
                                and m.end < e and (doc.words[m.end] == "," or doc.words[m.end] in ("»", "”")
                                                   and m.end + 1 < e and doc.words[m.end + 1] == ",")][:1]
+                        if who and not any(doc.pos[j] in ("VERB", "AUX") and doc.morph(j, "VerbForm") == "Fin"
+                                           for j in range(who[0].end, e)):
+                            who = []  # "Pour Valérie Pécresse, l'obstacle Marine Le Pen": no opinion, a topic
                         break
             code, target = "010", None
             if not who:
