@@ -1004,3 +1004,13 @@ def test_a_named_agent_leaves_no_room_for_an_implicit_one(coder, nlp):
     assert not any(a == "FRAJUD" for a, _, _ in got), got
     got = _roots(coder, nlp, "Le maire de Cholet a été interrogé par les enquêteurs.")
     assert any(r == "09" for _, _, r in got), got
+
+
+def test_a_caption_meeting_is_the_captioned_person_s(coder, nlp):
+    got = _roots(coder, nlp, "Emmanuel Macron lors du sommet de l’OTAN à Madrid, le 29 juin 2022.")
+    assert ("FRAGOV", "NATO", "04") in got, got
+    got = _roots(coder, nlp, "Olaf Scholz, lors d'une réunion avec Joe Biden à Washington, le 7 février 2022.")
+    assert ("DEUGOV", "USAGOV", "04") in got, got
+    # no caption: the summit's organisation is who holds it, and meets no one
+    got = _roots(coder, nlp, "Le sommet de l'OTAN s'ouvre à Madrid.")
+    assert not any(r == "04" for _, _, r in got), got

@@ -1018,6 +1018,12 @@ class EventCoder:
         on_trigger = [m for m in mentions if m.start <= i < m.end and m.resolved]
         if on_trigger:  # "des milliers de manifestants contre …": the noun names who acts
             return on_trigger[:1]
+        h = doc.heads[i]
+        if code[:2] == "04" and h != i and doc.words[h].lower() == "lors":
+            # the caption's person meets whom the noun names ("lors du sommet de l'OTAN": NATO is met)
+            found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
+            if found:
+                return found
         subjects = [c for c in doc.children(i) if doc.deps[c] == "nsubj"]
         if subjects:  # a verb the tagger took for a noun: "la police de Londres enquête sur …"
             found = [m for c in subjects for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
@@ -1059,22 +1065,26 @@ class EventCoder:
             if found:
                 return [m for m in found if (m.start, m.end) not in taken]
         if code[:2] == "01" and h != i and doc.words[h].lower() == "lors":
-            # a caption: "Emmanuel Macron, lors de son discours au Parlement européen", "X s'exprime
-            # lors d'une conférence de presse": who the caption or the clause is about speaks
-            g = doc.heads[h]
-            if doc.deps[g] == "obj" and doc.pos[doc.heads[g]] in ("VERB", "AUX"):
-                g = doc.heads[g]  # "X tient une pancarte lors d'un discours": X speaks
-            if g == h:  # "lors" parsed as a root of its own: the caption's first actor before it
-                n = doc.sent_index(i)
-                s = doc.sents[n - 1 if n and doc.sents[n][0] == h else n][0]  # (a caption cut before "lors")
-                found = [m for m in mentions if s <= m.start and m.end <= h and m.resolved
-                         and m.kind in ("person", "role", "organisation")][:1]
-            elif doc.pos[g] in ("VERB", "AUX"):
-                found = self._subjects(doc, g, mentions)[0]
-            else:
-                found = self._actors_in(doc, g, mentions, skip=h) if doc.pos[g] in ("NOUN", "PROPN") else []
-            return [m for m in found if (m.start, m.end) not in taken]
+            return [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
         return []
+
+    def _occasion_of(self, doc: ParsedDoc, h: int, mentions: list[Mention]) -> list[Mention]:
+        """Who takes part in what "lors de" (token h) introduces, in a caption: "Emmanuel Macron,
+        lors de son discours au Parlement européen", "X s'exprime lors d'une conférence de presse",
+        "Olaf Scholz, lors d'une réunion avec Joe Biden": who the caption or the clause is about."""
+        g = doc.heads[h]
+        if doc.deps[g] == "obj" and doc.pos[doc.heads[g]] in ("VERB", "AUX"):
+            g = doc.heads[g]  # "X tient une pancarte lors d'un discours": X speaks
+        if g == h:  # "lors" parsed as a root of its own: the caption's first actor before it
+            n = doc.sent_index(h)
+            s = doc.sents[n - 1 if n and doc.sents[n][0] == h else n][0]  # (a caption cut before "lors")
+            found = [m for m in mentions if s <= m.start and m.end <= h and m.resolved
+                     and m.kind in ("person", "role", "organisation")][:1]
+        elif doc.pos[g] in ("VERB", "AUX"):
+            found = self._subjects(doc, g, mentions)[0]
+        else:
+            found = self._actors_in(doc, g, mentions, skip=h) if doc.pos[g] in ("NOUN", "PROPN") else []
+        return found
 
     # statements about an event that do not announce it ("minimise le ralliement de X")
     NOT_ANNOUNCING = {"minimiser", "commenter", "évoquer", "rectifier", "justifier", "expliquer", "répondre"}
