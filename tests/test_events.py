@@ -1025,3 +1025,11 @@ def test_an_act_done_to_no_one_found_is_not_coded(coder, nlp):
     # a statement or a show of force needs no one to undergo it
     got = _roots(coder, nlp, "La Russie a déployé des troupes en Crimée.")
     assert any(a.startswith("RUS") and r == "15" for a, _, r in got), got
+
+
+def test_a_pronoun_subject_takes_the_last_subject_before_it(coder, nlp):
+    text = ("Eric Zemmour a présenté ses vœux à la presse et a esquissé des pistes pour l’école, "
+            "qu’il accuse d’être le lieu du déclin.")
+    got = _roots(coder, nlp, text)
+    assert any(a == "FRAOPP" and r == "11" for a, _, r in got), got
+    assert not any(a == "FRAMED" for a, _, _ in got), got

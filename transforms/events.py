@@ -609,9 +609,19 @@ class EventCoder:
         return None
 
     def _nearest_before(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
-        """Antecedent for a pronoun subject: the last actor named before it (this or previous sentences)."""
+        """Antecedent for a pronoun subject: the last subject named before it in this or the previous
+        sentence ("Zemmour a présenté ses vœux à la presse et a esquissé des pistes …, qu'il
+        accuse …" is Zemmour, not the press), else the last actor named before it."""
         before = [m for m in mentions if m.end <= i and m.resolved and m.kind in
                   ("person", "role", "country", "capital", "organisation")]
+        n = doc.sent_index(i)
+        lo = doc.sents[n - 1][0] if n else doc.sents[n][0]
+        subjects = [m for m in before if m.start >= lo and any(
+            doc.deps[k] in ("nsubj", "nsubj:pass") or doc.deps[k] in ("appos", "flat:name") and
+            doc.deps[doc.heads[k]] in ("nsubj", "nsubj:pass") for k in range(m.start, m.end)
+            if not m.start <= doc.heads[k] < m.end)]
+        if subjects:
+            return subjects[-1]
         return before[-1] if before else None
 
     def _agents(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> list[Mention]:
