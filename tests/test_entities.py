@@ -123,3 +123,16 @@ def test_home_country_gives_roles_a_country_when_the_article_names_none(nlp):
     assert not {c for _, c in _codes(Resolver(load_default()), nlp, text)} - {"UNK"}
     assert ("ancien député", "FRAELI") in _codes(Resolver(load_default(), home_country="FRA"), nlp,
                                                   "Un ancien député a été condamné.")
+
+
+def test_an_unknown_person_with_a_nationality_is_a_civilian_of_that_country(resolver, nlp):
+    codes = _codes(resolver, nlp, "La voyageuse américaine Gabby Petito a été retrouvée dans le Wyoming.")
+    assert ("Gabby Petito", "USACVL") in codes, codes
+    codes = _codes(resolver, nlp, "Le président américain Joe Biden a parlé.")
+    assert ("Joe Biden", "USAGOV") in codes, codes  # a known person keeps their office
+
+
+def test_a_fiance_takes_the_country_the_article_gives(nlp):
+    text = "La voyageuse américaine Gabby Petito a été tuée par son fiancé."
+    codes = _codes(Resolver(load_default(), home_country="FRA"), nlp, text)
+    assert ("fiancé", "USACVL") in codes, codes

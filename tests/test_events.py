@@ -1033,3 +1033,34 @@ def test_a_pronoun_subject_takes_the_last_subject_before_it(coder, nlp):
     got = _roots(coder, nlp, text)
     assert any(a == "FRAOPP" and r == "11" for a, _, r in got), got
     assert not any(a == "FRAMED" for a, _, _ in got), got
+
+
+def _sentences(nlp, text):
+    doc = from_spacy(nlp(text))
+    return [doc.span_text(s, e).strip() for s, e in doc.sents]
+
+
+def test_sentences_end_only_at_a_full_stop_or_a_line_break(nlp):
+    # the parser alone cut these captions before "lors", inside the title and before the last dot
+    caption = "Valérie Pécresse lors d’un meeting à Paris, le 11 décembre 2021."
+    assert _sentences(nlp, caption) == [caption]
+    title = "La voyageuse américaine Gabby Petito a bien été assassinée par son fiancé"
+    assert _sentences(nlp, title) == [title]
+    two = "Le ministre est arrivé à Kiev. Il a rencontré le président."
+    assert _sentences(nlp, two) == ["Le ministre est arrivé à Kiev.", "Il a rencontré le président."]
+    assert _sentences(nlp, "Un titre sans point\n\nUne légende.") == ["Un titre sans point", "Une légende."]
+
+
+def test_a_meeting_between_two_named_officials_hung_apart_by_the_parser(coder, nlp):
+    text = ("Lors d’une rencontre entre le président chinois, Xi Jinping, et le président russe, "
+            "Vladimir Poutine, à Pékin, le 3 septembre 2015.")
+    got = _roots(coder, nlp, text)
+    assert ("CHNGOV", "RUSGOV", "04") in got or ("RUSGOV", "CHNGOV", "04") in got, got
+
+
+def test_ce_dernier_is_the_last_named_not_the_last_subject(coder, nlp):
+    text = ("Sergueï Lavrov ne s'attend pas à une percée, a-t-il affirmé face à Antony Blinken. "
+            "Ce dernier a promis une réponse sévère de Washington en cas d'invasion de l'Ukraine.")
+    rows = _events(coder, nlp, text)
+    assert any(e["actor1_code"] == "USAGOV" and e["event_root_code"] == "13" for e in rows), \
+        [(e["actor1_code"], e["event_root_code"]) for e in rows]

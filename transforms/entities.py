@@ -438,9 +438,25 @@ class Resolver:
         taken = ruled + spacy_mentions
         taken += self.link_surnames(doc, taken, named, day)
         taken = self.place_cities(doc, taken)
+        taken = self.link_nationalities(doc, taken)  # (before the context: they give one)
         taken = self.context_roles(doc, taken)
         taken = self.link_appositions(doc, taken)
         return self.link_roles(sorted(taken, key=lambda m: (m.start, m.actor_code)))
+
+    def link_nationalities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """An unknown person after a common noun and a nationality is a civilian of that country:
+        "la voyageuse américaine Gabby Petito" -> USACVL, "le hackeur israélien Ulcan" -> ISRCVL
+        (an office there would have made the noun a role, resolved before)."""
+        out = []
+        for m in mentions:
+            k = m.start
+            if m.label == "PER" and not m.resolved and k >= 2 and doc.pos[k - 2] == "NOUN" \
+                    and doc.pos[k - 1] == "ADJ" and norm(doc.words[k - 1]) in self.g.adjectives:
+                actor = self.country_actor(self.g.adjectives[norm(doc.words[k - 1])], "CVL")
+                m = replace(m, canonical_name=m.text, actor_code=actor.code, country=actor.country, sector="CVL",
+                            resolution="role", confidence=0.5, kind="person")
+            out.append(m)
+        return out
 
     def place_cities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """Unresolved spaCy places that are cities (GeoNames): a place in their country."""

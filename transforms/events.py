@@ -611,9 +611,12 @@ class EventCoder:
     def _nearest_before(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
         """Antecedent for a pronoun subject: the last subject named before it in this or the previous
         sentence ("Zemmour a présenté ses vœux à la presse et a esquissé des pistes …, qu'il
-        accuse …" is Zemmour, not the press), else the last actor named before it."""
+        accuse …" is Zemmour, not the press), else the last actor named before it; for "ce
+        dernier" and "celui-ci", the last actor named."""
         before = [m for m in mentions if m.end <= i and m.resolved and m.kind in
                   ("person", "role", "country", "capital", "organisation")]
+        if norm(doc.words[i]) in ("dernier", "celui ci", "celle ci") or doc.lemmas[i].lower() == "dernier":
+            return before[-1] if before else None  # "ce dernier": the last named, subject or not
         n = doc.sent_index(i)
         lo = doc.sents[n - 1][0] if n else doc.sents[n][0]
         subjects = [m for m in before if m.start >= lo and any(
@@ -761,8 +764,11 @@ class EventCoder:
                 if slot in ("obj", "iobj") and dep == slot or slot not in ("obj", "iobj") and \
                         dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
                         _case_of(doc, c) == slot:
-                    found = [self._seat_of_government(m) for h in _with_conj(doc, c)
-                             for m in self._actors_in(doc, h, mentions)]
+                    heads = _with_conj(doc, c)
+                    if slot == "entre":  # "entre X, …, et Y" with Y hung on the trigger by the parser
+                        heads += [k for k in kids if doc.deps[k] == "conj" and k > c
+                                  and doc.pos[k] in ("NOUN", "PROPN")]
+                    found = [self._seat_of_government(m) for h in heads for m in self._actors_in(doc, h, mentions)]
                     if not found and doc.lemmas[c].lower() in POPULATION_NOUNS:
                         found = self._population(doc, c, mentions)
                     if found:
@@ -1031,9 +1037,13 @@ class EventCoder:
         on_trigger = [m for m in mentions if m.start <= i < m.end and m.resolved]
         if on_trigger:  # "des milliers de manifestants contre …": the noun names who acts
             return on_trigger[:1]
-        h = doc.heads[i]
-        if code[:2] == "04" and h != i and doc.words[h].lower() == "lors":
-            # the caption's person meets whom the noun names ("lors du sommet de l'OTAN": NATO is met)
+        first = i  # (the first of coordinated nouns: "lors de ses vœux à la presse et présentation de …")
+        while doc.deps[first] == "conj" and doc.heads[first] != first:
+            first = doc.heads[first]
+        h = doc.heads[first]
+        if code[:2] in ("01", "04") and h != first and doc.words[h].lower() == "lors":
+            # a caption: the person it shows speaks or meets ("lors du sommet de l'OTAN": NATO is met;
+            # "lors de la présentation de ses vœux": the wishes are no one)
             found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
             if found:
                 return found
@@ -1077,8 +1087,6 @@ class EventCoder:
                          for m in self._actors_in(doc, c, mentions)]
             if found:
                 return [m for m in found if (m.start, m.end) not in taken]
-        if code[:2] == "01" and h != i and doc.words[h].lower() == "lors":
-            return [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
         return []
 
     def _occasion_of(self, doc: ParsedDoc, h: int, mentions: list[Mention]) -> list[Mention]:
