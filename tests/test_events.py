@@ -1064,3 +1064,21 @@ def test_ce_dernier_is_the_last_named_not_the_last_subject(coder, nlp):
     rows = _events(coder, nlp, text)
     assert any(e["actor1_code"] == "USAGOV" and e["event_root_code"] == "13" for e in rows), \
         [(e["actor1_code"], e["event_root_code"]) for e in rows]
+
+
+def test_held_in_administrative_detention_by_the_state(coder, nlp):
+    got = _roots(coder, nlp, "Novak Djokovic placé de nouveau en rétention en Australie.")
+    assert ("AUSGOV", "SRBCVL", "17") in got, got
+    # "il" is the player, not his (plural) supporters
+    text = ("Des partisans de Novak Djokovic chantent devant l’hôtel dans lequel il est placé en rétention, "
+            "à Melbourne.")
+    got = _roots(coder, nlp, text)
+    assert ("AUSGOV", "SRBCVL", "17") in got, got
+
+
+def test_an_occasion_framing_a_clause_is_its_subject_s(coder, nlp):
+    got = _roots(coder, nlp, "Présidentielle 2022 : lors de ses vœux, Bruno Le Maire esquisse des idées.")
+    assert ("FRAGOV", None, "01") in got, got
+    text = "Malgré les critiques de certains prétendants à l’Elysée, le ministre maintient sa réforme."
+    got = _roots(coder, nlp, text)
+    assert ("FRAOPP", None, "11") in got, got

@@ -615,6 +615,9 @@ class EventCoder:
         dernier" and "celui-ci", the last actor named."""
         before = [m for m in mentions if m.end <= i and m.resolved and m.kind in
                   ("person", "role", "country", "capital", "organisation")]
+        number = {"il": "Sing", "elle": "Sing", "ils": "Plur", "elles": "Plur"}.get(norm(doc.words[i]))
+        if number:  # "les partisans de Djokovic …, l'hôtel où il est placé": "il" is not the partisans
+            before = [m for m in before if doc.morph(self._head_in(doc, m), "Number") in (number, None)]
         if norm(doc.words[i]) in ("dernier", "celui ci", "celle ci") or doc.lemmas[i].lower() == "dernier":
             return before[-1] if before else None  # "ce dernier": the last named, subject or not
         n = doc.sent_index(i)
@@ -889,8 +892,10 @@ class EventCoder:
         elif code[:2] == "17" and any(doc.lemmas[c].lower() in ("provisoire", "préventif", "préventive")
                                       for c in doc.children(i)):
             sector = "JUD"  # "en détention provisoire": ordered by a judge
-        elif code[:3] in ("172", "175"):
-            sector = "GOV"  # bans and repression are the state's policy, not one police action
+        elif code[:3] in ("172", "175") or any(doc.lemmas[c].lower() == "rétention" for c in doc.children(i)):
+            # bans and repression are the state's policy, not one police action; so is holding a
+            # foreigner in administrative detention ("placé en rétention")
+            sector = "GOV"
         elif code[:3] == "143":
             sector = "LAB"  # strikers are workers
         elif root == "09" and any(doc.lemmas[c].lower() in ("policier", "policière") for c in doc.children(i)):
@@ -968,6 +973,9 @@ class EventCoder:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
         found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+        if not found:  # "l'hôtel où il est placé en rétention": who "il" is
+            found = [a for c in subj if doc.pos[c] == "PRON" and norm(doc.words[c]) in PRONOUNS
+                     for a in [self._nearest_before(doc, c, mentions)] if a]
         heads = subj
         if not found and _detached_participle(doc, i):
             # "Condamné, le maire quitte ses fonctions": the main verb's subject underwent it
@@ -1093,6 +1101,9 @@ class EventCoder:
         """Who takes part in what "lors de" (token h) introduces, in a caption: "Emmanuel Macron,
         lors de son discours au Parlement européen", "X s'exprime lors d'une conférence de presse",
         "Olaf Scholz, lors d'une réunion avec Joe Biden": who the caption or the clause is about."""
+        framed = [c for c in doc.children(h) if doc.pos[c] == "VERB" and doc.deps[c] in ("ccomp", "advcl", "conj")]
+        if framed:  # the parser hung the clause on "lors": "lors de ses vœux, Le Maire esquisse …"
+            return self._subjects(doc, framed[0], mentions)[0]
         g = doc.heads[h]
         if doc.deps[g] == "obj" and doc.pos[doc.heads[g]] in ("VERB", "AUX"):
             g = doc.heads[g]  # "X tient une pancarte lors d'un discours": X speaks
