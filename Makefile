@@ -48,7 +48,9 @@ bench: $(STAMP) local-runner
 	$(BIN)/python bench/events.py --loose --gold bench/gold/events_test.tsv --second bench/gold/agreement/events_test_b.tsv
 	$(BIN)/python bench/events.py --loose --gold bench/gold/events_test2.tsv --second bench/gold/agreement/events_test2_b.tsv
 	$(BIN)/python bench/agreement.py bench/gold/events_test.tsv bench/gold/agreement/events_test_b.tsv
+	$(BIN)/python bench/events.py --loose --gold bench/gold/events_test3.tsv --second bench/gold/agreement/events_test3_b.tsv
 	$(BIN)/python bench/agreement.py bench/gold/events_test2.tsv bench/gold/agreement/events_test2_b.tsv
+	$(BIN)/python bench/agreement.py bench/gold/events_test3.tsv bench/gold/agreement/events_test3_b.tsv
 	$(BIN)/python bench/feedparser_suite.py --http
 	$(BIN)/python bench/throughput.py --workers 1,2 --default-runner
 	$(BIN)/python bench/streaming.py --minutes 10 --items-per-poll 10 --dedup-ttl 2m
