@@ -1082,3 +1082,9 @@ def test_an_occasion_framing_a_clause_is_its_subject_s(coder, nlp):
     text = "Malgré les critiques de certains prétendants à l’Elysée, le ministre maintient sa réforme."
     got = _roots(coder, nlp, text)
     assert ("FRAOPP", None, "11") in got, got
+
+
+def test_a_role_and_its_named_holder_are_one_source(coder, nlp):
+    text = "La présidente du groupe LFI, Mathilde Panot, a pris la parole à l'Assemblée nationale."
+    got = _roots(coder, nlp, text)
+    assert got == {("FRAOPP", None, "01")}, got

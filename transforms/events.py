@@ -1477,11 +1477,17 @@ class EventCoder:
     def _named_roles(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """"Le président de la République, Emmanuel Macron, … à Alger": a role whose country
         came only from the context is the person named in apposition to it."""
-        people = [p for p in mentions if p.kind == "person" and p.resolved and doc.deps[p.start] == "appos"]
+        # (an apposition the parser took for a conjunct has no "et": "La présidente du groupe LFI, Mathilde Panot")
+        people = [p for p in mentions if p.kind == "person" and p.resolved and (doc.deps[p.start] == "appos" or (
+            doc.deps[p.start] == "conj" and not any(doc.deps[c] == "cc" for c in doc.children(p.start))))]
         out = []
         for m in mentions:
             if m.kind == "role" and m.resolution == "context":
-                named = [p for p in people if m.start <= doc.heads[p.start] < m.end]
+                lo, hi = doc.subtree(m.start)
+                # (or on a word of its complement)
+                named = [p for p in people if m.start <= doc.heads[p.start] < m.end or (
+                    m.start <= doc.heads[p.start] < p.start and lo <= doc.heads[p.start] < hi
+                    and doc.words[p.start - 1] == "," and p.start - m.end <= 6)]
                 if named:
                     p = named[0]
                     m = replace(m, actor_code=p.actor_code, country=p.country, sector=p.sector,
