@@ -136,3 +136,9 @@ def test_a_fiance_takes_the_country_the_article_gives(nlp):
     text = "La voyageuse américaine Gabby Petito a été tuée par son fiancé."
     codes = _codes(Resolver(load_default(), home_country="FRA"), nlp, text)
     assert ("fiancé", "USACVL") in codes, codes
+
+
+def test_a_role_takes_the_country_where_it_acts_before_the_one_talked_about(resolver, nlp):
+    text = "Des militants appellent à boycotter les Jeux olympiques de Pékin, à Taipei, le 26 janvier 2022."
+    codes = _codes(resolver, nlp, text)
+    assert ("militants", "TWNCVL") in codes, codes

@@ -521,6 +521,10 @@ class Resolver:
                                    confidence=0.6, canonical_name=person.canonical_name))
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
+            # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
+            where = [p for p in local if doc.deps[p.start].startswith("obl") and any(
+                doc.deps[c] == "case" and doc.lemmas[c].lower() in ("à", "en", "dans") for c in doc.children(p.start))]
+            local = where + [p for p in local if p not in where]
             iso = local[0].country if local else main
             confidence = 0.6
             if iso is None:  # an article that names no country: the news source's own
