@@ -1088,3 +1088,11 @@ def test_a_role_and_its_named_holder_are_one_source(coder, nlp):
     text = "La présidente du groupe LFI, Mathilde Panot, a pris la parole à l'Assemblée nationale."
     got = _roots(coder, nlp, text)
     assert got == {("FRAOPP", None, "01")}, got
+
+
+def test_a_show_of_force_at_a_border_faces_the_country_across_it(coder, nlp):
+    text = "Des patrouilles de l’armée sud-coréenne surveillent la frontière avec la Corée du Nord."
+    assert ("KORMIL", "PRK", "15") in _roots(coder, nlp, text)
+    # "masse" tagged as a noun with a subject is the verb masser
+    got = _roots(coder, nlp, "La Russie masse des troupes près de la frontière ukrainienne.")
+    assert any(a.startswith("RUS") and b == "UKR" and r == "15" for a, b, r in got), got

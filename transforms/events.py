@@ -435,9 +435,13 @@ class EventCoder:
         if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
         cands = self._lemma_candidates(doc, i)
+        pos = "NOUN" if doc.pos[i] == "NOUN" else "VERB"
+        if pos == "NOUN" and not any(t.pos == "NOUN" for t in cands) and word.endswith("e") and any(
+                doc.deps[c] == "nsubj" for c in doc.children(i)):
+            # a present-tense verb the tagger took for a noun, with its subject: "La Russie masse des troupes"
+            cands, pos = [t for t in self.triggers.get(word + "r", []) if t.pos == "VERB"], "VERB"
         if not cands:
             return None
-        pos = "NOUN" if doc.pos[i] == "NOUN" else "VERB"
         refl = _has_reflexive(doc, i)
         best = None
         for t in cands:
@@ -1097,6 +1101,29 @@ class EventCoder:
                 return [m for m in found if (m.start, m.end) not in taken]
         return []
 
+    def _across_border(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+        """A show of force at a border faces the country across it: "la frontière avec la Corée du
+        Nord", "la frontière ukrainienne" (the trigger's clause only)."""
+        h = doc.heads[i]  # (a noun's clause is its verb's: "des patrouilles surveillent la frontière")
+        lo, hi = doc.subtree(h if doc.pos[i] == "NOUN" and doc.pos[h] in ("VERB", "AUX") else i)
+        for k in range(lo, hi):
+            if doc.lemmas[k].lower() != "frontière":
+                continue
+            # (the parser often hangs "avec X" on the verb, right after the border)
+            end = doc.subtree(k)[1]
+            nxt = [c for c in doc.children(doc.heads[k]) if end < c <= end + 2]
+            for c in doc.children(k) + [c for c in nxt if _case_of(doc, c) == "avec"]:
+                if doc.deps[c].startswith(("nmod", "obl")) and _case_of(doc, c) in ("avec", "de"):
+                    found = [m for m in self._actors_in(doc, c, mentions) if m.kind in ("country", "capital")]
+                    if found:
+                        return found[:1]
+                if doc.deps[c] == "amod":
+                    iso = self.resolver.g.adjectives.get(norm(doc.words[c]))
+                    if iso:
+                        return [_mention(doc, c, c + 1, self.resolver.country_actor(iso), label="LOC",
+                                         resolution="alias", confidence=0.7)]
+        return []
+
     def _occasion_of(self, doc: ParsedDoc, h: int, mentions: list[Mention]) -> list[Mention]:
         """Who takes part in what "lors de" (token h) introduces, in a caption: "Emmanuel Macron,
         lors de son discours au Parlement européen", "X s'exprime lors d'une conférence de presse",
@@ -1560,6 +1587,8 @@ class EventCoder:
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
             if code[:2] in ("18", "19") and not targets and weapon:
                 code = "150"  # a missile fired at no one is a show of force (test), not an attack
+            if code[:2] == "15" and not targets:
+                targets = self._across_border(doc, i, ments)  # "surveillent la frontière avec la Corée du Nord"
             if code[:3] == "114" and (self._crowd_subject(doc, i) or self._plural_subject(doc, i)):
                 code = "141"  # a crowd protesting ("des magistrats protestent") demonstrates: no official complaint
             if code[:2] == "14":
