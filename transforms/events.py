@@ -850,10 +850,10 @@ class EventCoder:
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context). An
     # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
-    # what "par" introduces when it is no agent: "tué par balle"
-    INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
     IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD"}
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
+    # what "par" introduces when it is no agent: "tué par balle"
+    INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
 
     JUDICIAL_LEMMAS = {"condamner", "inculper", "poursuivre", "juger", "mandat", "condamnation", "peine",
                        "procès", "renvoyer", "mettre", "mise", "relaxer", "relaxe", "acquitter",
