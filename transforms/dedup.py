@@ -68,6 +68,7 @@ def origin(article: dict[str, Any]) -> str:
 
 
 _SEP = "\t"
+_READS = "\n"
 
 
 def _read_id(article: dict[str, Any]) -> str:
@@ -87,6 +88,9 @@ class _FirstSighting(beam.DoFn):
     mode). The key is forgotten `ttl_s` after it was last seen."""
 
     FIRST = userstate.ReadModifyWriteStateSpec("first", StrUtf8Coder())
+    # the reads whose copy was rejected: the same source showing it again at a later poll is the
+    # same problem, not a new reject (one row, as for a feed that keeps failing)
+    REJECTED = userstate.ReadModifyWriteStateSpec("rejected", StrUtf8Coder())
     EXPIRY = userstate.TimerSpec("expiry", userstate.TimeDomain.WATERMARK)
 
     def __init__(self, what: str, ttl_s: float) -> None:
@@ -98,6 +102,7 @@ class _FirstSighting(beam.DoFn):
     def process(self, keyed: tuple[str, dict[str, Any]],
                 ts: Any = beam.DoFn.TimestampParam,
                 first: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FIRST),
+                rejected: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(REJECTED),
                 expiry: userstate.RuntimeTimer = beam.DoFn.TimerParam(EXPIRY)) -> Iterable[Any]:
         _, article = keyed
         # Event time here is the poll's tick time: the key lives ttl_s after its last sighting.
@@ -114,14 +119,21 @@ class _FirstSighting(beam.DoFn):
             self.again.inc()  # the same feed or file, read again at a later poll
             return
         # Another source, or twice in the same read (a feed or file listing an item twice).
+        reads = (rejected.read() or "").split(_READS)
+        if any(r.split(_SEP, 1)[0] == origin(article) and r != read for r in reads if r):
+            self.again.inc()  # that source's copy was rejected at an earlier read already
+            return
+        rejected.write(_READS.join([r for r in reads if r] + [read]))
         self.dupes.inc()
         yield beam.pvalue.TaggedOutput(REJECT_TAG, make_reject(
             article["input_ref"], "dedup", "duplicate",
             f"same {self.what} as {seen_ref}", article=article))
 
     @userstate.on_timer(EXPIRY)
-    def expire(self, first: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FIRST)) -> None:
+    def expire(self, first: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FIRST),
+               rejected: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(REJECTED)) -> None:
         first.clear()
+        rejected.clear()
 
 
 def written_article_ids(output: str, since: dt.datetime) -> set[str]:
