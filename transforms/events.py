@@ -634,11 +634,15 @@ class EventCoder:
             return subjects[-1]
         return before[-1] if before else None
 
+    def _actors_of(self, doc: ParsedDoc, heads: list[int], mentions: list[Mention]) -> list[Mention]:
+        """The actors of argument heads and of the words coordinated with them ("X et Y")."""
+        return [m for c in heads for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+
     def _agents(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> list[Mention]:
         """The agent of a passive: "par X" (the parser also labels some "de X" obl:agent)."""
         agents = [c for c in doc.children(v) if doc.deps[c] in ("obl:agent",) or
                   (doc.deps[c].startswith(("obl", "nmod")) and _case_of(doc, c) == "par")]
-        return [m for a in agents for h in _with_conj(doc, a) for m in self._actors_in(doc, h, mentions)]
+        return self._actors_of(doc, agents, mentions)
 
     def _subjects(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
@@ -976,7 +980,7 @@ class EventCoder:
     def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
         subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
-        found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+        found = self._actors_of(doc, subj, mentions)
         if not found:  # "l'hôtel où il est placé en rétention": who "il" is
             found = [a for c in subj if doc.pos[c] == "PRON" and norm(doc.words[c]) in PRONOUNS
                      for a in [self._nearest_before(doc, c, mentions)] if a]
@@ -984,7 +988,7 @@ class EventCoder:
         if not found and _detached_participle(doc, i):
             # "Condamné, le maire quitte ses fonctions": the main verb's subject underwent it
             subj = [c for c in doc.children(doc.heads[i]) if doc.deps[c] in ("nsubj", "nsubj:pass")]
-            found = [m for c in subj for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+            found = self._actors_of(doc, subj, mentions)
             heads = subj
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
             h = doc.heads[i]
@@ -1061,7 +1065,7 @@ class EventCoder:
                 return found
         subjects = [c for c in doc.children(i) if doc.deps[c] == "nsubj"]
         if subjects:  # a verb the tagger took for a noun: "la police de Londres enquête sur …"
-            found = [m for c in subjects for h in _with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
+            found = [m for m in self._actors_of(doc, subjects, mentions)
                      if (m.start, m.end) not in taken]
             if found:
                 return found
