@@ -687,11 +687,35 @@ def test_the_crime_a_charge_names_is_reported_violence_by_the_accused(coder, nlp
     assert crimes == [("FRAMED", "FRACVL", "18", "reported")], crimes
     got = _roots(coder, nlp, "Deux hommes placés en garde à vue pour meurtre à Marseille.")
     assert ("FRACVL", "FRACVL", "18") in got and ("FRACOP", "FRACVL", "17") in got, got
-    # a verdict is not an allegation; a charge with no crime named codes no violence
-    got = _roots(coder, nlp, "Trois hommes condamnés à la prison à vie pour meurtre à Marseille.")
-    assert not any(r == "18" for _, _, r in got), got
+    # a charge with no crime named codes no violence
     got = _roots(coder, nlp, "Deux hommes placés en garde à vue pour leur participation à une fête à Marseille.")
     assert not any(r == "18" for _, _, r in got), got
+
+
+def test_a_conviction_establishes_the_crime(coder, nlp):
+    got = _events(coder, nlp, "Trois hommes condamnés à la prison à vie pour le meurtre d'un joggeur à Marseille.")
+    crimes = [(e["actor1_code"], e["actor2_code"], e["modality"]) for e in got if e["event_root_code"] == "18"]
+    assert crimes == [("FRACVL", "FRACVL", "asserted")], crimes
+
+
+def test_suspects_named_by_apposition_or_a_complaint(coder, nlp):
+    # the parse makes "musicien" a second subject: the suspect is the name before the comma
+    got = _roots(coder, nlp, "Le chanteur belge Marc Dupont, musicien accusé de viols en France, est libéré sous caution.")
+    assert ("BELCVL", "FRACVL", "18") in got, got
+    got = _events(coder, nlp, "Jean Dupuis, adjoint au maire de Lille, visé par une plainte pour harcèlement sexuel.")
+    crimes = [(e["actor1_code"], e["actor2_code"], e["modality"]) for e in got if e["event_root_code"] == "18"]
+    assert crimes == [("FRAGOV", "FRACVL", "reported")], crimes
+    # any noun of violence of the lexicon is a crime one can be suspected of
+    got = _roots(coder, nlp, "Le maire de Nantes, soupçonné d'une prise d'otages, est mort.")
+    assert ("FRAGOV", "FRACVL", "18") in got, got
+
+
+def test_two_mentions_of_one_code_kept_apart_by_the_parse_are_a_dyad(coder, nlp):
+    got = _roots(coder, nlp, "La députée Anne Martin a été agressée par un député.")
+    assert ("FRALEG", "FRALEG", "18") in got, got
+    # one person named twice is not two actors
+    got = _roots(coder, nlp, "La députée Anne Martin a critiqué le gouvernement.")
+    assert not any(a == b for a, b, _ in got), got
 
 
 def test_a_suspects_alleged_crime_is_reported_violence(coder, nlp):

@@ -22,6 +22,7 @@ from transforms import eventdates
 from transforms.entities import (
     Mention,
     Resolver,
+    _comma_and_articles,
     _mention,
     article_day,
     default_resolver,
@@ -1794,6 +1795,7 @@ class EventCoder:
                 continue
             for src in uniq_sources:  # no source, no event: "who did it" is the point
                 tgts = [t for t in targets if t.actor_code != src.actor_code or _other_actor(src, t) or
+                        (not fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
                         (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
                 tgts = [self._envoy_state(code, self._own_people(code, src, t)) for t in tgts]
                 for tgt in tgts:
@@ -1827,6 +1829,30 @@ class EventCoder:
                    "enlèvement": "181", "torture": "1822", "coup": "182", "diffamation": "111", "injure": "111"}
     VICTIMLESS = {"111"}  # "poursuivi pour diffamation": whom he defamed is not said
 
+    def _crime(self, doc: ParsedDoc, k: int) -> str | None:
+        """The code of the crime noun at k: one of CRIME_CODES, or a noun of violence of the
+        trigger lexicon ("une prise d'otages", "l'assassinat")."""
+        if doc.pos[k] != "NOUN":
+            return None
+        code = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES.get(doc.words[k].lower())
+        if code:
+            return code
+        trig = self.match_trigger(doc, k)
+        return trig.code if trig is not None and trig.pos == "NOUN" and trig.code[:2] in ("18", "19", "20") else None
+
+    def _suspect(self, doc: ParsedDoc, a: int, mentions: list[Mention]) -> list[Mention]:
+        """Who the participle a ("accusé de viols", "visé par une plainte") describes: the noun it
+        hangs on, its apposition, or the name that noun is apposed to ("X, footballeur accusé de …",
+        which the parse may make a second subject)."""
+        h = doc.heads[a]
+        near = [h] + [c for c in doc.children(h) if doc.deps[c] in ("appos", "nmod")]
+        if doc.deps[h] == "appos":
+            near.append(doc.heads[h])
+        left = min([h] + [c for c in doc.children(h) if doc.deps[c] == "det" and c < h])
+        found = [m for m in mentions if m.resolved and m.kind in ("person", "role")
+                 and (any(m.start <= x < m.end for x in near) or _comma_and_articles(doc, m.end, left))]
+        return found or self._unnamed_people(doc, a, [h], mentions, code="17")
+
     def _charges(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
         seen: set[tuple[int, str]] = set()
@@ -1835,12 +1861,13 @@ class EventCoder:
             if d.code[:2] != "17" and not cleared or d.target is None or d.target.kind not in ("person", "role") \
                     or d.target.sector in ("GOV", "MIL", "COP", "JUD", "SPY") or d.modality != "asserted":
                 continue
-            if lemma_of(doc, d.trigger) in ("condamner", "condamnation", "peine"):
-                continue  # after a conviction the crime is no longer an allegation (an acquittal leaves one)
+            # after a conviction the crime is established ("condamnés pour le meurtre du joggeur");
+            # a charge, a trial or an acquittal leaves it an allegation
+            convicted = lemma_of(doc, d.trigger) in ("condamner", "condamnation", "peine")
             s, e = doc.sents[d.sentence]
             for k in range(d.trigger + 1, e):
-                crime = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES.get(doc.words[k].lower())
-                if not crime or doc.pos[k] != "NOUN":
+                crime = self._crime(doc, k)
+                if not crime:
                     continue
                 # introduced by "pour" (the parse may hang it elsewhere, or put quotes between)
                 if not any(doc.words[j].lower() == "pour" for j in range(max(s, k - 3), k)):
@@ -1852,24 +1879,27 @@ class EventCoder:
                 actor = self.resolver.country_actor(iso, "CVL", as_role=True)
                 victims = None if crime in self.VICTIMLESS else \
                     _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
-                out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "reported", d.place, d.sentence, 0.6))
+                out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "asserted" if convicted else "reported",
+                                      d.place, d.sentence, 0.6))
                 break
-        # "X, accusé de viol, …", "l'homme soupçonné d'un meurtre": the suspect's alleged act
+        # "X, accusé de viol, …", "l'homme soupçonné d'un meurtre", "visé par une plainte pour viols":
+        # the suspect's alleged act
         for a in range(len(doc)):
-            if lemma_of(doc, a) not in ("accuser", "soupçonner") or doc.deps[a] not in ("acl", "amod") \
-                    or _is_negated(doc, a):
+            if doc.deps[a] not in ("acl", "amod") or _is_negated(doc, a):
                 continue
-            crimes = [c for c in doc.children(a) if _case_of(doc, c) == "de" and doc.pos[c] == "NOUN"
-                      and (self.CRIME_CODES.get(doc.lemmas[c].lower()) or self.CRIME_CODES.get(doc.words[c].lower()))]
+            if lemma_of(doc, a) in ("accuser", "soupçonner"):
+                crimes = [c for c in doc.children(a) if _case_of(doc, c) == "de" and self._crime(doc, c)]
+            elif lemma_of(doc, a) == "viser":
+                crimes = [c for g in doc.children(a) if doc.deps[g] == "obl:agent"
+                          and doc.lemmas[g].lower() in ("plainte", "enquête", "procédure")
+                          for c in doc.children(g) if _case_of(doc, c) == "pour" and self._crime(doc, c)]
+            else:
+                continue
             if not crimes:
                 continue
-            k, h = crimes[0], doc.heads[a]
+            k = crimes[0]
             sent = doc.sent_index(a)
-            near = [h] + [c for c in doc.children(h) if doc.deps[c] in ("appos", "nmod")]
-            suspect = [m for m in mentions if m.resolved and m.kind in ("person", "role")
-                       and any(m.start <= x < m.end for x in near)]
-            if not suspect:
-                suspect = self._unnamed_people(doc, a, [h], mentions, code="17")
+            suspect = self._suspect(doc, a, mentions)
             if not suspect or (sent, suspect[0].actor_code) in seen:
                 continue
             seen.add((sent, suspect[0].actor_code))
@@ -1877,7 +1907,7 @@ class EventCoder:
             if not iso:
                 continue
             actor = self.resolver.country_actor(iso, "CVL", as_role=True)
-            code = self.CRIME_CODES.get(doc.lemmas[k].lower()) or self.CRIME_CODES[doc.words[k].lower()]
+            code = self._crime(doc, k) or ""
             victims = None if code in self.VICTIMLESS else \
                 _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
             out.append(EventDraft(k, self.CHARGE, code, suspect[0], victims, "reported",
@@ -2009,6 +2039,20 @@ def _other_actor(source: Mention, target: Mention) -> bool:
     return source.kind in named and target.kind in named and (source.start, source.end) != (target.start, target.end) \
         and bool(source.canonical_name) and bool(target.canonical_name) \
         and source.canonical_name != target.canonical_name
+
+
+def _distinct(doc: ParsedDoc, source: Mention, target: Mention) -> bool:
+    """Two mentions of the same code that the parse keeps apart are two actors: "assassinée par
+    son fiancé" (USACVL -> USACVL), "le député attaqué par des opposants". Not the same words, not
+    one inside or apposed to the other, not conjuncts ("X et Y" share a role, not a dyad)."""
+    if source.start < target.end and target.start < source.end:
+        return False
+    hs = EventCoder._head_in(doc, source)
+    ht = EventCoder._head_in(doc, target)
+    for a, b in ((hs, ht), (ht, hs)):
+        if doc.heads[a] == b and doc.deps[a] in ("appos", "flat:name", "conj", "nmod", "amod", "nsubj", "nsubj:pass"):
+            return False
+    return True
 
 
 def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
