@@ -98,6 +98,23 @@ def two_annotators(a: dict[tuple[str, str], list[tuple[Triple, str, str]]],
             f"coded {found}/{agreed} = {r:.3f}; f1={f:.3f}")
 
 
+def by_confidence(gold: dict[tuple[str, str], list[tuple[Triple, str, str]]],
+                  confidence: dict[tuple[str, str], list[tuple[Triple, float]]], loose: bool) -> str:
+    """Precision of the predicted triples at each `confidence` value, so that an analyst can pick
+    a threshold: does a higher confidence mean a row is more often right?"""
+    right: Counter[float] = Counter()
+    total: Counter[float] = Counter()
+    for key, gevents in gold.items():
+        left = Counter(canon(t, loose) for t, _, _ in gevents)
+        for t, c in sorted(confidence.get(key, []), key=lambda tc: -tc[1]):  # best first take the matches
+            total[c] += 1
+            if left[canon(t, loose)] > 0:
+                left[canon(t, loose)] -= 1
+                right[c] += 1
+    return "precision by confidence: " + ", ".join(
+        f"{c:.1f}: {right[c]}/{total[c]} = {right[c] / total[c]:.2f}" for c in sorted(total, reverse=True))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/events.tsv")
@@ -116,6 +133,7 @@ def main() -> None:
     coder = EventCoder(default_resolver(), cameo, triggers, load_places())  # as the pipeline's, FRA home
 
     predicted: dict[tuple[str, str], list[tuple[Triple, str]]] = defaultdict(list)
+    confidence: dict[tuple[str, str], list[tuple[Triple, float]]] = defaultdict(list)
     words = n_events = 0
     for guid in sorted({g for g, _ in gold}):
         art = items[guid]
@@ -129,6 +147,7 @@ def main() -> None:
             triple = (d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
                       cameo[d.code].root)
             predicted[(guid, corpus.sentence_key(doc.span_text(s, e).strip()))].append((triple, d.modality))
+            confidence[(guid, corpus.sentence_key(doc.span_text(s, e).strip()))].append((triple, d.confidence))
 
     for loose in ([False, True] if args.loose else [False]):
         tp = fp = fn = 0
@@ -179,6 +198,7 @@ def main() -> None:
             print(f"  root {root}: tp={c['tp']:>3} fp={c['fp']:>3} fn={c['fn']:>3} p={rp:.2f} r={rr:.2f} f1={rf:.2f}")
         for kind, key, t in errors[: args.show_errors]:
             print(f"  {kind} {key[1]} {t}")
+        print("  " + by_confidence(gold, confidence, loose))
         if args.second:
             print("  " + two_annotators(gold, load_gold(args.second), predicted, loose))
         if args.why:

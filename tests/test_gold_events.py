@@ -142,3 +142,16 @@ def test_two_annotator_scores_credit_either_reading_and_owe_only_shared_events()
     line = two_annotators(a, b, predicted, loose=False)
     # 11 is B's reading (right), 13 nobody's; the meeting (symmetric) is the only shared event, missed
     assert "either 1/2 = 0.500" in line and "both coded 0/1 = 0.000" in line, line
+
+
+def test_precision_by_confidence_counts_each_gold_event_once():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from events import by_confidence
+
+    key = ("g", "k")
+    gold = {key: [(("FRAGOV", "RUSGOV", "04"), "asserted", "none")]}
+    # the same right triple twice: only one can match the single gold event, the surer one
+    confidence = {key: [(("FRAGOV", "RUSGOV", "04"), 0.5), (("RUSGOV", "FRAGOV", "04"), 0.9),
+                        (("FRAGOV", "", "01"), 0.7)]}
+    line = by_confidence(gold, confidence, loose=False)
+    assert line == "precision by confidence: 0.9: 1/1 = 1.00, 0.7: 0/1 = 0.00, 0.5: 0/1 = 0.00", line
