@@ -700,7 +700,8 @@ def test_a_conviction_establishes_the_crime(coder, nlp):
 
 def test_suspects_named_by_apposition_or_a_complaint(coder, nlp):
     # the parse makes "musicien" a second subject: the suspect is the name before the comma
-    got = _roots(coder, nlp, "Le chanteur belge Marc Dupont, musicien accusé de viols en France, est libéré sous caution.")
+    got = _roots(coder, nlp,
+                 "Le chanteur belge Marc Dupont, musicien accusé de viols en France, est libéré sous caution.")
     assert ("BELCVL", "FRACVL", "18") in got, got
     got = _events(coder, nlp, "Jean Dupuis, adjoint au maire de Lille, visé par une plainte pour harcèlement sexuel.")
     crimes = [(e["actor1_code"], e["actor2_code"], e["modality"]) for e in got if e["event_root_code"] == "18"]
@@ -1120,3 +1121,12 @@ def test_a_show_of_force_at_a_border_faces_the_country_across_it(coder, nlp):
     # "masse" tagged as a noun with a subject is the verb masser
     got = _roots(coder, nlp, "La Russie masse des troupes près de la frontière ukrainienne.")
     assert any(a.startswith("RUS") and b == "UKR" and r == "15" for a, b, r in got), got
+
+
+def test_caption_in_a_meeting_and_local_officials(coder, nlp):
+    # "X, en réunion avec …": X is in the meeting; local elected officials are local government
+    got = _roots(coder, nlp,
+                 "Le candidat écologiste Yannick Jadot, en réunion avec des élus locaux à Rodez, le 3 janvier 2022.")
+    assert ("FRAOPP", "FRAGOV", "04") in got, got
+    got = _roots(coder, nlp, "Yannick Jadot rencontre des conseillers municipaux à Rodez.")
+    assert ("FRAOPP", "FRAGOV", "04") in got, got

@@ -1064,6 +1064,11 @@ class EventCoder:
             found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
             if found:
                 return found
+        if h != first and _case_of(doc, first) == "en" and doc.pos[h] in ("NOUN", "PROPN"):
+            # a caption: "X, en réunion avec des élus", "X en visite à Kiev": X is in the meeting
+            found = [m for m in self._actors_of(doc, [h], mentions) if (m.start, m.end) not in taken]
+            if found:
+                return found
         subjects = [c for c in doc.children(i) if doc.deps[c] == "nsubj"]
         if subjects:  # a verb the tagger took for a noun: "la police de Londres enquête sur …"
             found = [m for m in self._actors_of(doc, subjects, mentions)
