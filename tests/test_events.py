@@ -1130,3 +1130,11 @@ def test_caption_in_a_meeting_and_local_officials(coder, nlp):
     assert ("FRAOPP", "FRAGOV", "04") in got, got
     got = _roots(coder, nlp, "Yannick Jadot rencontre des conseillers municipaux à Rodez.")
     assert ("FRAOPP", "FRAGOV", "04") in got, got
+
+
+def test_an_apology_needs_no_addressee(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre de l'intérieur a présenté ses excuses.")
+    assert ("FRAGOV", None, "05") in got, got
+    # other acts done to someone still need their actor 2
+    got = _roots(coder, nlp, "Le ministre de l'intérieur a livré des armes.")
+    assert not any(r == "07" for _, _, r in got), got

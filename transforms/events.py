@@ -41,6 +41,7 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 # Roots whose events are done to someone: coded only with an actor 2. (Not investigations: an
 # inquiry is opened "contre X", against persons unknown.)
 TARGETED_ROOTS = {"04", "05", "06", "07", "10", "16", "17", "18", "19", "20"}
+UNTARGETED_CODES = {"055"}  # an apology is news without its addressee ("présente ses excuses")
 LOCATED_TARGET_ROOTS = {"16", "17", "18", "19", "20"}
 WEAPON_TESTS = {"missile", "projectile", "essai", "test", "fusée", "missiles"}
 MILITARY_ROOTS = {"15", "17", "18", "19", "20"}
@@ -1822,7 +1823,8 @@ class EventCoder:
         # acts that are done to someone (meetings, aid, sanctions, arrests, attacks…) with no one
         # found to undergo them: the dyad is what the row is for, and a row without it was, on the
         # development sets, mostly a misreading (4 right of 33)
-        out = [d for d in out if d.target is not None or d.code[:2] not in TARGETED_ROOTS]
+        out = [d for d in out if d.target is not None or d.code[:2] not in TARGETED_ROOTS
+               or d.code in UNTARGETED_CODES]
         return _one_per_event(out)
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")
