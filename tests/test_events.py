@@ -1138,3 +1138,13 @@ def test_an_apology_needs_no_addressee(coder, nlp):
     # other acts done to someone still need their actor 2
     got = _roots(coder, nlp, "Le ministre de l'intérieur a livré des armes.")
     assert not any(r == "07" for _, _, r in got), got
+
+
+def test_war_words_in_a_sentence_about_sport_are_play(coder, nlp):
+    for text in ("L'attaquant français a frappé sur la barre transversale contre l'Espagne.",
+                 "Le Maroc a tiré au but face à l'Egypte en demi-finale."):
+        got = _roots(coder, nlp, text)
+        assert not any(r in ("13", "15", "18", "19", "20") for _, _, r in got), (text, got)
+    # the same verb outside sport, or by an army next to a match, is force
+    assert ("RUSMIL", "UKRGOV", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev.")
+    assert ("RUSMIL", "UKRGOV", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev avant le match.")

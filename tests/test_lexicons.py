@@ -2,7 +2,7 @@ import pytest
 
 from lexicons import LexiconError
 from transforms.gazetteer import Gazetteer
-from transforms.lexicon import load_cameo, load_criticism, load_triggers
+from transforms.lexicon import load_cameo, load_criticism, load_sport, load_triggers
 
 
 def test_cameo_table_has_every_root_with_quad_and_goldstein():
@@ -65,3 +65,12 @@ def test_regions_are_places_of_their_country_and_a_bad_line_names_file_and_line(
     f.write_text("name\tcountry\taliases\nCorse\tFRA\t\nBavière\tGermany\t\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"regions.tsv:3: country must be an ISO3 code"):
         load_regions(f)
+
+
+def test_sport_words_load_and_a_bad_kind_names_file_and_line(tmp_path):
+    context, metaphor = load_sport()
+    assert "match" in context and "frapper" in metaphor and not context & metaphor
+    f = tmp_path / "sport.tsv"
+    f.write_text("word\tkind\nmatch\tcontext\nfrapper\tverb\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"sport.tsv:3: kind must be context or metaphor"):
+        load_sport(f)

@@ -31,7 +31,7 @@ from transforms.entities import (
     places_in_sentence,
 )
 from transforms.gazetteer import norm
-from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism
+from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism, load_sport
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
 from transforms.rejects import REJECT_TAG, guarded
@@ -41,6 +41,8 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 # Roots whose events are done to someone: coded only with an actor 2. (Not investigations: an
 # inquiry is opened "contre X", against persons unknown.)
 TARGETED_ROOTS = {"04", "05", "06", "07", "10", "16", "17", "18", "19", "20"}
+FORCE_ROOTS = {"13", "15", "18", "19", "20"}  # threats, shows of force and violence
+ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS"}
 UNTARGETED_CODES = {"055"}  # an apology is news without its addressee ("présente ses excuses")
 LOCATED_TARGET_ROOTS = {"16", "17", "18", "19", "20"}
 WEAPON_TESTS = {"missile", "projectile", "essai", "test", "fusée", "missiles"}
@@ -336,6 +338,16 @@ class EventCoder:
         # text names no country at all ("trois hommes placés en garde à vue" in a Le Monde item)
         self.home_country = home_country
         self.criticism = load_criticism()
+        self.sport_words, self.sport_metaphors = load_sport()
+
+    def _sporting(self, doc: ParsedDoc, sent: int) -> bool:
+        """Whether sentence `sent` is about sport (a word or phrase of lexicons/sport.tsv)."""
+        s, e = doc.sents[sent]
+        if any(doc.lemmas[k].lower() in self.sport_words or doc.words[k].lower() in self.sport_words
+               for k in range(s, e)):
+            return True
+        text = " " + " ".join(doc.span_text(s, e).lower().split()) + " "
+        return any(" " in w and f" {w} " in text for w in self.sport_words)
 
     # ------------------------------------------------------------------ triggers
     def _lemma_candidates(self, doc: ParsedDoc, i: int) -> list[Trigger]:
@@ -1825,6 +1837,11 @@ class EventCoder:
         # development sets, mostly a misreading (4 right of 33)
         out = [d for d in out if d.target is not None or d.code[:2] not in TARGETED_ROOTS
                or d.code in UNTARGETED_CODES]
+        # "a frappé sur la barre contre l'Espagne": in a sentence about sport, war words are play
+        # (armed forces keep theirs: "l'armée a frappé Kiev avant le match")
+        out = [d for d in out if not (d.code[:2] in FORCE_ROOTS and lemma_of(doc, d.trigger) in self.sport_metaphors
+                                      and not (d.source and d.source.sector in ARMED_SECTORS)
+                                      and self._sporting(doc, d.sentence))]
         return _one_per_event(out)
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")

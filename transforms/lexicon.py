@@ -104,6 +104,18 @@ def load_criticism(file: Path | None = None) -> dict[str, str]:
     return out
 
 
+def load_sport(file: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that say a sentence is about sport, and force triggers sport uses for play."""
+    sf = file or path("sport.tsv")
+    context: set[str] = set()
+    metaphor: set[str] = set()
+    for lineno, row in read_tsv(sf, ("word", "kind")):
+        if row["kind"] not in ("context", "metaphor"):
+            raise LexiconError(f"{sf}:{lineno}: kind must be context or metaphor, got {row['kind']!r}")
+        (context if row["kind"] == "context" else metaphor).add(row["word"].lower())
+    return frozenset(context), frozenset(metaphor)
+
+
 @lru_cache(maxsize=1)
 def default_tables() -> tuple[dict[str, CameoCode], dict[str, list[Trigger]]]:
     cameo = load_cameo()
