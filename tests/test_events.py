@@ -1148,3 +1148,11 @@ def test_war_words_in_a_sentence_about_sport_are_play(coder, nlp):
     # the same verb outside sport, or by an army next to a match, is force
     assert ("RUSMIL", "UKRGOV", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev.")
     assert ("RUSMIL", "UKRGOV", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev avant le match.")
+
+
+def test_a_politicians_rivals_are_of_the_politicians_kind(coder, nlp):
+    got = _roots(coder, nlp, "Christiane Taubira dénonce le manque de respect de ses concurrents.")
+    assert ("FRAOPP", "FRAOPP", "11") in got, got
+    # rivals of no one named are no one
+    got = _roots(coder, nlp, "Les concurrents dénoncent le manque de respect.")
+    assert not any(b for _, b, _ in got), got

@@ -571,6 +571,10 @@ class EventCoder:
         demonym = self._demonym(doc, head)
         if demonym:
             return [demonym]
+        for k in [head] + [t for t in range(lo, hi) if t != head]:  # "le manque de respect de ses concurrents"
+            rival = self._rival(doc, k, mentions)
+            if rival:
+                return [rival]
         if doc.words[head] in ("Etat", "État") and any(doc.lemmas[c].lower() in ("le", "l'", "l’")
                                                         for c in doc.children(head)):
             # "l'Etat viendra en aide": the government of the country the text is about
@@ -602,6 +606,27 @@ class EventCoder:
             return m
         actor = self.resolver.country_actor(owners[0].country, m.sector)
         return replace(m, actor_code=actor.code or m.actor_code, country=owners[0].country)
+
+    RIVALS = {"concurrent", "concurrente", "rival", "rivale", "adversaire"}
+
+    def _rival(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> Mention | None:
+        """"Taubira dénonce le manque de respect de ses concurrents": a politician's rivals are
+        of the owner's kind (a candidate's rivals are candidates), the subject of the clause."""
+        if doc.lemmas[head].lower() not in self.RIVALS or not any(
+                doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
+            return None
+        v = head
+        while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
+            v = doc.heads[v]
+        if doc.pos[v] not in ("VERB", "AUX") or v == head:
+            return None
+        owners = [o for o in self._subjects(doc, v, mentions)[0] if o.kind in ("person", "role") and o.sector]
+        if not owners:
+            return None
+        actor = self.resolver.country_actor(owners[0].country, owners[0].sector) if owners[0].country else None
+        if actor is None or not actor.code:
+            return None
+        return _mention(doc, head, head + 1, actor, label="ROLE", resolution="context", confidence=0.5, kind="role")
 
     def _demonym(self, doc: ParsedDoc, head: int) -> Mention | None:
         """"Le Français Benjamin Brière", "un Colombien": one person of that country (the
