@@ -1156,3 +1156,13 @@ def test_a_politicians_rivals_are_of_the_politicians_kind(coder, nlp):
     # rivals of no one named are no one
     got = _roots(coder, nlp, "Les concurrents dénoncent le manque de respect.")
     assert not any(b for _, b, _ in got), got
+
+
+def test_deporting_people_is_coercion_expelling_envoys_is_a_break(coder, nlp):
+    got = _roots(coder, nlp, "Une famille afghane expulsée par la police française.")
+    assert ("FRACOP", "AFGCVL", "17") in got, got
+    got = _roots(coder, nlp, "Le Royaume-Uni a expulsé des Albanais.")
+    assert ("GBR", "ALBCVL", "17") in got, got
+    # an ambassador or diplomats stand for their state: a step in relations (16)
+    assert ("MLI", "FRA", "16") in _roots(coder, nlp, "Le Mali annonce l'expulsion de l'ambassadeur de France.")
+    assert ("RUS", "USA", "16") in _roots(coder, nlp, "La Russie a expulsé deux diplomates américains.")

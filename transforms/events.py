@@ -939,9 +939,9 @@ class EventCoder:
         elif code[:2] == "17" and any(doc.lemmas[c].lower() in ("provisoire", "préventif", "préventive")
                                       for c in doc.children(i)):
             sector = "JUD"  # "en détention provisoire": ordered by a judge
-        elif code[:3] in ("172", "175") or any(doc.lemmas[c].lower() == "rétention" for c in doc.children(i)):
-            # bans and repression are the state's policy, not one police action; so is holding a
-            # foreigner in administrative detention ("placé en rétention")
+        elif code[:3] in ("172", "174", "175") or any(doc.lemmas[c].lower() == "rétention" for c in doc.children(i)):
+            # bans, deportations and repression are the state's policy, not one police action; so
+            # is holding a foreigner in administrative detention ("placé en rétention")
             sector = "GOV"
         elif code[:3] == "143":
             sector = "LAB"  # strikers are workers
@@ -1815,6 +1815,13 @@ class EventCoder:
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "visite de X à Nice", "réunion publique de X", "a retrouvé son calme": no one met
+            if code[:3] == "174" and any(t.sector == "GOV" or t.kind == "country" and t.resolution == "exact"
+                                         for t in targets):
+                code = "166"  # expelling an ambassador, or a state's staff, is a step against the state
+            if code[:3] == "174":  # "une famille palestinienne expulsée": people deported are the country's civilians
+                targets = [replace(t, actor_code=self.resolver.country_actor(t.country, "CVL", as_role=True).code
+                                   or t.actor_code, sector="CVL", kind="role")
+                           if t.kind == "country" and t.resolution != "exact" and t.country else t for t in targets]
             if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
                 targets = [self._official(t) if t.sector == "CVL" and t.country else t for t in targets]
             if code[:2] == "14":  # (sources found by word order or implied: the place's people too)
