@@ -1166,3 +1166,12 @@ def test_deporting_people_is_coercion_expelling_envoys_is_a_break(coder, nlp):
     # an ambassador or diplomats stand for their state: a step in relations (16)
     assert ("MLI", "FRA", "16") in _roots(coder, nlp, "Le Mali annonce l'expulsion de l'ambassadeur de France.")
     assert ("RUS", "USA", "16") in _roots(coder, nlp, "La Russie a expulsé deux diplomates américains.")
+
+
+def test_bloc_adjectives_on_event_nouns(coder, nlp):
+    assert ("WST", "RUS", "16") in _roots(coder, nlp, "Les sanctions occidentales contre la Russie.")
+    # a caption's summit with an adjective is a meeting with that bloc, not with one's own country
+    got = _roots(coder, nlp,
+                 "La première ministre suédoise Magdalena Andersson, lors d'un sommet européen, à Bruxelles.")
+    assert ("SWEGOV", "EU", "04") in got, got
+    assert not _roots(coder, nlp, "Olaf Scholz lors d'un sommet allemand.")

@@ -2,7 +2,7 @@ import pytest
 
 from lexicons import LexiconError
 from transforms.gazetteer import Gazetteer
-from transforms.lexicon import load_cameo, load_criticism, load_sport, load_triggers
+from transforms.lexicon import load_blocs, load_cameo, load_criticism, load_sport, load_triggers
 
 
 def test_cameo_table_has_every_root_with_quad_and_goldstein():
@@ -74,3 +74,16 @@ def test_sport_words_load_and_a_bad_kind_names_file_and_line(tmp_path):
     f.write_text("word\tkind\nmatch\tcontext\nfrapper\tverb\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"sport.tsv:3: kind must be context or metaphor"):
         load_sport(f)
+
+
+def test_bloc_adjectives_name_known_organisations_and_an_unknown_one_names_file_and_line(tmp_path):
+    from transforms.gazetteer import load_default, norm
+
+    g = load_default()
+    blocs = load_blocs(lambda name: g.lookup(norm(name)))
+    assert blocs["européennes"].code == "EU" and blocs["occidental"].code == "WST"
+    f = tmp_path / "blocs.tsv"
+    f.write_text("adjective\tname\neuropéen\tUnion européenne\nnordique\tConseil nordique imaginaire\n",
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"blocs.tsv:3: no organisation named 'Conseil nordique imaginaire'"):
+        load_blocs(lambda name: g.lookup(norm(name)), f)

@@ -31,7 +31,7 @@ from transforms.entities import (
     places_in_sentence,
 )
 from transforms.gazetteer import norm
-from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism, load_sport
+from transforms.lexicon import CameoCode, Trigger, default_tables, load_blocs, load_criticism, load_sport
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
 from transforms.rejects import REJECT_TAG, guarded
@@ -339,6 +339,7 @@ class EventCoder:
         self.home_country = home_country
         self.criticism = load_criticism()
         self.sport_words, self.sport_metaphors = load_sport()
+        self.blocs = load_blocs(lambda name: resolver.g.lookup(norm(name)))
 
     def _sporting(self, doc: ParsedDoc, sent: int) -> bool:
         """Whether sentence `sent` is about sport (a word or phrase of lexicons/sport.tsv)."""
@@ -649,6 +650,9 @@ class EventCoder:
                 if iso:
                     actor = self.resolver.country_actor(iso, sector)
                     return _mention(doc, c, c + 1, actor, label="LOC", resolution="alias", confidence=0.7)
+                bloc = self.blocs.get(doc.words[c].lower())
+                if bloc is not None:  # "les sanctions européennes" (lexicons/actors/blocs.tsv)
+                    return _mention(doc, c, c + 1, bloc, label="ORG", resolution="alias", confidence=0.6)
         return None
 
     def _nearest_before(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
@@ -1812,6 +1816,12 @@ class EventCoder:
             if code[:3] in ("042", "043") and sources:
                 # "la visite d'Emmanuel Macron à Nice": a trip to a town of one's own country meets no one
                 targets = [t for t in targets if not (t.kind in ("city", "place") and t.country == sources[0].country)]
+            if not targets and code[:2] == "04" and trig.pos == "NOUN" and sources:
+                # "lors d'un sommet européen": the adjective names who the meeting is with
+                adj = self._country_adjective(doc, i)
+                if adj is not None and adj.actor_code not in {m.actor_code for m in sources} and \
+                        not (adj.country and adj.country in {m.country for m in sources}):
+                    targets = [adj]
             if not targets and (code[:3] in ("042", "043") or code[:3] == "040"
                                 and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
                 continue  # "visite de X à Nice", "réunion publique de X", "a retrouvé son calme": no one met

@@ -7,9 +7,11 @@ silently skipped would quietly bias every count built on top of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lexicons import LexiconError, path, read_tsv
 
@@ -101,6 +103,19 @@ def load_criticism(file: Path | None = None) -> dict[str, str]:
         if row["code"] not in ("111", "112"):
             raise LexiconError(f"{cf}:{lineno}: code must be 111 or 112, got {row['code']!r}")
         out[row["lemma"].lower()] = row["code"]
+    return out
+
+
+def load_blocs(lookup: Callable[[str], list[Any]], file: Path | None = None) -> dict[str, Any]:
+    """Adjectives of blocs ("européen", "occidental") -> the organisation they stand for, found
+    with `lookup` (the gazetteer's); a name it does not know is an error naming file and line."""
+    bf = file or path("actors/blocs.tsv")
+    out: dict[str, Any] = {}
+    for lineno, row in read_tsv(bf, ("adjective", "name")):
+        found = [a for a in lookup(row["name"]) if a.kind == "organisation"]
+        if not found:
+            raise LexiconError(f"{bf}:{lineno}: no organisation named {row['name']!r}")
+        out[row["adjective"].lower()] = found[0]
     return out
 
 
