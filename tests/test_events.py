@@ -1175,3 +1175,12 @@ def test_bloc_adjectives_on_event_nouns(coder, nlp):
                  "La première ministre suédoise Magdalena Andersson, lors d'un sommet européen, à Bruxelles.")
     assert ("SWEGOV", "EU", "04") in got, got
     assert not _roots(coder, nlp, "Olaf Scholz lors d'un sommet allemand.")
+
+
+def test_a_state_acting_on_its_own_people_is_its_government(coder, nlp):
+    assert ("CHNGOV", "CHNCVL", "17") in _roots(coder, nlp, "La Chine met les influenceurs à l'amende.")
+    # the aid of a plan is given by the plan's author, to whom the plan names
+    got = _roots(coder, nlp, "Le Sri Lanka annonce un programme d'aide à la population.")
+    assert ("LKAGOV", "LKACVL", "07") in got, got
+    # acting on another country's people leaves the state as the country
+    assert ("RUS", "FRA", "17") in _roots(coder, nlp, "La Russie a arrêté un Français.")

@@ -781,8 +781,9 @@ class EventCoder:
         # (also on the object of a multi-word expression: "venir en aide aux entreprises")
         extra = [c for c in kids if doc.deps[c] == "obj" or trig.object and doc.lemmas[c].lower() == trig.object]
         h = doc.heads[i]
-        if trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX"):
-            extra.append(h)
+        if trig.pos == "NOUN" and h != i and (doc.pos[h] in ("VERB", "AUX") or
+                                              doc.lemmas[h].lower() in self.EVENT_CONTAINERS):
+            extra.append(h)  # (and on the plan it is part of: "un programme d'aide à la population")
         if trig.pos == "NOUN":  # "Rencontre controversée du premier ministre avec …"
             extra += _participles_on(doc, i)
         for e in extra:
@@ -1138,8 +1139,10 @@ class EventCoder:
                            if (m.start, m.end) not in taken)
         if out:
             return out
-        h = doc.heads[i]
-        if h != i and self._carried_by(doc, i, h) and not self._comments_on(doc, h, code):
+        c, h = i, doc.heads[i]
+        if h != i and doc.lemmas[h].lower() in self.EVENT_CONTAINERS and doc.deps[i] == "nmod":
+            c, h = h, doc.heads[h]  # "X annonce un programme d'aide": the plan's author gives the aid
+        if h != c and self._carried_by(doc, c, h) and not self._comments_on(doc, h, code):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         if h != i and doc.lemmas[h].lower() in ("charger", "chargé") and _case_of(doc, i) == "de":
             # "Sue Gray est chargée de l'enquête", "le ministre chargé des négociations"
@@ -1858,6 +1861,11 @@ class EventCoder:
                         (not fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
                         (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
                 tgts = [self._envoy_state(code, self._own_people(code, src, t)) for t in tgts]
+                if code[:2] in ("07", "08", "17") and src.kind == "country" and src.actor_code == src.country and any(
+                        t is not None and t.country == src.country and t.sector == "CVL" for t in tgts):
+                    # "la Chine met les influenceurs à l'amende": a state's policy on its people is its government's
+                    gov = self.resolver.country_actor(src.country, "GOV")
+                    src = replace(src, actor_code=gov.code or src.actor_code, sector="GOV")
                 for tgt in tgts:
                     conf = 0.7 if tgt is None else 0.9
                     if fallback:
