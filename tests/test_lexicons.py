@@ -44,13 +44,24 @@ def test_bad_date_in_people_file(tmp_path):
         Gazetteer().load_people(f)
 
 
-def test_criticism_words_load_and_a_bad_code_names_file_and_line(tmp_path):
+def test_criticism_and_sport_words_load():
     words = load_criticism()
     assert words["cynique"] == "111" and words["mensonge"] == "112"
-    f = tmp_path / "criticism.tsv"
-    f.write_text("lemma\tcode\ncynique\t111\nhonte\t190\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"criticism.tsv:3: code must be 111 or 112"):
-        load_criticism(f)
+    context, metaphor = load_sport()
+    assert "match" in context and "frapper" in metaphor and not context & metaphor
+
+
+@pytest.mark.parametrize("name, text, loader, message", [
+    ("criticism.tsv", "lemma\tcode\ncynique\t111\nhonte\t190\n", load_criticism,
+     r"criticism.tsv:3: code must be 111 or 112"),
+    ("sport.tsv", "word\tkind\nmatch\tcontext\nfrapper\tverb\n", load_sport,
+     r"sport.tsv:3: kind must be context or metaphor"),
+])
+def test_a_bad_word_list_line_names_file_and_line(tmp_path, name, text, loader, message):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        loader(f)
 
 
 def test_regions_are_places_of_their_country_and_a_bad_line_names_file_and_line(tmp_path):
@@ -65,15 +76,6 @@ def test_regions_are_places_of_their_country_and_a_bad_line_names_file_and_line(
     f.write_text("name\tcountry\taliases\nCorse\tFRA\t\nBavière\tGermany\t\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"regions.tsv:3: country must be an ISO3 code"):
         load_regions(f)
-
-
-def test_sport_words_load_and_a_bad_kind_names_file_and_line(tmp_path):
-    context, metaphor = load_sport()
-    assert "match" in context and "frapper" in metaphor and not context & metaphor
-    f = tmp_path / "sport.tsv"
-    f.write_text("word\tkind\nmatch\tcontext\nfrapper\tverb\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"sport.tsv:3: kind must be context or metaphor"):
-        load_sport(f)
 
 
 def test_bloc_adjectives_name_known_organisations_and_an_unknown_one_names_file_and_line(tmp_path):
