@@ -592,17 +592,22 @@ class EventCoder:
                                  resolution="context", confidence=0.5)]
         return []
 
-    def _possessed(self, doc: ParsedDoc, head: int, m: Mention, mentions: list[Mention]) -> Mention:
-        """"la France annonce le départ de ses soldats": a role with a possessive and no country of
-        its own belongs to the subject of its clause, not to the country of the context."""
-        if m.kind != "role" or m.resolution != "context" or not m.sector or not any(
-                doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
-            return m
+    def _owners(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> list[Mention]:
+        """Who "son/sa/leur" on noun `head` refers to: the subjects of the verb whose clause holds
+        the noun ("la France annonce le départ de ses soldats" -> France); none without a possessive."""
+        if not any(doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
+            return []
         v = head
         while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
             v = doc.heads[v]
-        owners = [o for o in self._subjects(doc, v, [x for x in mentions if x is not m])[0]
-                  if o.country] if doc.pos[v] in ("VERB", "AUX") and v != head else []
+        return self._subjects(doc, v, mentions)[0] if doc.pos[v] in ("VERB", "AUX") and v != head else []
+
+    def _possessed(self, doc: ParsedDoc, head: int, m: Mention, mentions: list[Mention]) -> Mention:
+        """"la France annonce le départ de ses soldats": a role with a possessive and no country of
+        its own belongs to the subject of its clause, not to the country of the context."""
+        if m.kind != "role" or m.resolution != "context" or not m.sector:
+            return m
+        owners = [o for o in self._owners(doc, head, [x for x in mentions if x is not m]) if o.country]
         if not owners or owners[0].country == m.country:
             return m
         actor = self.resolver.country_actor(owners[0].country, m.sector)
@@ -613,19 +618,13 @@ class EventCoder:
     def _rival(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> Mention | None:
         """"Taubira dénonce le manque de respect de ses concurrents": a politician's rivals are
         of the owner's kind (a candidate's rivals are candidates), the subject of the clause."""
-        if doc.lemmas[head].lower() not in self.RIVALS or not any(
-                doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
+        if doc.lemmas[head].lower() not in self.RIVALS:
             return None
-        v = head
-        while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
-            v = doc.heads[v]
-        if doc.pos[v] not in ("VERB", "AUX") or v == head:
+        owners = [o for o in self._owners(doc, head, mentions) if o.kind in ("person", "role") and o.sector]
+        if not owners or not owners[0].country:
             return None
-        owners = [o for o in self._subjects(doc, v, mentions)[0] if o.kind in ("person", "role") and o.sector]
-        if not owners:
-            return None
-        actor = self.resolver.country_actor(owners[0].country, owners[0].sector) if owners[0].country else None
-        if actor is None or not actor.code:
+        actor = self.resolver.country_actor(owners[0].country, owners[0].sector)
+        if not actor.code:
             return None
         return _mention(doc, head, head + 1, actor, label="ROLE", resolution="context", confidence=0.5, kind="role")
 
