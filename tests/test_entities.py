@@ -142,3 +142,24 @@ def test_a_role_takes_the_country_where_it_acts_before_the_one_talked_about(reso
     text = "Des militants appellent à boycotter les Jeux olympiques de Pékin, à Taipei, le 26 janvier 2022."
     codes = _codes(resolver, nlp, text)
     assert ("militants", "TWNCVL") in codes, codes
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a people with one home country: its civilians, whatever else the sentence names
+    ("Des Tigréens expulsés d'Arabie saoudite ont été emprisonnés.", ("Tigréens", "ETHCVL"), None),
+    ("Pékin réprime les Ouïghours du Xinjiang.", ("Ouïghours", "CHNCVL"), None),
+    ("Un militant ouïghour a été arrêté à Istanbul.", ("militant ouïghour", "CHNCVL"), None),
+    # no home country: the country beside the word, else the sentence's
+    ("Les Kurdes syriens ont repoussé l'attaque.", ("Kurdes syriens", "SYRCVL"), None),
+    ("Les musulmans de France réclament un dialogue.", ("musulmans de France", "FRACVL"), None),
+    ("Les chrétiens sont persécutés au Nigeria.", ("chrétiens", "NGACVL"), None),
+    # a faith's adjective and a people's language are no community
+    ("Le culte musulman se réorganise en Allemagne.", None, "musulman"),
+    ("La langue kurde est interdite en Turquie.", None, "kurde"),
+])
+def test_communities_are_civilians_of_their_country(resolver, nlp, text, expected, absent):
+    codes = _codes(resolver, nlp, text)
+    if expected:
+        assert expected in codes, codes
+    if absent:
+        assert not any(absent in mention for mention, _ in codes), codes

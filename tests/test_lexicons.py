@@ -89,3 +89,22 @@ def test_bloc_adjectives_name_known_organisations_and_an_unknown_one_names_file_
                  encoding="utf-8")
     with pytest.raises(LexiconError, match=r"blocs.tsv:3: no organisation named 'Conseil nordique imaginaire'"):
         load_blocs(lambda name: g.lookup(norm(name)), f)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("Mayas\tMaya\t\tGTM\tpeople", r"groups.tsv:3: kind must be one of \['ethnic', 'religious'\]"),
+    ("Mayas\tMaya\t\tXYZ\tethnic", r"groups.tsv:3: unknown country 'XYZ'"),
+    ("Russes\t\t\tRUS\tethnic", r"groups.tsv:3: 'Russes' already names something else"),
+    ("Mayas\t\tmaya\t\tethnic", r"groups.tsv:3: adjectives need the group's country"),
+])
+def test_a_bad_community_line_names_file_and_line(tmp_path, line, message):
+    from lexicons import path
+    from transforms.gazetteer import Gazetteer
+
+    g = Gazetteer()  # a fresh one: the default is shared by every test
+    g.load_countries(path("actors/countries.tsv"))
+    f = tmp_path / "groups.tsv"
+    f.write_text(f"name\taliases\tadjectives\tcountry\tkind\nMapuches\tMapuche\t\tCHL\tethnic\n{line}\n",
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        g.load_groups(f)

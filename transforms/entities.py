@@ -163,7 +163,8 @@ class Resolver:
             i = s
             while i < e:
                 matched = False
-                if nt[i].split(" ", 1)[0] not in g.first_words and nt[i] not in g.adjectives:
+                if nt[i].split(" ", 1)[0] not in g.first_words and nt[i] not in g.adjectives \
+                        and nt[i] not in g.groups:
                     i += 1
                     continue
                 # names may run past the sentence end: the parser sometimes splits inside one
@@ -177,7 +178,7 @@ class Resolver:
                         if role:
                             m = self._match_role(doc, nt, i, i + n, e, role)
                     if m is None and n == 1:
-                        m = self._match_demonym(doc, nt, i)
+                        m = self._match_group(doc, nt, i, e) or self._match_demonym(doc, nt, i)
                     if m:
                         out.extend(m)
                         i = max(x.end for x in m)
@@ -271,6 +272,39 @@ class Resolver:
             return None  # "les Polonais Andrzej Duda et …": describes people named next
         actor = self.country_actor(iso)
         return [_mention(doc, i, i + 1, actor, label="LOC", resolution="alias", confidence=0.8)]
+
+    def _match_group(self, doc: ParsedDoc, nt: list[str], i: int, sent_end: int) -> list[Mention] | None:
+        """A community noun is the civilians of its country: "des Tigréens" -> ETHCVL; with no
+        home country, of the country beside it ("les Kurdes de Syrie", "chrétiens irakiens"),
+        else (like a role) of the sentence's or article's ("les musulmans" -> context)."""
+        group = self.g.groups.get(nt[i])
+        if group is None or doc.pos[i] not in ("NOUN", "PROPN"):
+            return None  # "le culte musulman": an adjective
+        if group.capitalised and not doc.words[i][:1].isupper():
+            return None  # "la langue kurde"
+        if i > 0 and doc.words[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN":
+            return None  # part of a name
+        if i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper():
+            return None  # "le Kurde Ahmed X": a person named next
+        if group.country is not None:
+            actor = self.country_actor(group.country, "CVL", as_role=True)
+            actor = replace(actor, canonical_name=group.name)
+            return [_mention(doc, i, i + 1, actor, label="ROLE", resolution="exact", confidence=0.85)]
+        self._inner = None
+        countries, end = self._country_after(doc, nt, i + 1, sent_end)
+        countries = [(code, iso) for code, iso in countries if iso]  # "les chrétiens de l'ONU": no
+        if not countries:
+            actor = Actor("role", group.name, None, None, "CVL")
+            return [_mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.0,
+                             kind="role", code="UNK")]
+        out = []
+        for _code, iso in countries:
+            actor = replace(self.country_actor(iso, "CVL", as_role=True), canonical_name=group.name)
+            out.append(_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8))
+        if self._inner:  # "les musulmans de France": France is a mention too
+            a, b = self._inner
+            out.extend(self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None) or [])
+        return out
 
     @staticmethod
     def _locative(doc: ParsedDoc, nt: list[str], i: int) -> bool:

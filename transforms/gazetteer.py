@@ -1,4 +1,4 @@
-"""The actor gazetteer: countries, capitals, organisations, people, role phrases.
+"""The actor gazetteer: countries, capitals, organisations, people, role phrases, communities.
 
 Loaded once per worker from the TSV files in `lexicons/actors/`. Lookup is
 by normalised text (no accents, lower case, hyphens and apostrophes spaced)
@@ -76,6 +76,24 @@ class Actor:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+GROUP_KINDS = {"ethnic", "religious"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A community named by a noun: "les Ouïghours" (home country CHN), "les musulmans" (none:
+    the country comes from the context)."""
+
+    name: str
+    country: str | None
+    kind: str  # ethnic / religious
+    surface: str = ""  # the spelling listed, whose capitals the text must honour
+
+    @property
+    def capitalised(self) -> bool:
+        return self.surface[:1].isupper()
+
+
 def _date(value: str, where: str) -> dt.date | None:
     if not value:
         return None
@@ -100,6 +118,7 @@ class Gazetteer:
         self.capitals: dict[str, Actor] = {}  # ISO3 -> first capital
         self.roles: dict[str, tuple[str, str]] = {}  # norm(phrase) -> (sector, office)
         self.surnames: dict[str, list[Actor]] = defaultdict(list)
+        self.groups: dict[str, Group] = {}  # norm(name) -> ethnic or religious community
         self.max_tokens = 1
         self.first_words: set[str] = set()  # first word of every name and role: cheap pre-check
 
@@ -195,6 +214,27 @@ class Gazetteer:
             self.first_words.update({first, first + "s", first + "x"})
             self.max_tokens = max(self.max_tokens, len(key.split()))
 
+    def load_groups(self, file: Path) -> None:
+        """Ethnic and religious communities (after countries, organisations and people, whose
+        names they must not take over)."""
+        for lineno, row in read_tsv(file, ("name", "kind")):
+            where = f"{file}:{lineno}"
+            kind, iso = row["kind"], row.get("country") or None
+            if kind not in GROUP_KINDS:
+                raise LexiconError(f"{where}: kind must be one of {sorted(GROUP_KINDS)}, not {kind!r}")
+            if iso is not None and iso not in self.country_cameo:
+                raise LexiconError(f"{where}: unknown country {iso!r} (not in countries.tsv)")
+            group = Group(row["name"], iso, kind)
+            for name in [row["name"], *_split(row.get("aliases", ""))]:
+                key = norm(name)
+                if key in self.groups or key in self.names or key in self.adjectives:
+                    raise LexiconError(f"{where}: {name!r} already names something else")
+                self.groups[key] = replace(group, surface=name)
+            for adj in _split(row.get("adjectives", "")):
+                if iso is None:
+                    raise LexiconError(f"{where}: adjectives need the group's country")
+                self.adjectives.setdefault(norm(adj), iso)
+
     # ------------------------------------------------------------------ lookup
     def lookup(self, key: str) -> list[Actor]:
         return self.names.get(key, [])
@@ -230,4 +270,5 @@ def _load_default() -> Gazetteer:
     g.load_people(path("actors/people.tsv"))
     g.load_people(path("actors/petrarch_people.tsv"), skip_known=True)
     g.load_roles(path("actors/roles.tsv"))
+    g.load_groups(path("actors/groups.tsv"))
     return g
