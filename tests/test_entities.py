@@ -153,6 +153,9 @@ def test_a_role_takes_the_country_where_it_acts_before_the_one_talked_about(reso
     ("Les Kurdes syriens ont repoussé l'attaque.", ("Kurdes syriens", "SYRCVL"), None),
     ("Les musulmans de France réclament un dialogue.", ("musulmans de France", "FRACVL"), None),
     ("Les chrétiens sont persécutés au Nigeria.", ("chrétiens", "NGACVL"), None),
+    # a people living in another country: that country's civilians
+    ("Les Serbes de Bosnie ont défilé dans la capitale.", ("Serbes de Bosnie", "BIHCVL"), None),
+    ("Les Russes ont voté dimanche.", ("Russes", "RUS"), None),  # the nation itself
     # a faith's adjective and a people's language are no community
     ("Le culte musulman se réorganise en Allemagne.", None, "musulman"),
     ("La langue kurde est interdite en Turquie.", None, "kurde"),

@@ -1184,3 +1184,16 @@ def test_a_state_acting_on_its_own_people_is_its_government(coder, nlp):
     assert ("LKAGOV", "LKACVL", "07") in got, got
     # acting on another country's people leaves the state as the country
     assert ("RUS", "FRA", "17") in _roots(coder, nlp, "La Russie a arrêté un Français.")
+
+
+def test_an_unnamed_protest_happens_where_the_sentence_says_not_where_a_name_geocodes(coder, nlp):
+    # "Rio Tinto" (a company) is also a town of Portugal; the protest is in Belgrade
+    got = _roots(coder, nlp, "Lors d'une manifestation contre le projet de Rio Tinto, à Belgrade, le 20 janvier.")
+    assert [t for t in got if t[2] == "14"] == [("SRBCVL", None, "14")], got
+
+
+def test_communities_act_and_undergo_as_civilians(coder, nlp):
+    got = _roots(coder, nlp, "Les Serbes de Bosnie manifestent à Sarajevo.")
+    assert ("BIHCVL", None, "14") in got, got
+    got = _roots(coder, nlp, "La police chinoise a arrêté des Ouïghours à Urumqi.")
+    assert ("CHNCOP", "CHNCVL", "17") in got, got

@@ -178,7 +178,7 @@ class Resolver:
                         if role:
                             m = self._match_role(doc, nt, i, i + n, e, role)
                     if m is None and n == 1:
-                        m = self._match_group(doc, nt, i, e) or self._match_demonym(doc, nt, i)
+                        m = self._match_group(doc, nt, i, e) or self._match_demonym(doc, nt, i, e)
                     if m:
                         out.extend(m)
                         i = max(x.end for x in m)
@@ -258,8 +258,9 @@ class Resolver:
                 return singular
         return None
 
-    def _match_demonym(self, doc: ParsedDoc, nt: list[str], i: int) -> list[Mention] | None:
-        """A capitalised demonym noun stands for its country: "les Russes", "aux Américains"."""
+    def _match_demonym(self, doc: ParsedDoc, nt: list[str], i: int, sent_end: int) -> list[Mention] | None:
+        """A capitalised demonym noun stands for its country: "les Russes", "aux Américains"; a
+        people living in another country are that country's civilians: "les Serbes de Bosnie"."""
         word = doc.words[i]
         iso = self.g.adjectives.get(nt[i])
         if iso is None or not word[:1].isupper() or doc.pos[i] not in ("NOUN", "PROPN"):
@@ -270,6 +271,14 @@ class Resolver:
             return None  # one person ("le Polonais …"), not the nation
         if i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper():
             return None  # "les Polonais Andrzej Duda et …": describes people named next
+        if i + 1 < sent_end and nt[i + 1] in _OF:
+            self._inner = None
+            where, end = self._country_after(doc, nt, i + 1, sent_end)
+            if len(where) == 1 and where[0][1] and where[0][1] != iso and self._inner:
+                actor = self.country_actor(where[0][1], "CVL", as_role=True)
+                a, b = self._inner
+                named = self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None) or []
+                return [_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8), *named]
         actor = self.country_actor(iso)
         return [_mention(doc, i, i + 1, actor, label="LOC", resolution="alias", confidence=0.8)]
 

@@ -919,7 +919,8 @@ class EventCoder:
         Etats-Unis" happened in the USA); else the article's most mentioned country."""
         skip = {(m.start, m.end) for m in exclude}
         local = [m for m in places_in_sentence(doc, i, mentions) if (m.start, m.end) not in skip]
-        local.sort(key=lambda m: not (_locative(doc, m.start) or m.kind in ("place", "city")))
+        # "à Belgrade" first, then other places ("le projet de Rio Tinto" geocodes to a town too)
+        local.sort(key=lambda m: (not _locative(doc, m.start), m.kind not in ("place", "city")))
         return local[0].country if local else most_mentioned_country(mentions)
 
     def _implicit_agent(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
