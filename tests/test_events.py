@@ -1197,3 +1197,9 @@ def test_communities_act_and_undergo_as_civilians(coder, nlp):
     assert ("BIHCVL", None, "14") in got, got
     got = _roots(coder, nlp, "La police chinoise a arrêté des Ouïghours à Urumqi.")
     assert ("CHNCOP", "CHNCVL", "17") in got, got
+
+
+def test_a_nominal_events_complement_hung_on_its_agent_is_the_target(coder, nlp):
+    # the parser hangs "à Valérie Pécresse" on "eurodéputé", not on "ralliement"
+    got = _roots(coder, nlp, "Les Républicains saluent le ralliement d'un eurodéputé à Valérie Pécresse.")
+    assert ("FRALEG", "FRAOPP", "05") in got, got

@@ -789,6 +789,16 @@ class EventCoder:
             found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
             if found:
                 return found
+        if trig.pos == "NOUN" and trig.code[:2] != "01":
+            # "le ralliement d'un eurodéputé à Eric Zemmour": the parser hangs the complement on
+            # the agent's "de" phrase (whose own "de" complements are no target); not for words
+            # said ("la présentation de ses vœux à la presse" has no addressee)
+            for a in kids:
+                if doc.deps[a] == "nmod" and _case_of(doc, a) in ("de", "d'", "d’"):
+                    found = self._slot_targets(doc, [c for c in doc.children(a) if _case_of(doc, c) not in (
+                        "de", "d'", "d’")], trig, mentions)
+                    if found:
+                        return found
         if trig.code[:2] in ("17", "08"):  # "a relaxé les deux prévenus", "interpelle un jeune homme"
             objs = [c for c in kids if doc.deps[c] == "obj"]
             found = self._unnamed_people(doc, i, objs, mentions)
