@@ -102,6 +102,9 @@ def test_the_article_un_is_not_the_united_nations(resolver, nlp):
 def test_a_role_in_apposition_to_a_known_person_is_that_person(resolver, nlp):
     codes = _codes(resolver, nlp, "Valérie Pécresse, la candidate de la droite, a parlé à Berlin.")
     assert ("candidate", "FRAOPP") in codes, codes  # not a German candidate because of Berlin
+    # the name the parse makes the role's apposition, after its complement: not Algeria's president
+    codes = _codes(resolver, nlp, "Le président de la République, Emmanuel Macron, a été reçu mardi à Alger.")
+    assert ("président", "FRAGOV") in codes, codes
     # a new clause after a name is no apposition
     codes = _codes(resolver, nlp, "Elle a critiqué son rival Eric Zemmour, le ministre de l'éducation a présenté "
                                   "des excuses à Berlin.")

@@ -561,7 +561,7 @@ class Resolver:
             person = self._apposed_person(doc, m, mentions)
             if person is not None:  # "Valérie Pécresse, la candidate de la droite": the same person
                 out.append(replace(m, actor_code=person.actor_code, country=person.country, sector=person.sector,
-                                   confidence=0.6, canonical_name=person.canonical_name))
+                                   confidence=0.6, canonical_name=person.canonical_name, kind="person"))
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
             # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
@@ -582,10 +582,21 @@ class Resolver:
     @staticmethod
     def _apposed_person(doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
         """A resolved person the role stands in apposition to: "X, la candidate …" or
-        "le candidat écologiste, X" (only commas and articles between them)."""
+        "le candidat écologiste, X" (only commas and articles between them), or whom the parse
+        makes its apposition ("Le président de la République, Emmanuel Macron, … à Alger", the
+        name possibly hung on a word of the role's complement)."""
+        lo, hi = doc.subtree(m.start)
         for p in mentions:
             if p.kind != "person" or not p.resolved:
                 continue
+            # (an apposition the parser took for a conjunct has no "et": "La présidente du groupe
+            # LFI, Mathilde Panot")
+            apposed = doc.deps[p.start] == "appos" or doc.deps[p.start] == "conj" and not any(
+                doc.deps[c] == "cc" for c in doc.children(p.start))
+            h = doc.heads[p.start]
+            if apposed and (m.start <= h < m.end or m.start <= h < p.start and lo <= h < hi
+                            and doc.words[p.start - 1] == "," and p.start - m.end <= 6):
+                return p
             # (or the parser made the role the subject and the name a detached topic of the same
             # verb: "Fabien Roussel, le candidat …, serre la main …")
             if _apposed_after(doc, p, m) or _comma_and_articles(doc, p.end, m.start) and (

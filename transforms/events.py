@@ -1566,27 +1566,13 @@ class EventCoder:
         return replace(target, actor_code=actor.code or target.actor_code, sector="CVL", kind="country")
 
     # ------------------------------------------------------------------ main
-    def _named_roles(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
-        """"Le président de la République, Emmanuel Macron, … à Alger": a role whose country
-        came only from the context is the person named in apposition to it."""
-        # (an apposition the parser took for a conjunct has no "et": "La présidente du groupe LFI, Mathilde Panot")
-        people = [p for p in mentions if p.kind == "person" and p.resolved and (doc.deps[p.start] == "appos" or (
-            doc.deps[p.start] == "conj" and not any(doc.deps[c] == "cc" for c in doc.children(p.start))))]
+    def _body_leaders(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """"le dirigeant du groupe d'ultradroite", "le président du club": a leader of a non-state
+        body whose country came only from the context belongs to that body's sector, not to the
+        government. (A role with a person in apposition is that person: the resolver did it.)"""
         out = []
         for m in mentions:
-            if m.kind == "role" and m.resolution == "context":
-                lo, hi = doc.subtree(m.start)
-                # (or on a word of its complement)
-                named = [p for p in people if m.start <= doc.heads[p.start] < m.end or (
-                    m.start <= doc.heads[p.start] < p.start and lo <= doc.heads[p.start] < hi
-                    and doc.words[p.start - 1] == "," and p.start - m.end <= 6)]
-                if named:
-                    p = named[0]
-                    m = replace(m, actor_code=p.actor_code, country=p.country, sector=p.sector,
-                                canonical_name=p.canonical_name, kind="person")
             if m.kind == "role" and m.resolution == "context" and m.sector == "GOV" and m.country:
-                # "le dirigeant du groupe d'ultradroite", "le président du club": a leader of a
-                # non-state body belongs to that body's sector, not to the government
                 owner = [doc.lemmas[c].lower() for k in range(m.start, m.end) for c in doc.children(k)
                          if _case_of(doc, c) == "de" and doc.lemmas[c].lower() in BODY_SECTORS]
                 if owner:
@@ -1605,7 +1591,7 @@ class EventCoder:
 
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
-        mentions = self._named_roles(doc, mentions)
+        mentions = self._body_leaders(doc, mentions)
         in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
                    for k in range(m.start, m.end)}
         for i in range(len(doc)):
