@@ -169,3 +169,12 @@ def test_communities_are_civilians_of_their_country(resolver, nlp, text, expecte
         assert expected in codes, codes
     if absent:
         assert not any(absent in mention for mention, _ in codes), codes
+
+
+def test_a_bloc_adjective_makes_a_role_the_blocs_but_not_a_member_of_parliament(resolver, nlp):
+    codes = _codes(resolver, nlp, "Des responsables talibans ont rencontré des diplomates occidentaux à Oslo.")
+    assert ("diplomates occidentaux", "WST") in codes, codes  # not Norway's
+    codes = _codes(resolver, nlp, "Les dirigeants européens se retrouvent jeudi.")
+    assert ("dirigeants européens", "EU") in codes, codes
+    codes = _codes(resolver, nlp, "La députée européenne a parlé à Madrid.")
+    assert not any(code == "EU" for _, code in codes), codes

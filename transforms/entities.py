@@ -60,6 +60,10 @@ class Mention:
         return self.actor_code != "UNK"
 
 
+# Roles a bloc adjective makes the bloc's: governments, diplomats, courts, armies.
+BLOC_SECTORS = {"GOV", "JUD", "MIL"}
+
+
 def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label: str,
              resolution: str, confidence: float, kind: str | None = None,
              code: str | None = None, country: str | None = None) -> Mention:
@@ -109,6 +113,9 @@ class Resolver:
                     keys.append(k)
                     acts.append(actors)
         self._fuzzy_cache: dict[tuple[str, str], tuple[Actor, float] | None] = {}
+        from transforms.lexicon import load_blocs  # (lexicon imports nothing of ours: no cycle)
+
+        self.blocs: dict[str, Actor] = load_blocs(lambda name: gazetteer.lookup(norm(name)))
         self._mention_cache: OrderedDict[int, tuple[ParsedDoc, dt.date | None, list[Mention]]] = OrderedDict()
 
     # ------------------------------------------------------------------ pass 1
@@ -562,6 +569,14 @@ class Resolver:
             if person is not None:  # "Valérie Pécresse, la candidate de la droite": the same person
                 out.append(replace(m, actor_code=person.actor_code, country=person.country, sector=person.sector,
                                    confidence=0.6, canonical_name=person.canonical_name, kind="person"))
+                continue
+            bloc = self.blocs.get(doc.words[m.end].lower()) if m.end < len(doc) else None
+            if bloc is not None and m.sector in BLOC_SECTORS:
+                # "des diplomates occidentaux" -> WST, "le parquet européen" -> EU; a member of
+                # parliament keeps the country that elected them ("le député européen X")
+                out.append(replace(m, end=m.end + 1, end_char=doc.end_char(m.end),
+                                   text=doc.span_text(m.start, m.end + 1), actor_code=bloc.code, country=None,
+                                   confidence=0.7, canonical_name=bloc.canonical_name, kind="organisation"))
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
             # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
