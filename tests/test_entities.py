@@ -178,3 +178,13 @@ def test_a_bloc_adjective_makes_a_role_the_blocs_but_not_a_member_of_parliament(
     assert ("dirigeants européens", "EU") in codes, codes
     codes = _codes(resolver, nlp, "La députée européenne a parlé à Madrid.")
     assert not any(code == "EU" for _, code in codes), codes
+
+
+def test_an_armed_group_of_one_country_is_its_rebels_and_keeps_its_name(resolver, nlp):
+    doc = from_spacy(nlp("Les Forces démocratiques syriennes ont repoussé l'Etat islamique, "
+                         "puis les houthistes et les talibans ont parlé."))
+    got = {(m.text, m.actor_code, m.canonical_name) for m in resolver.mentions(doc, dt.date(2022, 1, 21))}
+    assert ("Forces démocratiques syriennes", "SYRREB", "Forces démocratiques syriennes") in got, got
+    assert ("houthistes", "YEMREB", "Houthis") in got, got
+    assert ("Etat islamique", "ISIL", "État islamique") in got, got  # no single country: its own code
+    assert ("talibans", "TAL", "Talibans") in got, got  # CAMEO's group code, as our annotators use it

@@ -19,7 +19,7 @@ from pathlib import Path
 from lexicons import LexiconError, path, read_tsv
 
 NATIONAL_SECTORS = {"GOV", "OPP", "LEG", "JUD", "COP", "MED", "BUS", "NGO", "CVL", "EDU", "LAB", "HLH",
-                    "ELI", "SPY"}
+                    "ELI", "SPY", "REB"}
 MAX_NAME_TOKENS = 8  # longer aliases are formal full names that news never writes
 _APOS = re.compile(r"[’'`´]")
 _SEP = re.compile(r"[\s\-‐‑–—_]+")
@@ -161,8 +161,10 @@ class Gazetteer:
             if not re.fullmatch(r"[A-Z0-9]{2,12}", code):
                 raise LexiconError(f"{file}:{lineno}: code must be 2-12 capitals or digits")
             country = row.get("country") or None
-            # a national body (party, ministry, media, company) is coded like CAMEO does,
-            # country + sector (FRAOPP); armed groups and IGOs keep their own code (WAGNER, NATO)
+            # a national body (party, ministry, media, company, armed group) is coded like CAMEO
+            # and PETRARCH do, country + sector (FRAOPP; the FARC are COLREB, the Houthis YEMREB),
+            # its name kept as the canonical name; IGOs, paramilitaries and groups with no single
+            # country keep their own code (NATO, WAGNER, ISIL)
             full = (country + row["sector"]) if country and row["sector"] in NATIONAL_SECTORS else code
             self.add(row["name"], Actor("organisation", row["name"], full, country, row["sector"],
                                         ))
