@@ -1203,3 +1203,11 @@ def test_a_nominal_events_complement_hung_on_its_agent_is_the_target(coder, nlp)
     # the parser hangs "à Valérie Pécresse" on "eurodéputé", not on "ralliement"
     got = _roots(coder, nlp, "Les Républicains saluent le ralliement d'un eurodéputé à Valérie Pécresse.")
     assert ("FRALEG", "FRAOPP", "05") in got, got
+
+
+def test_a_relative_clause_on_a_thing_has_no_actor(coder, nlp):
+    # the antecedent of "qui" is "patriote", no actor: Belgium does not defend itself
+    got = _roots(coder, nlp, "Le candidat rend hommage à un industriel, un patriote qui veut défendre la Belgique.")
+    assert not [t for t in got if t[0] == "BEL"], got
+    got = _roots(coder, nlp, "Les soldats russes qui ont tué deux civils ukrainiens ont été arrêtés.")
+    assert any(t[0] == "RUSMIL" and t[2] in ("18", "19") for t in got), got

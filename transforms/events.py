@@ -757,6 +757,8 @@ class EventCoder:
             for h in _with_conj(doc, s):
                 word = norm(doc.words[h])
                 if doc.pos[h] == "PRON" and word in PRONOUNS or word in ("qui", "dernier", "celui ci", "celle ci"):
+                    if word == "qui" and self._thing_before(doc, h, mentions):
+                        continue  # "la bousculade mortelle qui a tué …": no actor did it
                     if word == "qui" and doc.heads[v] != v:
                         out.extend(self._actors_in(doc, doc.heads[v], mentions))
                     else:
@@ -766,6 +768,15 @@ class EventCoder:
                     continue
                 out.extend(self._actors_in(doc, h, mentions))
         return out, False
+
+    @staticmethod
+    def _thing_before(doc: ParsedDoc, k: int, mentions: list[Mention]) -> bool:
+        """Is the word a relative "qui" at k follows (past its adjectives) a noun that is no
+        actor? Then that noun is the antecedent, whatever the parse attached the clause to."""
+        a = k - 1
+        while a > 0 and doc.pos[a] == "ADJ":
+            a -= 1
+        return doc.pos[a] == "NOUN" and not any(m.start <= a < m.end and m.resolved for m in mentions)
 
     def _targets(self, doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention],
                  passive_subject: bool) -> list[Mention]:
