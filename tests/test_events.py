@@ -1211,3 +1211,10 @@ def test_a_relative_clause_on_a_thing_has_no_actor(coder, nlp):
     assert not [t for t in got if t[0] == "BEL"], got
     got = _roots(coder, nlp, "Les soldats russes qui ont tué deux civils ukrainiens ont été arrêtés.")
     assert any(t[0] == "RUSMIL" and t[2] in ("18", "19") for t in got), got
+
+
+def test_a_proposal_under_discussion_is_no_meeting(coder, nlp):
+    got = _roots(coder, nlp, "Contre Moscou, de nouvelles sanctions américaines encore en discussion.")
+    assert not [t for t in got if t[2] == "04"], got
+    got = _roots(coder, nlp, "Le Japon est en discussion avec la Corée du Sud sur la pêche.")
+    assert ("JPN", "KOR", "04") in got or ("KOR", "JPN", "04") in got, got
