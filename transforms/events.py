@@ -1653,9 +1653,10 @@ class EventCoder:
                 targets = self._across_border(doc, i, ments)  # "surveillent la frontière avec la Corée du Nord"
             if code[:3] == "114" and (self._crowd_subject(doc, i) or self._plural_subject(doc, i)):
                 code = "141"  # a crowd protesting ("des magistrats protestent") demonstrates: no official complaint
-            if code[:2] == "04" and trig.pos == "NOUN" and _case_of(doc, i) == "en" and not any(
+            if code[:2] == "04" and trig.pos == "NOUN" and _case_of(doc, i) == "en" and \
+                    doc.lemmas[i].lower() in ("discussion", "négociation", "débat") and not any(
                     _case_of(doc, c) in ("avec", "entre") for c in doc.children(i)):
-                continue  # "des sanctions toujours en discussion": a proposal's state, no meeting
+                continue  # "des sanctions toujours en discussion": a proposal's state ("en visite" is one)
             if code[:2] == "14":
                 if trig.pos == "NOUN" and self._undergoes(doc, i):
                     continue  # "deux manifestations interdites": the ban is the event
