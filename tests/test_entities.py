@@ -178,6 +178,10 @@ def test_a_bloc_adjective_makes_a_role_the_blocs_but_not_a_member_of_parliament(
     assert ("dirigeants européens", "EU") in codes, codes
     codes = _codes(resolver, nlp, "La députée européenne a parlé à Madrid.")
     assert not any(code == "EU" for _, code in codes), codes
+    # a role of a body named in full keeps the body's name
+    doc = from_spacy(nlp("Le sommet des dirigeants de l'Union européenne a eu lieu à Bruxelles."))
+    names = {(m.actor_code, m.canonical_name) for m in resolver.mentions(doc, dt.date(2022, 1, 21))}
+    assert ("EU", "Union européenne (GOV)") in names, names
 
 
 def test_an_armed_group_of_one_country_is_its_rebels_and_keeps_its_name(resolver, nlp):

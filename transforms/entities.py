@@ -352,17 +352,19 @@ class Resolver:
         former = i > 0 and nt[i - 1] in ("ancien", "ancienne", "ex")
         if former:
             i, sector = i - 1, "ELI"
+        named = []
+        if inner:  # the body named inside the role is a mention of its own
+            a, b = inner
+            named = self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None) or []
         out = []
         for code, iso in countries:
             actor_code = code + sector if iso and len(code) == 3 else code
-            name = self.g.country_names.get(iso or "", code)
+            # "les dirigeants de l'Union européenne": "Union européenne (GOV)", not "EU (GOV)"
+            body = next((m.canonical_name for m in named if m.actor_code == code and m.canonical_name), code)
+            name = self.g.country_names.get(iso or "", body)
             actor = Actor("role", f"{name} ({sector})", actor_code, iso, sector)
             out.append(_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8))
-        if inner:
-            a, b = inner
-            named = self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None)
-            out.extend(named or [])
-        return out
+        return out + named
 
     # ------------------------------------------------------------------ pass 2
     def _fuzzy(self, text: str, label: str, day: dt.date | None) -> tuple[Actor, float] | None:
