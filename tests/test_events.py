@@ -1218,12 +1218,3 @@ def test_a_proposal_under_discussion_is_no_meeting(coder, nlp):
     assert not [t for t in got if t[2] == "04"], got
     got = _roots(coder, nlp, "Le Japon est en discussion avec la Corée du Sud sur la pêche.")
     assert ("JPN", "KOR", "04") in got or ("KOR", "JPN", "04") in got, got
-
-
-def test_easing_restrictions_is_yielding(coder, nlp):
-    got = _roots(coder, nlp, "Le Maroc assouplit les règles de quarantaine pour les voyageurs.")
-    assert any(t[0] in ("MAR", "MARGOV") and t[2] == "08" for t in got), got
-    got = _roots(coder, nlp, "Le gouvernement japonais annonce la levée du couvre-feu à Tokyo.")
-    assert any(t[0] == "JPNGOV" and t[2] == "08" for t in got), got
-    # easing a tax is no event of this kind
-    assert not [t for t in _roots(coder, nlp, "Le Maroc allège la taxe sur les carburants.") if t[2] == "08"]
