@@ -192,3 +192,11 @@ def test_an_armed_group_of_one_country_is_its_rebels_and_keeps_its_name(resolver
     assert ("houthistes", "YEMREB", "Houthis") in got, got
     assert ("Etat islamique", "ISIL", "État islamique") in got, got  # no single country: its own code
     assert ("talibans", "TAL", "Talibans") in got, got  # CAMEO's group code, as our annotators use it
+
+
+def test_a_surname_alone_names_only_someone_of_our_own_list(resolver, nlp):
+    # "Samba" is also the surname of an official in the older PETRARCH lists
+    codes = _codes(resolver, nlp, "Samba a chanté hier soir.")
+    assert not any(code.endswith(("GOV", "ELI")) for _, code in codes), codes
+    codes = _codes(resolver, nlp, "Macron a répondu à Scholz.")  # our own list: current leaders
+    assert ("Macron", "FRAGOV") in codes and ("Scholz", "DEUGOV") in codes, codes
