@@ -200,3 +200,10 @@ def test_a_surname_alone_names_only_someone_of_our_own_list(resolver, nlp):
     assert not any(code.endswith(("GOV", "ELI")) for _, code in codes), codes
     codes = _codes(resolver, nlp, "Macron a répondu à Scholz.")  # our own list: current leaders
     assert ("Macron", "FRAGOV") in codes and ("Scholz", "DEUGOV") in codes, codes
+
+
+def test_a_name_joined_by_a_hyphen_is_a_place_named_after_the_person(resolver, nlp):
+    codes = _codes(resolver, nlp, "Le concert a lieu au Centre Georges-Pompidou, puis avenue Habib-Bourguiba.")
+    assert not any(code.endswith(("GOV", "ELI")) for _, code in codes), codes
+    codes = _codes(resolver, nlp, "Kassym-Jomart Tokaïev et Jean-Luc Mélenchon ont parlé.")  # hyphens of the name
+    assert ("Kassym-Jomart Tokaïev", "KAZGOV") in codes and ("Jean-Luc Mélenchon", "FRAOPP") in codes, codes

@@ -210,6 +210,11 @@ class Resolver:
         if j - i == 1 and kinds <= {"country", "capital"} and j < sent_end \
                 and doc.pos[j] == "PROPN" and doc.words[j][:1].isupper() and not self.g.lookup(nt[j]):
             return None
+        if all(a.kind == "person" for a in actors) and not any(
+                (a.surface or a.canonical_name).count("-") >= span.count("-") for a in actors):
+            # "le Centre Georges-Pompidou", "l'avenue Habib-Bourguiba": in French a person's name
+            # joined by a hyphen names a place or a thing after them, not the person
+            return [_mention(doc, i, j, None, label="LOC", resolution="none", confidence=0.0)]
         person = self.g.person_on(actors, day)
         if person is not None:
             res = "exact" if person.primary else "alias"
