@@ -207,3 +207,10 @@ def test_a_name_joined_by_a_hyphen_is_a_place_named_after_the_person(resolver, n
     assert not any(code.endswith(("GOV", "ELI")) for _, code in codes), codes
     codes = _codes(resolver, nlp, "Kassym-Jomart Tokaïev et Jean-Luc Mélenchon ont parlé.")  # hyphens of the name
     assert ("Kassym-Jomart Tokaïev", "KAZGOV") in codes and ("Jean-Luc Mélenchon", "FRAOPP") in codes, codes
+
+
+def test_a_member_of_parliament_of_the_party_in_power_is_a_legislator(resolver, nlp):
+    codes = _codes(resolver, nlp, "La députée LRM Claire Dupontel a interpellé le ministre.")
+    assert ("Claire Dupontel", "FRALEG") in codes, codes
+    codes = _codes(resolver, nlp, "Le député LR Marc Duvernois a interpellé le ministre.")
+    assert ("Marc Duvernois", "FRAOPP") in codes, codes  # an opposition party's: the opposition

@@ -533,7 +533,8 @@ class Resolver:
     def link_appositions(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """An unknown person right after a role with a country word takes that role's code:
         "le ministre grec des affaires étrangères, Nikolaos Dendias" -> GRCGOV;
-        "le député LRM Romain Grau" -> FRAGOV (the party's code). A plural role is not one
+        "le député LR Julien Ravier" -> FRAOPP (the party's code), "le député LRM Romain Grau" ->
+        FRALEG (the party in power's members of parliament are legislators). A plural role is not one
         person's title: "rejetée par les autorités australiennes, Novak Djokovic a …"."""
         roles = [m for m in mentions if m.kind in ("role", "organisation") and m.resolved
                  and m.resolution != "context"
@@ -554,6 +555,12 @@ class Resolver:
                               and not (t.end < len(doc) and doc.words[t.end].lower() in ("de", "du", "des", "d'", "d’"))
                               ), None)
                     confidence = 0.5
+                if r is not None and r.kind == "organisation" and r.sector == "GOV":
+                    # "la députée LRM X": a member of parliament of the party in power is a
+                    # legislator (of an opposition party, the opposition: "le député LR X")
+                    seat = next((t for t in mentions if t.kind == "role" and t.sector == "LEG" and t.resolved
+                                 and t.end == r.start), None)
+                    r = seat or r
                 if r is not None:
                     m = replace(m, canonical_name=m.text, actor_code=r.actor_code, country=r.country,
                                 sector=r.sector, resolution="role", confidence=confidence, kind="person")
