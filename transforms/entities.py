@@ -106,7 +106,9 @@ class Resolver:
         for kind_group, kinds in (("PER", {"person"}), ("LOC", {"country", "capital"}),
                                   ("ORG", {"organisation"})):
             for k, actors in gazetteer.names.items():
-                if any(a.kind in kinds for a in actors) and len(k) >= 5:
+                # (people of the older PETRARCH lists by their exact name only: close to one of
+                # 26,000 names, a name is mostly someone else's)
+                if any(a.kind in kinds and not a.older for a in actors) and len(k) >= 5:
                     # bucketed by first letter: typos and transliterations rarely touch it,
                     # and it makes a lookup scan hundreds of names instead of tens of thousands
                     keys, acts = self._fuzzy_index.setdefault(f"{kind_group}:{k[0]}", ([], []))

@@ -69,6 +69,7 @@ class Actor:
     surface: str = ""  # the listed spelling: its capitals must be capitals in the text
     lat: float | None = None
     lon: float | None = None
+    older: bool = False  # from the older PETRARCH lists, not ours: an exact name only
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -197,13 +198,13 @@ class Gazetteer:
             if start and end and end < start:
                 raise LexiconError(f"{where}: end {end} before start {start}")
             actor = Actor("person", row["name"], row["code"], row.get("country") or None,
-                          row["sector"], start=start, end=end)
+                          row["sector"], start=start, end=end, older=skip_known)
             self.add(row["name"], actor)
             for alias in _split(row.get("aliases", "")):
                 if norm(alias) in known:
                     continue
                 self.add(alias, Actor("person", row["name"], row["code"], actor.country,
-                                      row["sector"], start=start, end=end, primary=False))
+                                      row["sector"], start=start, end=end, primary=False, older=skip_known))
             surname = norm(row["name"]).split()[-1]
             # a surname alone names someone of our own list only: among the 26,000 older
             # PETRARCH entries it is mostly someone else ("Thomas", "Hansen", "Shein")
