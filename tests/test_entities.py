@@ -222,3 +222,10 @@ def test_fuzzy_matching_reaches_our_list_but_not_the_older_one(resolver, nlp):
     assert not any(code.startswith("JOR") for _, code in codes), codes
     codes = _codes(resolver, nlp, "Anthony Blinken a parlé.")  # a typo of one of ours
     assert ("Anthony Blinken", "USAGOV") in codes, codes
+
+
+def test_an_unknown_name_after_a_company_noun_and_a_nationality_is_a_company(resolver, nlp):
+    codes = _codes(resolver, nlp, "L'usine du groupe suédois Vellmark ouvrira à Dunkerque.")
+    assert ("Vellmark", "SWEBUS") in codes, codes
+    codes = _codes(resolver, nlp, "La voyageuse américaine Jenna Corvill a été retrouvée.")
+    assert ("Jenna Corvill", "USACVL") in codes, codes

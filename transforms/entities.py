@@ -505,17 +505,27 @@ class Resolver:
     def link_nationalities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """An unknown person after a common noun and a nationality is a civilian of that country:
         "la voyageuse américaine Gabby Petito" -> USACVL, "le hackeur israélien Ulcan" -> ISRCVL
-        (an office there would have made the noun a role, resolved before)."""
+        (an office there would have made the noun a role, resolved before); an unknown name
+        after a company noun is a company of that country ("le groupe suédois Northvolt")."""
         out = []
         for m in mentions:
             k = m.start
-            if m.label == "PER" and not m.resolved and k >= 2 and doc.pos[k - 2] == "NOUN" \
+            if m.label in ("PER", "ORG", "MISC") and not m.resolved and k >= 2 and doc.pos[k - 2] == "NOUN" \
                     and doc.pos[k - 1] == "ADJ" and norm(doc.words[k - 1]) in self.g.adjectives:
-                actor = self.country_actor(self.g.adjectives[norm(doc.words[k - 1])], "CVL")
-                m = replace(m, canonical_name=m.text, actor_code=actor.code, country=actor.country, sector="CVL",
-                            resolution="role", confidence=0.5, kind="person")
+                # "le groupe suédois Northvolt", "le site chinois Shein": a company of that country
+                company = doc.lemmas[k - 2].lower() in self.COMPANY_NOUNS
+                if m.label == "PER" or company:
+                    sector = "BUS" if company else "CVL"
+                    actor = self.country_actor(self.g.adjectives[norm(doc.words[k - 1])], sector)
+                    m = replace(m, canonical_name=m.text, actor_code=actor.code, country=actor.country,
+                                sector=sector, resolution="role", confidence=0.5,
+                                kind="organisation" if company else "person")
             out.append(m)
         return out
+
+    COMPANY_NOUNS = frozenset({"groupe", "entreprise", "société", "firme", "constructeur", "fabricant", "géant",
+                               "site", "plateforme", "marque", "enseigne", "laboratoire", "opérateur", "banque",
+                               "distributeur", "compagnie", "start-up", "assureur", "industriel", "éditeur"})
 
     def place_cities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """Unresolved spaCy places that are cities (GeoNames): a place in their country."""
