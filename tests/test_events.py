@@ -1187,9 +1187,9 @@ def test_a_state_acting_on_its_own_people_is_its_government(coder, nlp):
 
 
 def test_an_unnamed_protest_happens_where_the_sentence_says_not_where_a_name_geocodes(coder, nlp):
-    # "Rio Tinto" (a company) is also a town of Portugal; the protest is in Belgrade
+    # "Rio Tinto" (a company) is also a town of Portugal; the protest is in Belgrade, against the company
     got = _roots(coder, nlp, "Lors d'une manifestation contre le projet de Rio Tinto, à Belgrade, le 20 janvier.")
-    assert [t for t in got if t[2] == "14"] == [("SRBCVL", None, "14")], got
+    assert [t for t in got if t[2] == "14"] == [("SRBCVL", "GBRBUS", "14")], got
 
 
 def test_communities_act_and_undergo_as_civilians(coder, nlp):
