@@ -776,7 +776,7 @@ class EventCoder:
         a = k - 1
         while a > 0 and doc.pos[a] == "ADJ":
             a -= 1
-        return doc.pos[a] == "NOUN" and not any(m.start <= a < m.end and m.resolved for m in mentions)
+        return a >= 0 and doc.pos[a] == "NOUN" and not any(m.start <= a < m.end and m.resolved for m in mentions)
 
     def _targets(self, doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention],
                  passive_subject: bool) -> list[Mention]:
