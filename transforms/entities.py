@@ -156,6 +156,25 @@ class Resolver:
             break
         return found, k
 
+    def _country_words(self, doc: ParsedDoc, nt: list[str], k: int, limit: int
+                       ) -> tuple[list[tuple[str, str | None]], int, list[Mention]]:
+        """`_country_after`, plus the mentions of the body it named in a complement ("de la
+        France", "de l'Union européenne"), which are mentions of their own."""
+        self._inner = None
+        found, end = self._country_after(doc, nt, k, limit)
+        named: list[Mention] = []
+        if self._inner:
+            a, b = self._inner
+            named = self._match_name(doc, nt, a, b, limit, " ".join(nt[a:b]), None) or []
+        return found, end, named
+
+    @staticmethod
+    def _beside_a_name(doc: ParsedDoc, i: int) -> bool:
+        """Is word i part of a name ("Les Républicains Français") or a title before one ("le
+        Kurde Ahmed X", "les Polonais Andrzej Duda et …")? Then it names no people."""
+        return (i > 0 and doc.words[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN") or \
+            (i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper())
+
     def _extend_role(self, nt: list[str], i: int, j: int, k: int, limit: int) -> int:
         """After "ministre russe", swallow "des Affaires étrangères" if it completes a role."""
         for m in range(min(4, limit - k), 0, -1):
@@ -279,19 +298,15 @@ class Resolver:
         iso = self.g.adjectives.get(nt[i])
         if iso is None or not word[:1].isupper() or doc.pos[i] not in ("NOUN", "PROPN"):
             return None
-        if i > 0 and doc.words[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN":
-            return None  # part of a name ("Les Républicains Français")
+        if self._beside_a_name(doc, i):
+            return None
         if i > 0 and nt[i - 1] in ("le", "la", "l'", "un", "une"):
             return None  # one person ("le Polonais …"), not the nation
-        if i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper():
-            return None  # "les Polonais Andrzej Duda et …": describes people named next
         if i + 1 < sent_end and nt[i + 1] in _OF:
-            self._inner = None
-            where, end = self._country_after(doc, nt, i + 1, sent_end)
-            if len(where) == 1 and where[0][1] and where[0][1] != iso and self._inner:
+            where, end, named = self._country_words(doc, nt, i + 1, sent_end)
+            # (after "de", a country is only found in a complement naming it)
+            if len(where) == 1 and where[0][1] and where[0][1] != iso:
                 actor = self.country_actor(where[0][1], "CVL", as_role=True)
-                a, b = self._inner
-                named = self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None) or []
                 return [_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8), *named]
         actor = self.country_actor(iso)
         return [_mention(doc, i, i + 1, actor, label="LOC", resolution="alias", confidence=0.8)]
@@ -305,16 +320,13 @@ class Resolver:
             return None  # "le culte musulman": an adjective
         if group.capitalised and not doc.words[i][:1].isupper():
             return None  # "la langue kurde"
-        if i > 0 and doc.words[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN":
-            return None  # part of a name
-        if i + 1 < len(doc) and doc.pos[i + 1] == "PROPN" and doc.words[i + 1][:1].isupper():
-            return None  # "le Kurde Ahmed X": a person named next
+        if self._beside_a_name(doc, i):
+            return None
         if group.country is not None:
             actor = self.country_actor(group.country, "CVL", as_role=True)
             actor = replace(actor, canonical_name=group.name)
             return [_mention(doc, i, i + 1, actor, label="ROLE", resolution="exact", confidence=0.85)]
-        self._inner = None
-        countries, end = self._country_after(doc, nt, i + 1, sent_end)
+        countries, end, named = self._country_words(doc, nt, i + 1, sent_end)
         countries = [(code, iso) for code, iso in countries if iso]  # "les chrétiens de l'ONU": no
         if not countries:
             actor = Actor("role", group.name, None, None, "CVL")
@@ -324,10 +336,7 @@ class Resolver:
         for _code, iso in countries:
             actor = replace(self.country_actor(iso, "CVL", as_role=True), canonical_name=group.name)
             out.append(_mention(doc, i, end, actor, label="ROLE", resolution="role", confidence=0.8))
-        if self._inner:  # "les musulmans de France": France is a mention too
-            a, b = self._inner
-            out.extend(self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None) or [])
-        return out
+        return out + named  # "les musulmans de France": France is a mention too
 
     @staticmethod
     def _locative(doc: ParsedDoc, nt: list[str], i: int) -> bool:
@@ -343,9 +352,7 @@ class Resolver:
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
-        self._inner = None
-        countries, k = self._country_after(doc, nt, j, sent_end)
-        inner = self._inner
+        countries, k, named = self._country_words(doc, nt, j, sent_end)
         if not countries:
             # "les manifestants", "le président": no country word; resolved from context later
             if i > 0 and nt[i - 1] in ("ancien", "ancienne", "ex"):  # "un ancien député": a former official
@@ -359,10 +366,6 @@ class Resolver:
         former = i > 0 and nt[i - 1] in ("ancien", "ancienne", "ex")
         if former:
             i, sector = i - 1, "ELI"
-        named = []
-        if inner:  # the body named inside the role is a mention of its own
-            a, b = inner
-            named = self._match_name(doc, nt, a, b, sent_end, " ".join(nt[a:b]), None) or []
         out = []
         for code, iso in countries:
             actor_code = code + sector if iso and len(code) == 3 else code

@@ -31,7 +31,7 @@ from transforms.entities import (
     places_in_sentence,
 )
 from transforms.gazetteer import norm
-from transforms.lexicon import CameoCode, Trigger, default_tables, load_blocs, load_criticism, load_sport
+from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism, load_sport
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
 from transforms.rejects import REJECT_TAG, guarded
@@ -339,7 +339,7 @@ class EventCoder:
         self.home_country = home_country
         self.criticism = load_criticism()
         self.sport_words, self.sport_metaphors = load_sport()
-        self.blocs = load_blocs(lambda name: resolver.g.lookup(norm(name)))
+        self.blocs = resolver.blocs  # (lexicons/actors/blocs.tsv, loaded once, by the resolver)
 
     def _sporting(self, doc: ParsedDoc, sent: int) -> bool:
         """Whether sentence `sent` is about sport (a word or phrase of lexicons/sport.tsv)."""
