@@ -1218,3 +1218,40 @@ def test_a_proposal_under_discussion_is_no_meeting(coder, nlp):
     assert not [t for t in got if t[2] == "04"], got
     got = _roots(coder, nlp, "Le Japon est en discussion avec la Corée du Sud sur la pêche.")
     assert ("JPN", "KOR", "04") in got or ("KOR", "JPN", "04") in got, got
+
+
+def test_a_programmes_guest_speaks_on_it(coder, nlp):
+    got = _roots(coder, nlp, "La ministre de la culture était l'invitée de France Culture dimanche.")
+    assert ("FRAGOV", None, "01") in got, got
+    got = _roots(coder, nlp, "Fabien Roussel, invité de « L'Evénement », a chiffré son programme.")
+    assert ("FRAOPP", None, "01") in got and not [t for t in got if t[2] == "02"], got
+    # an invitation is still one, and a state's guest is no programme's
+    got = _roots(coder, nlp, "Le président chinois a invité le chancelier allemand à Pékin.")
+    assert ("CHNGOV", "DEUGOV", "02") in got, got
+    assert not _roots(coder, nlp, "Le président ivoirien était l'invité du Kremlin.")
+
+
+def test_a_caption_s_first_name_tagged_x_still_gives_the_occasion_s_speaker(coder, nlp):
+    # spaCy tags the caption's first word X after a title: the speaker is still the named person
+    text = "Eric Zemmour reporte son déplacement.\n\nEric Zemmour, candidate de Reconquête !, lors de sa " \
+           "conférence de presse sur l'école, à Paris, le 5 janvier 2022."
+    got = _roots(coder, nlp, text)
+    assert ("FRAOPP", None, "01") in got, got
+
+
+def test_a_country_in_parentheses_after_a_place_is_where_not_whom(coder, nlp):
+    got = _roots(coder, nlp, "Manifestation contre la hausse des loyers à Skopje (Macédoine du Nord), le 3 janvier.")
+    assert [t for t in got if t[2] == "14"] == [("MKDCVL", None, "14")], got
+
+
+def test_testimony_and_effort_are_no_statement_or_protest(coder, nlp):
+    got = _roots(coder, nlp, "Des rescapés du séisme en Haïti témoignent.")
+    assert ("HTICVL", None, "01") in got, got
+    assert not _roots(coder, nlp, "Des images satellites, publiées par le New York Times, témoignent de l'ampleur "
+                                  "des destructions au Yémen.")
+    assert not _roots(coder, nlp, "La mairie de Lyon se mobilise pour accueillir les réfugiés afghans.")
+
+
+def test_taking_someone_s_defence_is_verbal_support(coder, nlp):
+    got = _roots(coder, nlp, "Le premier ministre a pris la défense de sa ministre du travail.")
+    assert ("FRAGOV", "FRAGOV", "05") in got, got

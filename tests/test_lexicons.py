@@ -2,7 +2,15 @@ import pytest
 
 from lexicons import LexiconError
 from transforms.gazetteer import Gazetteer
-from transforms.lexicon import load_blocs, load_cameo, load_criticism, load_sport, load_triggers
+from transforms.lexicon import (
+    WORD_CLASSES,
+    load_blocs,
+    load_cameo,
+    load_criticism,
+    load_sport,
+    load_triggers,
+    load_word_classes,
+)
 
 
 def test_cameo_table_has_every_root_with_quad_and_goldstein():
@@ -51,11 +59,27 @@ def test_criticism_and_sport_words_load():
     assert "match" in context and "frapper" in metaphor and not context & metaphor
 
 
+def test_word_classes_load_every_class_with_its_words():
+    words = load_word_classes()
+    assert set(words) == set(WORD_CLASSES) and all(words.values())
+    assert "démentir" in words["deny_verb"] and "soupçonner" in words["report_verb"]
+    assert words["compound_prefix"]["sino"] == "CHN" and words["body_sector"]["syndicat"] == "LAB"
+    assert all(v == "" for v in words["policy_noun"].values())
+
+
 @pytest.mark.parametrize("name, text, loader, message", [
     ("criticism.tsv", "lemma\tcode\ncynique\t111\nhonte\t190\n", load_criticism,
      r"criticism.tsv:3: code must be 111 or 112"),
     ("sport.tsv", "word\tkind\nmatch\tcontext\nfrapper\tverb\n", load_sport,
      r"sport.tsv:3: kind must be context or metaphor"),
+    ("wordclasses.tsv", "class\tword\tvalue\npolicy_noun\tloi\t\npolicy_nouns\tréforme\t\n", load_word_classes,
+     r"wordclasses.tsv:3: unknown class 'policy_nouns'"),
+    ("wordclasses.tsv", "class\tword\tvalue\ncompound_prefix\tfranco\tFRA\ncompound_prefix\tsino\tChina\n",
+     load_word_classes, r"wordclasses.tsv:3: class compound_prefix needs a three-letter code as value, got 'China'"),
+    ("wordclasses.tsv", "class\tword\tvalue\ndeny_verb\tnier\t\ndeny_verb\tnier\t\n", load_word_classes,
+     r"wordclasses.tsv:3: 'nier' is listed twice in class deny_verb"),
+    ("wordclasses.tsv", "class\tword\tvalue\ndeny_verb\tnier\tNEG\n", load_word_classes,
+     r"wordclasses.tsv:2: class deny_verb takes no value, got 'NEG'"),
 ])
 def test_a_bad_word_list_line_names_file_and_line(tmp_path, name, text, loader, message):
     f = tmp_path / name

@@ -31,7 +31,7 @@ from transforms.entities import (
     places_in_sentence,
 )
 from transforms.gazetteer import norm
-from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism, load_sport
+from transforms.lexicon import CameoCode, Trigger, default_tables, load_criticism, load_sport, load_word_classes
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places, load_places
 from transforms.rejects import REJECT_TAG, guarded
@@ -45,64 +45,34 @@ FORCE_ROOTS = {"13", "15", "18", "19", "20"}  # threats, shows of force and viol
 ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS"}
 UNTARGETED_CODES = {"055"}  # an apology is news without its addressee ("présente ses excuses")
 LOCATED_TARGET_ROOTS = {"16", "17", "18", "19", "20"}
-WEAPON_TESTS = {"missile", "projectile", "essai", "test", "fusée", "missiles"}
 MILITARY_ROOTS = {"15", "17", "18", "19", "20"}
 NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
-DENY_VERBS = {"nier", "démentir", "contester", "exclure"}
-REPORT_VERBS = {"soupçonner", "accuser", "craindre", "redouter", "suspecter", "affirmer_que",
-                "dénoncer", "alléguer", "prétendre"}
-INTENT_VERBS = {"vouloir", "compter", "envisager", "projeter", "prévoir", "aller", "menacer",
-                "tenter", "chercher", "souhaiter", "espérer", "promettre", "intention", "préparer",
-                "menace"}  # (the noun too: a verb the tagger took for one, or "la menace de reprendre …")
 REPORTED_DEPS = ("xcomp", "ccomp", "obl", "obl:arg", "advcl")
 MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
-HYPOTHETICAL_MARKERS = {"si", "cas", "éventuel", "éventuellement", "hypothèse"}
 # Warnings, demands, accusations: with no object, the target is the subject of the
 # complement clause ("a prévenu que la Russie devrait…", "estime que Moscou…").
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
-COMMENT_VERBS = {"redouter", "craindre", "regretter", "déplorer", "attendre", "évoquer", "commémorer",
-                 "reconnaître", "saluer", "dénoncer", "condamner", "critiquer", "minimiser", "qualifier"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
               "obj", "conj"}
 
 
-# Protests are by the population unless a named body protests: a crowd noun as subject
-# ("des milliers de partisans de X manifestent") is civilians of that country.
-CROWD_NOUNS = {"manifestant", "partisan", "millier", "centaine", "dizaine", "foule", "personne",
-               "militant", "habitant", "citoyen", "jeune", "étudiant", "femme", "homme", "supporter",
-               "sympathisant", "protestataire", "émeutier", "villageois", "civil", "cortège", "rassemblement",
-               "groupe", "famille", "collectif", "soutien"}
-# What a protest is "against" when no actor is named: a measure or a regime stands for the
-# government (or the military, when it is a military power) of the country.
-POLICY_NOUNS = {"projet", "loi", "réforme", "mesure", "restriction", "passe", "pass", "vaccination",
-                "obligation", "pouvoir", "régime", "gouvernement", "putsch", "coup", "junte", "décision",
-                "politique", "confinement", "taxe", "impôt", "couvre-feu", "expulsion", "interdiction",
-                "dissolution", "fermeture", "arrestation", "détention", "répression"}
-# In an argument slot, the people of the country: "aide à la population", "réponse aux manifestations".
-POPULATION_NOUNS = {"population", "civil", "habitant", "manifestant", "manifestation", "protestataire",
-                    "émeutier", "villageois", "citoyen", "protestation", "commerçant", "étudiant", "femme",
-                    "enfant", "famille", "électeur", "agriculteur", "paysan", "fidèle", "salarié", "travailleur",
-                    "non-vacciné", "influenceur", "consommateur", "patient"}
+# Content-word classes are data (lexicons/wordclasses.tsv, documented there); grammar words stay here.
+_WORDS = load_word_classes()
+WEAPON_TESTS = set(_WORDS["weapon_test"])
+DENY_VERBS = set(_WORDS["deny_verb"])
+REPORT_VERBS = set(_WORDS["report_verb"])
+INTENT_VERBS = set(_WORDS["intent_verb"])
+HYPOTHETICAL_MARKERS = set(_WORDS["hypothetical_marker"])
+COMMENT_VERBS = set(_WORDS["comment_verb"])
+CROWD_NOUNS = set(_WORDS["crowd_noun"])
+POLICY_NOUNS = set(_WORDS["policy_noun"])
+MILITARY_POWER = set(_WORDS["military_power"])
+PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
+POPULATION_NOUNS = set(_WORDS["population_noun"])
+COMPOUND_PREFIXES = dict(_WORDS["compound_prefix"])
+BODY_SECTORS = dict(_WORDS["body_sector"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-MILITARY_POWER = {"putsch", "junte", "coup"}
-PROTEST_PURPOSE = {"dénoncer", "protester", "contester", "réclamer", "exiger", "demander", "refuser"}
-
-
-# First parts of compound country adjectives: "américano-russes", "franco-saoudien", "sino-indien".
-COMPOUND_PREFIXES = {"américano": "USA", "franco": "FRA", "russo": "RUS", "sino": "CHN", "germano": "DEU",
-                     "anglo": "GBR", "britannico": "GBR", "italo": "ITA", "hispano": "ESP", "israélo": "ISR",
-                     "indo": "IND", "nippo": "JPN", "turco": "TUR", "irano": "IRN", "syro": "SYR",
-                     "libano": "LBN", "belgo": "BEL", "austro": "AUT", "polono": "POL", "ukraino": "UKR",
-                     "gréco": "GRC", "saoudo": "SAU", "qataro": "QAT", "arméno": "ARM", "azerbaïdjano": "AZE",
-                     "helvético": "CHE", "luso": "PRT", "soviéto": "RUS", "égypto": "EGY", "algéro": "DZA",
-                     "tuniso": "TUN", "maroco": "MAR", "palestino": "PSE", "irako": "IRQ", "coréano": "KOR",
-                     "canado": "CAN", "mexicano": "MEX", "australo": "AUS", "serbo": "SRB", "croato": "HRV"}
-# The sector of a non-state body a role leads ("le dirigeant du groupe …", "la présidente de l'association").
-BODY_SECTORS = {"groupe": "CVL", "groupuscule": "CVL", "mouvement": "CVL", "collectif": "CVL", "association": "NGO",
-                "ong": "NGO", "fondation": "NGO", "entreprise": "BUS", "société": "BUS",
-                "syndicat": "LAB", "club": "CVL", "fédération": "CVL", "parti": "OPP", "église": "REL",
-                "université": "EDU", "journal": "MED", "chaîne": "MED", "banque": "BUS"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
 
@@ -197,8 +167,14 @@ def _with_conj_appos(doc: ParsedDoc, i: int) -> list[int]:
 
 
 def _locative(doc: ParsedDoc, start: int) -> bool:
-    """A name after "en", "dans", "à", "au" is where it happened ("arrêté en Iran"), not who."""
+    """A name after "en", "dans", "à", "au" is where it happened ("arrêté en Iran"), not who; so is
+    the country in parentheses after such a place ("à Pristina (Kosovo)")."""
     k = start - 1
+    if k >= 1 and doc.words[k] == "(":
+        j = k - 1
+        while j > 0 and doc.pos[j - 1] == "PROPN" and doc.words[j - 1][:1].isupper():
+            j -= 1  # back to the first word of the place's name ("à Saint-Denis (Réunion)")
+        return doc.pos[k - 1] == "PROPN" and _locative(doc, j)
     if k >= 0 and doc.words[k].lower() in ("la", "le", "les", "l'", "l’"):
         k -= 1
     return k >= 0 and doc.words[k].lower() in _LOCATIVE_CASES and doc.deps[start] not in ("iobj", "obl:arg")
@@ -1210,15 +1186,16 @@ class EventCoder:
         g = doc.heads[h]
         if doc.deps[g] == "obj" and doc.pos[doc.heads[g]] in ("VERB", "AUX"):
             g = doc.heads[g]  # "X tient une pancarte lors d'un discours": X speaks
-        if g == h:  # "lors" parsed as a root of its own: the caption's first actor before it
+        if doc.pos[g] in ("VERB", "AUX") and g != h:
+            return self._subjects(doc, g, mentions)[0]
+        # (the tagger leaves a caption's first name untagged, X: "Marine Le Pen, …, lors de …")
+        found = self._actors_in(doc, g, mentions, skip=h) if doc.pos[g] in ("NOUN", "PROPN", "X") else []
+        if not found and (g == h or doc.deps[g] == "ROOT"):
+            # "lors" parsed as a root of its own, or the caption's head no actor: its first actor before it
             n = doc.sent_index(h)
             s = doc.sents[n - 1 if n and doc.sents[n][0] == h else n][0]  # (a caption cut before "lors")
             found = [m for m in mentions if s <= m.start and m.end <= h and m.resolved
                      and m.kind in ("person", "role", "organisation")][:1]
-        elif doc.pos[g] in ("VERB", "AUX"):
-            found = self._subjects(doc, g, mentions)[0]
-        else:
-            found = self._actors_in(doc, g, mentions, skip=h) if doc.pos[g] in ("NOUN", "PROPN") else []
         return found
 
     # statements about an event that do not announce it ("minimise le ralliement de X")
@@ -1593,6 +1570,29 @@ class EventCoder:
             out.append(m)
         return out
 
+    def _guest(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention] | None:
+        """The guest of a programme or a medium speaks on it: "X était l'invité de France Inter",
+        "Y, invitée du « 20 heures »" are statements by X and Y (01), not invitations by the
+        programme. None when word i is no such guest (a verb "invité à", a guest of a state)."""
+        if not doc.words[i].lower().startswith("invité"):
+            return None
+        kids = doc.children(i)
+        host = [c for c in kids if _case_of(doc, c) == "de"]
+        copula = any(doc.deps[c] == "cop" for c in kids)
+        if not host or any(_case_of(doc, c) == "à" or doc.morph(c, "VerbForm") == "Inf"
+                           or doc.deps[c] == "obj" and not copula for c in kids):
+            return None  # "invité à Moscou", "invité à s'exprimer", "a invité X de …": an invitation
+        hosts = [m for c in host for m in self._actors_in(doc, c, mentions)]
+        if any(m.sector != "MED" for m in hosts):
+            return None  # "l'invité du Kremlin": a visit, coded by the visit's own words
+        if copula:
+            return [m for c in kids if doc.deps[c] in ("nsubj", "nsubj:pass")
+                    for m in self._actors_in(doc, c, mentions)]
+        h = doc.heads[i]
+        if h != i and doc.deps[i] in ("appos", "nmod", "acl", "amod", "conj") and doc.pos[h] in ("PROPN", "NOUN", "X"):
+            return [m for m in self._actors_in(doc, h, mentions, skip=i) if m.sector != "MED"][:1]
+        return None
+
     def _resolver_country(self, iso: str, sector: str):
         return self.resolver.country_actor(iso, sector, as_role=True)
 
@@ -1615,6 +1615,8 @@ class EventCoder:
             if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
                     self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            if trig.lemma == "témoigner" and any(_case_of(doc, c) == "de" for c in doc.children(i)):
+                continue  # "des vidéos témoignent de la violence": they attest it; no one speaks
             if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
                 continue  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
             if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
@@ -1645,6 +1647,11 @@ class EventCoder:
                     if not sources and code[:2] in ("09", "17"):
                         implicit = self._judicial_agent(doc, i, ments, undergoer)
                         sources = [implicit] if implicit else []
+            guest = self._guest(doc, i, ments)
+            if guest is not None:  # "X était l'invité de « Questions politiques »": X speaks on a show
+                code, sources, targets = "010", guest, []
+            elif trig.lemma == "invité":
+                continue  # (the noun is a trigger only as a programme's guest)
             weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
                 doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
             if code[:2] in ("18", "19") and not targets and weapon:
@@ -1658,6 +1665,10 @@ class EventCoder:
                     _case_of(doc, c) in ("avec", "entre") for c in doc.children(i)):
                 continue  # "des sanctions toujours en discussion": a proposal's state ("en visite" is one)
             if code[:2] == "14":
+                if trig.lemma == "mobiliser" and any(
+                        doc.morph(c, "VerbForm") == "Inf" and doc.lemmas[c].lower() not in PROTEST_PURPOSE
+                        for c in doc.children(i)):
+                    continue  # "la rédaction se mobilise pour couvrir la campagne": effort, no protest
                 if trig.pos == "NOUN" and self._undergoes(doc, i):
                     continue  # "deux manifestations interdites": the ban is the event
                 if trig.pos == "NOUN" and self._political_rally(doc, i):

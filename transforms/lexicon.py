@@ -131,6 +131,38 @@ def load_sport(file: Path | None = None) -> tuple[frozenset[str], frozenset[str]
     return frozenset(context), frozenset(metaphor)
 
 
+# Classes of lexicons/wordclasses.tsv; those with a pattern map each word to a code (its `value`).
+WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
+    "weapon_test": None, "deny_verb": None, "report_verb": None, "intent_verb": None,
+    "hypothetical_marker": None, "comment_verb": None, "crowd_noun": None, "policy_noun": None,
+    "military_power": None, "protest_purpose": None, "population_noun": None,
+    "compound_prefix": re.compile(r"[A-Z]{3}"), "body_sector": re.compile(r"[A-Z]{3}"),
+}
+
+
+@lru_cache(maxsize=1)
+def load_word_classes(file: Path | None = None) -> dict[str, dict[str, str]]:
+    """The event coder's word classes: class -> {word: value} (value "" for plain word lists).
+
+    An unknown class, a value where none belongs or a malformed one, and a word listed twice in
+    one class are errors naming file and line: a typo would otherwise silently drop a rule."""
+    wf = file or path("wordclasses.tsv")
+    out: dict[str, dict[str, str]] = {c: {} for c in WORD_CLASSES}
+    for lineno, row in read_tsv(wf, ("class", "word")):
+        where, cls, word, value = f"{wf}:{lineno}", row["class"], row["word"].lower(), row.get("value", "")
+        if cls not in WORD_CLASSES:
+            raise LexiconError(f"{where}: unknown class {cls!r} (one of {', '.join(WORD_CLASSES)})")
+        pattern = WORD_CLASSES[cls]
+        if pattern is None and value:
+            raise LexiconError(f"{where}: class {cls} takes no value, got {value!r}")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise LexiconError(f"{where}: class {cls} needs a three-letter code as value, got {value!r}")
+        if word in out[cls]:
+            raise LexiconError(f"{where}: {word!r} is listed twice in class {cls}")
+        out[cls][word] = value
+    return out
+
+
 @lru_cache(maxsize=1)
 def default_tables() -> tuple[dict[str, CameoCode], dict[str, list[Trigger]]]:
     cameo = load_cameo()
