@@ -62,6 +62,12 @@ def test_capital_as_place_is_not_a_government(resolver, nlp):
     assert ("Moscou", "RUS") in codes and ("Moscou", "RUSGOV") in codes
 
 
+def test_northern_ireland_is_the_united_kingdom_and_survivors_are_civilians(resolver, nlp):
+    codes = _codes(resolver, nlp, "Des rescapés de l'attentat ont défilé à Derry, en Irlande du Nord.")
+    assert ("Irlande du Nord", "GBR") in codes and not [c for c in codes if c[1].startswith("IRL")], codes
+    assert ("rescapés", "GBRCVL") in codes, codes
+
+
 def test_a_surname_that_starts_another_is_another_person(resolver, nlp):
     codes = _codes(resolver, nlp, "Le syndicaliste Philippe Martinez a parlé. Plus tard, Laurent Berg a "
                                   "démissionné.", dt.date(2021, 6, 1))

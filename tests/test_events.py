@@ -1255,3 +1255,37 @@ def test_testimony_and_effort_are_no_statement_or_protest(coder, nlp):
 def test_taking_someone_s_defence_is_verbal_support(coder, nlp):
     got = _roots(coder, nlp, "Le premier ministre a pris la défense de sa ministre du travail.")
     assert ("FRAGOV", "FRAGOV", "05") in got, got
+
+
+def test_two_officials_of_different_states_pictured_together_meet(coder, nlp):
+    got = _roots(coder, nlp, "Joe Biden et Fumio Kishida à Washington, le 13 janvier 2023.")
+    assert ("USAGOV", "JPNGOV", "04") in got or ("JPNGOV", "USAGOV", "04") in got, got
+    assert not _roots(coder, nlp, "Elisabeth Borne et Gérald Darmanin, à l'Assemblée nationale, le 3 avril 2023.")
+
+
+def test_a_visited_site_stands_for_the_sector_working_there(coder, nlp):
+    got = _roots(coder, nlp, "Le ministre de l'agriculture a visité une exploitation laitière à Aurillac (Cantal), "
+                             "le 2 mai.")
+    assert ("FRAGOV", "FRABUS", "04") in got, got
+    # a verb the tagger took for a noun after the subject's apposition
+    got = _roots(coder, nlp, "Le ministre de l'éducation, Jean-Michel Blanquer, visite le lycée Jean-Jaurès de "
+                             "Montreuil, le 5 janvier.")
+    assert ("FRAGOV", "FRAEDU", "04") in got, got
+
+
+def test_yielding_needs_power_ground_or_someone_a_sale_is_none(coder, nlp):
+    assert not _roots(coder, nlp, "La région Occitanie cède un ancien lycée à Montpellier.")
+    got = _roots(coder, nlp, "Le gouvernement a cédé aux agriculteurs.")
+    assert ("FRAGOV", "FRACVL", "08") in got or ("FRAGOV", "FRABUS", "08") in got, got
+
+
+def test_a_silent_march_is_a_protest_and_a_deposition_a_statement_to_the_police(coder, nlp):
+    got = _roots(coder, nlp, "Marche blanche à Abidjan en mémoire d'une étudiante, le 8 mars.")
+    assert ("CIVCVL", None, "14") in got, got
+    got = _roots(coder, nlp, "La sénatrice, lors de sa déposition à la gendarmerie de Brest, le 2 février.")
+    assert ("FRALEG", "FRACOP", "01") in got, got
+
+
+def test_an_occasion_naming_its_speaker_is_his_not_the_caption_s(coder, nlp):
+    got = _roots(coder, nlp, "Des téléspectateurs belges lors des vœux du roi Philippe, à Bruxelles, le 24 décembre.")
+    assert ("BELGOV", None, "01") in got and not [t for t in got if t[0] == "BEL"], got

@@ -96,6 +96,10 @@ def test_regions_are_places_of_their_country_and_a_bad_line_names_file_and_line(
     assert places.geocode("Seine-Saint-Denis").country == "FRA"
     assert places.geocode("Floride").country == "USA"  # the state, not a small town in Uruguay
     assert places.geocode("Vienne").country == "AUT"  # left out of the regions: Vienna stays
+    # a city of the home country counts thrice its population against a namesake abroad
+    assert places.geocode("Brest").country == "FRA" and places.geocode("Orléans").country == "FRA"
+    assert load_places(None).geocode("Brest").country == "BLR"
+    assert places.geocode("Paris").name == "Paris"  # the city's own spelling, not an alternate
     f = tmp_path / "regions.tsv"
     f.write_text("name\tcountry\taliases\nCorse\tFRA\t\nBavière\tGermany\t\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"regions.tsv:3: country must be an ISO3 code"):

@@ -717,7 +717,7 @@ def default_resolver(home_country: str | None = "FRA") -> Resolver:
     mention cache)."""
     from transforms.places import load_places
 
-    return Resolver(load_default(), load_places(), home_country=home_country)
+    return Resolver(load_default(), load_places(home_country), home_country=home_country)
 
 
 # ---------------------------------------------------------------------- records

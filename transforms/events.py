@@ -72,6 +72,8 @@ PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
 POPULATION_NOUNS = set(_WORDS["population_noun"])
 COMPOUND_PREFIXES = dict(_WORDS["compound_prefix"])
 BODY_SECTORS = dict(_WORDS["body_sector"])
+VISITED_SITES = dict(_WORDS["visited_site"])
+YIELDED = set(_WORDS["yielded_thing"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -791,6 +793,10 @@ class EventCoder:
             found = self._unnamed_people(doc, i, objs, mentions)
             if found:
                 return found
+        if trig.code[:2] == "04":  # "visite l'usine X", "lors de sa visite d'une exploitation agricole"
+            found = self._visited_site(doc, kids, trig, mentions)
+            if found:
+                return found
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
             for c in kids:
                 if doc.deps[c] == "ccomp":
@@ -837,6 +843,23 @@ class EventCoder:
             return []
         actor = self.resolver.country_actor(iso, "CVL", as_role=True)
         return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+
+    def _visited_site(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
+                      ) -> list[Mention]:
+        """A visited factory, farm or school stands for the sector that works there, of the country
+        the sentence or the article is about (lexicons/wordclasses.tsv, class visited_site)."""
+        for c in kids:
+            lemma = doc.lemmas[c].lower()
+            # (a verb "visite" tagged as a noun keeps its object as an nmod without preposition)
+            slot = doc.deps[c] == "obj" or trig.pos == "NOUN" and _case_of(doc, c) in ("de", "à", None)
+            if not slot or lemma not in VISITED_SITES:
+                continue
+            iso = self._context_country(doc, c, mentions, [])
+            if iso is None:
+                return []
+            actor = self.resolver.country_actor(iso, VISITED_SITES[lemma], as_role=True)
+            return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+        return []
 
     def _seat_of_government(self, m: Mention) -> Mention:
         """A capital in an argument slot ("soutien de Pékin à Moscou") is its government, even
@@ -1100,10 +1123,27 @@ class EventCoder:
         h = doc.heads[first]
         if code[:2] in ("01", "04") and h != first and doc.words[h].lower() == "lors":
             # a caption: the person it shows speaks or meets ("lors du sommet de l'OTAN": NATO is met;
-            # "lors de la présentation de ses vœux": the wishes are no one)
+            # "lors de la présentation de ses vœux": the wishes are no one), unless the occasion
+            # names its own speaker ("des écrans lors des vœux du président Macron")
+            found = [m for c in doc.children(i) if doc.deps[c] == "nmod" and _case_of(doc, c) == "de"
+                     for m in self._actors_in(doc, c, mentions) if m.kind in ("person", "role")
+                     and (m.start, m.end) not in taken] if code[:2] == "01" else []
+            if found:
+                return found[:1]
             found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
             if found:
                 return found
+        subject = first if doc.deps[i] == "conj" else doc.heads[i]
+        if doc.deps[i] in ("conj", "nmod", "appos") and subject != i and doc.pos[subject] in ("NOUN", "PROPN") \
+                and doc.words[i - 1] == "," and _case_of(doc, subject) is None and not any(
+                doc.deps[c] in ("det", "case") or _case_of(doc, c) == "de" for c in doc.children(i)) and any(
+                doc.deps[c] in ("nmod", "obj") and doc.pos[c] in ("NOUN", "PROPN") and _case_of(doc, c) is None
+                for c in doc.children(i)):
+            # "La ministre …, X, visite l'usine …": a verb tagged as a noun (its object bare), hung on
+            # its subject; not "en Irlande du Nord, hommage aux victimes"
+            found = [m for m in self._actors_in(doc, subject, mentions, skip=i) if (m.start, m.end) not in taken]
+            if found:
+                return found[:1]
         if h != first and _case_of(doc, first) == "en" and doc.pos[h] in ("NOUN", "PROPN"):
             # a caption: "X, en réunion avec des élus", "X en visite à Kiev": X is in the meeting
             found = [m for m in self._actors_of(doc, [h], mentions) if (m.start, m.end) not in taken]
@@ -1615,6 +1655,10 @@ class EventCoder:
             if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
                     self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            if trig.lemma == "céder" and any(doc.deps[c] == "obj" and doc.lemmas[c].lower() not in YIELDED
+                                             for c in doc.children(i)) and not any(
+                    _case_of(doc, c) == "à" for c in doc.children(i)):
+                continue  # "la mairie cède un château": a sale; one yields power, ground or to someone
             if trig.lemma == "témoigner" and any(_case_of(doc, c) == "de" for c in doc.children(i)):
                 continue  # "des vidéos témoignent de la violence": they attest it; no one speaks
             if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
@@ -1900,6 +1944,7 @@ class EventCoder:
                     out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
         out += self._charges(doc, out, mentions)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
+        out += self._pictured_together(doc, mentions, {d.sentence for d in out})
         # "une réponse ferme aux manifestations": the protest noun is what another event acts on
         acted_on = {d.target.start for d in out if d.target is not None and d.target.end == d.target.start + 1}
         out = [d for d in out if not (d.code[:2] == "14" and d.trig_def.pos == "NOUN" and d.trigger in acted_on)]
@@ -2045,6 +2090,27 @@ class EventCoder:
             for m in who:
                 out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
                                       self.places.place_in(doc, n, mentions), n, 0.5))
+        return out
+
+    PICTURED = Trigger("et", "NOUN", None, "any", "040", (), True, "events.py:pictured together")
+
+    def _pictured_together(self, doc: ParsedDoc, mentions: list[Mention], coded: set[int]) -> list[EventDraft]:
+        """A caption with no verb that shows two officials of different states side by side is
+        their meeting: "Emmanuel Macron et Olaf Scholz à Bruxelles, le 17 décembre 2021". (Two
+        officials of one state, "Jean Castex et Jean-Michel Blanquer, à l'Assemblée", are not.)"""
+        out = []
+        for n, (s, e) in enumerate(doc.sents):
+            if n in coded or any(doc.pos[k] in ("VERB", "AUX") for k in range(s, e)):
+                continue
+            root = next((k for k in range(s, e) if doc.heads[k] == k or not s <= doc.heads[k] < e), None)
+            if root is None:
+                continue
+            heads = [root] + [c for c in doc.children(root) if doc.deps[c] == "conj"]
+            pictured = [m for h in heads for m in mentions if m.start <= h < m.end and m.resolved
+                        and m.kind == "person" and m.sector in STATE_SECTORS and m.country]
+            if len(pictured) == 2 and pictured[0].country != pictured[1].country:
+                out.append(EventDraft(pictured[0].start, self.PICTURED, "040", pictured[0], pictured[1],
+                                      "asserted", self.places.place_in(doc, n, mentions), n, 0.5))
         return out
 
     def _critical_content(self, doc: ParsedDoc, v: int, mentions: list[Mention], sources: list[Mention]
@@ -2271,7 +2337,7 @@ class _ExtractEvents(beam.DoFn):
 
     def setup(self) -> None:
         cameo, triggers = default_tables()
-        self.coder = EventCoder(default_resolver(self.home_country), cameo, triggers, load_places(),
+        self.coder = EventCoder(default_resolver(self.home_country), cameo, triggers, load_places(self.home_country),
                                 home_country=self.home_country)
 
     def process(self, parsed: tuple[dict[str, Any], ParsedDoc]) -> Iterable[Any]:

