@@ -1289,3 +1289,34 @@ def test_a_silent_march_is_a_protest_and_a_deposition_a_statement_to_the_police(
 def test_an_occasion_naming_its_speaker_is_his_not_the_caption_s(coder, nlp):
     got = _roots(coder, nlp, "Des téléspectateurs belges lors des vœux du roi Philippe, à Bruxelles, le 24 décembre.")
     assert ("BELGOV", None, "01") in got and not [t for t in got if t[0] == "BEL"], got
+
+
+def test_troops_withdrawing_are_the_agent_and_the_place_left_the_target(coder, nlp):
+    got = _roots(coder, nlp, "Le retrait des soldats allemands d'Afghanistan s'est achevé.")
+    assert ("DEUMIL", "AFG", "08") in got, got
+    got = _roots(coder, nlp, "Le Royaume-Uni annonce le retrait de ses troupes d'Estonie.")
+    assert ("GBRMIL", "EST", "08") in got, got
+    # the announcement of an event is the event: no statement beside it, active or passive
+    got = _roots(coder, nlp, "Le retrait des forces belges du Sahel a été annoncé par le premier ministre belge.")
+    assert ("BELMIL", None, "08") in got or any(t[0] == "BELMIL" and t[2] == "08" for t in got), got
+    assert not [t for t in got if t[2] == "01"], got
+
+
+def test_criticising_or_rejecting_a_measure_targets_the_government(coder, nlp):
+    got = _roots(coder, nlp, "La CGT dénonce la réforme de l'assurance chômage.")
+    assert ("FRALAB", "FRAGOV", "11") in got, got
+    got = _roots(coder, nlp, "Les sénateurs s'opposent au projet de loi sur l'immigration.")
+    assert ("FRALEG", "FRAGOV", "12") in got, got
+    got = _roots(coder, nlp, "La maire de Lille a saisi la CEDH contre le décret sur le port du masque.")
+    assert any(t[1] == "FRAGOV" and t[2] == "11" for t in got), got
+
+
+def test_the_europeans_are_the_eu_and_persecution_is_repression(coder, nlp):
+    got = _roots(coder, nlp, "Les Européens saisissent l'OMC contre les Etats-Unis.")
+    assert ("EU", "USA", "11") in got, got
+    got = _roots(coder, nlp, "Les chrétiens ont été persécutés par le régime nord-coréen.")
+    assert any(t[0] == "PRKGOV" and t[2] == "17" for t in got), got
+    # crushing a rival at tennis is play, crushing a revolt is repression
+    assert not _roots(coder, nlp, "En finale du tournoi, Nadal a écrasé Medvedev en trois sets.")
+    got = _roots(coder, nlp, "La révolte a été écrasée par l'armée birmane.")
+    assert any(t[0] == "MMRMIL" and t[2] == "17" for t in got), got

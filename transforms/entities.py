@@ -353,6 +353,8 @@ class Resolver:
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
         countries, k, named = self._country_words(doc, nt, j, sent_end)
+        if not countries and key in self.g.roles_needing_country:
+            return None  # "le régime de retraite", "un régime alimentaire": no government
         if not countries:
             # "les manifestants", "le président": no country word; resolved from context later
             if i > 0 and nt[i - 1] in ("ancien", "ancienne", "ex"):  # "un ancien député": a former official

@@ -74,6 +74,7 @@ COMPOUND_PREFIXES = dict(_WORDS["compound_prefix"])
 BODY_SECTORS = dict(_WORDS["body_sector"])
 VISITED_SITES = dict(_WORDS["visited_site"])
 YIELDED = set(_WORDS["yielded_thing"])
+FORCE_NOUNS = set(_WORDS["force_noun"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -1357,8 +1358,9 @@ class EventCoder:
     def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
         """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
         announced is the event; the announcement adds nothing."""
-        for c in doc.children(i):
-            if doc.deps[c] == "obj" and (self.match_trigger(doc, c) or any(
+        passive = any(doc.deps[c] == "aux:pass" for c in doc.children(i))
+        for c in doc.children(i):  # (or its passive subject: "le retrait a été annoncé par X")
+            if (doc.deps[c] == "obj" or passive and doc.deps[c] == "nsubj:pass") and (self.match_trigger(doc, c) or any(
                     doc.deps[g] == "nmod" and self.match_trigger(doc, g) for g in doc.children(c)
                     if doc.lemmas[c].lower() in self.EVENT_CONTAINERS)):
                 return True  # ("annonce un programme d'aide"; an event named deeper in the object
@@ -1505,13 +1507,17 @@ class EventCoder:
         return replace(m, actor_code=actor.code or m.actor_code, sector="LAB", kind="role",
                        canonical_name=actor.canonical_name)
 
-    def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
+    def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention], objects: bool = False
+                       ) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
-        against a measure or a regime targets the government (or the military) of the country."""
+        against a measure or a regime targets the government (or the military) of the country;
+        so does a criticism or a rejection of one (`objects`: "dénonce la réforme", "s'opposent
+        au projet de loi")."""
         h = doc.heads[i]
         near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
         # "des milliers de manifestants contre le projet": the parser hangs "contre" on the crowd
-        against = [c for c in near if _case_of(doc, c) == "contre"]
+        against = [c for c in near if _case_of(doc, c) == "contre"
+                   or objects and c in doc.children(i) and (doc.deps[c] == "obj" or _case_of(doc, c) == "à")]
         for c in near:  # "mobilisation pour dénoncer le putsch"
             if doc.deps[c] in ("advcl", "acl") and doc.lemmas[c].lower() in PROTEST_PURPOSE:
                 against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
@@ -1633,6 +1639,11 @@ class EventCoder:
             return [m for m in self._actors_in(doc, h, mentions, skip=i) if m.sector != "MED"][:1]
         return None
 
+    def _resolver_mention(self, m: Mention, sector: str) -> Mention:
+        """Country mention m as its `sector` ("la Russie" as the Russian forces: RUSMIL)."""
+        actor = self.resolver.country_actor(m.country or "", sector, as_role=True)
+        return replace(m, actor_code=actor.code or m.actor_code, sector=sector, kind="role")
+
     def _resolver_country(self, iso: str, sector: str):
         return self.resolver.country_actor(iso, sector, as_role=True)
 
@@ -1679,8 +1690,28 @@ class EventCoder:
                 sources = [m for c in doc.children(h) if doc.deps[c] == "nmod" and _case_of(doc, c) == "de"
                            for m in self._actors_in(doc, c, ments)][:1]
             targets = self._targets(doc, i, trig, ments, passive)
+            troops = [c for c in doc.children(i) if code[:3] == "087" and trig.pos == "NOUN"
+                      and _case_of(doc, c) == "de" and doc.lemmas[c].lower() in FORCE_NOUNS]
+            troop_owner = None
+            if troops:  # "le retrait des forces russes (du Kazakhstan)": the forces withdraw, from the place
+                lo, hi = doc.subtree(troops[0])
+                troop_owner = self._country_adjective(doc, troops[0], "MIL")
+                possessed = any(doc.morph(c, "Poss") == "Yes" for c in doc.children(troops[0]))
+                owned = troop_owner is not None or possessed
+                if possessed:  # "ses soldats du Mali" are the possessor's soldiers, not Mali's
+                    ments = [m for m in ments if m.start != troops[0]]
+                    targets = [t for t in targets if t.start != troops[0]]
+                # "des forces de la Russie": the owner; "de ses soldats du Mali": the place left
+                targets = [t for t in targets if not lo <= t.start < hi or owned and t.kind in (
+                    "country", "capital", "place", "city") and t.start > troops[0]]
+                if owned and not targets:
+                    targets = [m for c in doc.children(troops[0]) if _case_of(doc, c) == "de"
+                               for m in self._actors_in(doc, c, ments) if m.kind in ("country", "capital")][:1]
             if trig.pos == "NOUN":
                 sources = self._noun_sources(doc, i, trig, code, ments, targets)
+                if troops:
+                    sources = [troop_owner] if troop_owner else [
+                        self._resolver_mention(m, "MIL") if m.kind == "country" else m for m in sources]
                 undergoer = self._undergoer(doc, i, ments)
                 if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
                     # who receives threats or obtains a release undergoes it: not its author
@@ -1720,6 +1751,8 @@ class EventCoder:
                 if trig.pos == "NOUN" and self._union_of_a_side(doc, i):
                     continue  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
                 targets = self._policy_target(doc, i, ments) or targets
+            if not targets and code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
+                targets = self._policy_target(doc, i, ments, objects=True)
             if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
                 targets = self._possessor(doc, i, ments, sources)
             if not targets and trig.pos == "NOUN" and code[:2] == "12":

@@ -118,6 +118,7 @@ class Gazetteer:
         self.country_cameo: dict[str, str] = {}  # ISO3 -> CAMEO country code
         self.capitals: dict[str, Actor] = {}  # ISO3 -> first capital
         self.roles: dict[str, tuple[str, str]] = {}  # norm(phrase) -> (sector, office)
+        self.roles_needing_country: set[str] = set()  # roles that name no one without a country word
         self.surnames: dict[str, list[Actor]] = defaultdict(list)
         self.groups: dict[str, Group] = {}  # norm(name) -> ethnic or religious community
         self.max_tokens = 1
@@ -212,9 +213,14 @@ class Gazetteer:
                 self.surnames[surname].append(actor)
 
     def load_roles(self, file: Path) -> None:
-        for _, row in read_tsv(file, ("phrase", "sector")):
+        for lineno, row in read_tsv(file, ("phrase", "sector")):
             key = norm(row["phrase"])
             self.roles[key] = (row["sector"], row.get("person", ""))
+            needs = row.get("needs", "")
+            if needs not in ("", "country"):
+                raise LexiconError(f"{file}:{lineno}: needs must be empty or 'country', not {needs!r}")
+            if needs:
+                self.roles_needing_country.add(key)
             first = key.split()[0]
             self.first_words.update({first, first + "s", first + "x"})
             self.max_tokens = max(self.max_tokens, len(key.split()))
