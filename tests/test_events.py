@@ -1320,3 +1320,21 @@ def test_the_europeans_are_the_eu_and_persecution_is_repression(coder, nlp):
     assert not _roots(coder, nlp, "En finale du tournoi, Nadal a écrasé Medvedev en trois sets.")
     got = _roots(coder, nlp, "La révolte a été écrasée par l'armée birmane.")
     assert any(t[0] == "MMRMIL" and t[2] == "17" for t in got), got
+
+
+def test_a_headline_verb_tagged_as_an_adjective_before_its_object(coder, nlp):
+    got = _roots(coder, nlp, "Le Conseil d'Etat valide deux articles du décret sur l'assurance chômage.")
+    assert ("FRAJUD", "FRAGOV", "05") in got, got
+
+
+def test_joining_a_candidate_is_rallying_and_a_t_form_with_an_object_is_active(coder, nlp):
+    got = _roots(coder, nlp, "Le maire de Nice, Christian Estrosi, rejoint Emmanuel Macron.")
+    assert ("FRAGOV", "FRAGOV", "05") in got, got
+    # a participle in -é stays an elliptic passive: "X écarté de Y" is done to X
+    got = _roots(coder, nlp, "Trois opposants arrêtés à Minsk.")
+    assert ("BLRCOP", "BLRCVL", "17") in got or any(t[1] and t[1].startswith("BLR") and t[2] == "17" for t in got), got
+
+
+def test_a_consultation_with_someone_is_the_clause_subject_s(coder, nlp):
+    got = _roots(coder, nlp, "Le gouvernement a reporté la réforme, après concertation avec les syndicats.")
+    assert ("FRAGOV", "FRALAB", "04") in got or ("FRALAB", "FRAGOV", "04") in got, got

@@ -213,8 +213,10 @@ def _headline_participle(doc: ParsedDoc, v: int) -> bool:
             _is_present_participle(doc, v):
         return False
     kids = doc.children(v)
-    return any(doc.deps[c] == "nsubj" for c in kids) and not any(doc.deps[c].startswith(("aux", "cop"))
-                                                                 for c in kids)
+    # (a form ending in -t with an object is a present tense: "X rejoint Y", "X dit Y")
+    present_like = doc.words[v].lower().endswith("t")  # "rejoint", "dit", "fait", "conduit"
+    return any(doc.deps[c] == "nsubj" for c in kids) and not any(
+        doc.deps[c].startswith(("aux", "cop")) or present_like and doc.deps[c] == "obj" for c in kids)
 
 
 def _detached_subject(doc: ParsedDoc, i: int) -> list[int]:
@@ -411,8 +413,14 @@ class EventCoder:
             return self.VERDICT
         misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
             doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
-        if doc.pos[i] == "ADJ" and any(doc.deps[c] == "obj" for c in doc.children(i)) and (
-                any(doc.deps[c] == "nsubj" for c in doc.children(i)) or doc.deps[i] == "amod"):
+        # (or an adjective on the subject right before a bare noun phrase the parser hung on the subject
+        # too: "le Conseil constitutionnel valide deux dispositions", "le PS critique Rio Tinto")
+        bare_object = doc.pos[i] == "ADJ" and doc.deps[i] == "amod" and i + 1 < len(doc) and \
+            doc.pos[i + 1] in ("DET", "NUM", "PROPN") and any(
+                doc.heads[c] == doc.heads[i] and doc.deps[c] in ("nmod", "appos") and _case_of(doc, c) is None
+                for c in range(i + 1, min(i + 4, len(doc))))
+        if doc.pos[i] == "ADJ" and (any(doc.deps[c] == "obj" for c in doc.children(i)) and (
+                any(doc.deps[c] == "nsubj" for c in doc.children(i)) or doc.deps[i] == "amod") or bare_object):
             # "le Conseil constitutionnel valide la loi": an adjective with a subject and an object
             word = doc.words[i].lower()
             cands = [t for g in (word + "r", word[:-3] + "er" if word.endswith("ent") else word + "r")
@@ -1778,6 +1786,17 @@ class EventCoder:
             src_spans = {(m.start, m.end) for m in sources}
             targets = [t for t in targets if (t.start, t.end) not in src_spans]
             reciprocal = trig.reciprocal
+            h = doc.heads[i]
+            for _ in range(3):  # (the parser may hang the phrase on a noun of the clause)
+                if doc.pos[h] in ("VERB", "AUX") or doc.heads[h] == h:
+                    break
+                h = doc.heads[h]
+            if reciprocal and not sources and trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX") \
+                    and doc.deps[i].startswith(("obl", "nmod")) and _case_of(doc, i) is not None \
+                    and any(_case_of(doc, c) == "avec" for c in doc.children(i)):
+                # "X a annoncé ce report après concertation avec les syndicats": X consulted them
+                sources = [m for m in self._subjects(doc, h, ments)[0] if (m.start, m.end) not in
+                           {(t.start, t.end) for t in targets}]
             if reciprocal and not sources and len({t.actor_code for t in targets}) >= 2:
                 sources, targets = targets, []  # "les pourparlers entre X, Y et Z": every pair
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
