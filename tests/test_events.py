@@ -1338,3 +1338,15 @@ def test_joining_a_candidate_is_rallying_and_a_t_form_with_an_object_is_active(c
 def test_a_consultation_with_someone_is_the_clause_subject_s(coder, nlp):
     got = _roots(coder, nlp, "Le gouvernement a reporté la réforme, après concertation avec les syndicats.")
     assert ("FRAGOV", "FRALAB", "04") in got or ("FRALAB", "FRAGOV", "04") in got, got
+
+
+def test_an_inverted_speaker_after_a_headline_topic_speaks(coder, nlp):
+    got = _roots(coder, nlp, "Climat : la France devra fermer ses centrales à charbon « d'ici à 2024 », estime "
+                             "Barbara Pompili.")
+    assert ("FRAGOV", None, "01") in got, got
+
+
+def test_an_agentless_demand_is_the_authorities_of_the_country(coder, nlp):
+    got = _roots(coder, nlp, "Tournoi de Roland-Garros : le joueur russe Daniil Medvedev sommé de s'expliquer "
+                             "sur ses propos en France.")
+    assert any(t[0] == "FRAGOV" and t[2] == "10" for t in got), got

@@ -201,7 +201,8 @@ def _second_subjects(doc: ParsedDoc, kids: list[int]) -> set[int]:
     """"Jean Castex défend Emmanuel Macron" parsed with two subjects: the one after the verb is
     its object."""
     subj = [c for c in kids if doc.deps[c] == "nsubj"]
-    if len(subj) < 2 or not any(c < doc.heads[c] for c in subj):
+    # (a headline's topic is no subject: "Nucléaire : l'UE devra …, estime Thierry Breton")
+    if len(subj) < 2 or not any(c < doc.heads[c] and not _headline_topic(doc, c) for c in subj):
         return set()
     return {c for c in subj if c > doc.heads[c]}
 
@@ -926,7 +927,8 @@ class EventCoder:
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context). An
     # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
-    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD"}
+    IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD",
+                        "10": "GOV"}  # ("sommé de s'expliquer": by the authorities)
     JUDICIAL = {"116", "172", "173", "1711", "1712"}
     # what "par" introduces when it is no agent: "tué par balle"
     INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
