@@ -1350,3 +1350,10 @@ def test_an_agentless_demand_is_the_authorities_of_the_country(coder, nlp):
     got = _roots(coder, nlp, "Tournoi de Roland-Garros : le joueur russe Daniil Medvedev sommé de s'expliquer "
                              "sur ses propos en France.")
     assert any(t[0] == "FRAGOV" and t[2] == "10" for t in got), got
+
+
+def test_a_claimed_attack_is_the_claimant_s_and_commemorated_events_are_history(coder, nlp):
+    got = _roots(coder, nlp, "Une attaque revendiquée par les Chabab contre une base militaire au Kenya, le 5 janvier.")
+    assert any(t[0] == "SOMREB" and t[2] in ("18", "19") for t in got) and not [t for t in got if t[2] == "01"], got
+    got = _roots(coder, nlp, "Des étudiants arrêtés à Pékin pour avoir commémoré le massacre de Tiananmen.")
+    assert not [t for t in got if t[2] in ("18", "19", "20")], got

@@ -75,6 +75,7 @@ BODY_SECTORS = dict(_WORDS["body_sector"])
 VISITED_SITES = dict(_WORDS["visited_site"])
 YIELDED = set(_WORDS["yielded_thing"])
 FORCE_NOUNS = set(_WORDS["force_noun"])
+COMMEMORATIONS = set(_WORDS["commemoration"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -1676,6 +1677,11 @@ class EventCoder:
             if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
                     self._announces_an_event(doc, i):
                 continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+            h = doc.heads[i]
+            if code[:3] == "015" and doc.deps[i] == "acl" and h != i and self.match_trigger(doc, h):
+                continue  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
+            if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
+                continue  # "avoir commémoré la répression", "l'anniversaire du massacre": history, not news
             if trig.lemma == "céder" and any(doc.deps[c] == "obj" and doc.lemmas[c].lower() not in YIELDED
                                              for c in doc.children(i)) and not any(
                     _case_of(doc, c) == "à" for c in doc.children(i)):
