@@ -1147,7 +1147,7 @@ class EventCoder:
                 return found
         subject = first if doc.deps[i] == "conj" else doc.heads[i]
         if doc.deps[i] in ("conj", "nmod", "appos") and subject != i and doc.pos[subject] in ("NOUN", "PROPN") \
-                and doc.words[i - 1] == "," and _case_of(doc, subject) is None and not any(
+                and i > 0 and doc.words[i - 1] == "," and _case_of(doc, subject) is None and not any(
                 doc.deps[c] in ("det", "case") or _case_of(doc, c) == "de" for c in doc.children(i)) and any(
                 doc.deps[c] in ("nmod", "obj") and doc.pos[c] in ("NOUN", "PROPN") and _case_of(doc, c) is None
                 for c in doc.children(i)):
