@@ -1357,3 +1357,9 @@ def test_a_claimed_attack_is_the_claimant_s_and_commemorated_events_are_history(
     assert any(t[0] == "SOMREB" and t[2] in ("18", "19") for t in got) and not [t for t in got if t[2] == "01"], got
     got = _roots(coder, nlp, "Des étudiants arrêtés à Pékin pour avoir commémoré le massacre de Tiananmen.")
     assert not [t for t in got if t[2] in ("18", "19", "20")], got
+
+
+def test_a_rule_required_is_no_demand_and_a_pronoun_witness_is_no_speaker(coder, nlp):
+    assert not [t for t in _roots(coder, nlp, "Des rassemblements contre le passe vaccinal, exigé pour entrer "
+                                             "dans les cafés, ont lieu à Vienne.") if t[2] == "10"]
+    assert not [t for t in _roots(coder, nlp, "Elle témoigne lors du procès d'un médecin espagnol.") if t[2] == "01"]

@@ -966,6 +966,8 @@ class EventCoder:
         nominal = doc.pos[i] == "NOUN" and root in ("14", "17", "09")
         if root not in self.IMPLICIT_SECTORS or not (participle or root == "14" or nominal):
             return None
+        if root == "10" and not any(m.kind in ("person", "role") for m in patient or []):
+            return None  # "sommé de s'expliquer" asks someone; "le certificat exigé pour entrer" is a rule
         if any(doc.deps[c] == "obl:agent" and doc.lemmas[c].lower() not in self.INSTRUMENTS for c in doc.children(i)):
             return None  # "interrogé par un lycéen": someone is named, though no actor we know
         lemma = doc.lemmas[i].lower()
@@ -1686,8 +1688,11 @@ class EventCoder:
                                              for c in doc.children(i)) and not any(
                     _case_of(doc, c) == "à" for c in doc.children(i)):
                 continue  # "la mairie cède un château": a sale; one yields power, ground or to someone
-            if trig.lemma == "témoigner" and any(_case_of(doc, c) == "de" for c in doc.children(i)):
-                continue  # "des vidéos témoignent de la violence": they attest it; no one speaks
+            if trig.lemma == "témoigner" and any(_case_of(doc, c) == "de" or doc.deps[c] == "nsubj"
+                                                 and doc.pos[c] == "PRON" for c in doc.children(i)):
+                # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
+                # witness, whom the nearest actor would misname
+                continue
             if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
                 continue  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
             if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
