@@ -66,6 +66,9 @@ def test_northern_ireland_is_the_united_kingdom_and_survivors_are_civilians(reso
     codes = _codes(resolver, nlp, "Des rescapés de l'attentat ont défilé à Derry, en Irlande du Nord.")
     assert ("Irlande du Nord", "GBR") in codes and not [c for c in codes if c[1].startswith("IRL")], codes
     assert ("rescapés", "GBRCVL") in codes, codes
+    # victims "of" a person are civilians of his country, not that person
+    codes = _codes(resolver, nlp, "Les victimes de l'ancien président tchadien Hissène Habré ont témoigné.")
+    assert ("victimes", "TCDCVL") in codes and ("victimes", "TCDELI") not in codes, codes
 
 
 def test_a_surname_that_starts_another_is_another_person(resolver, nlp):
