@@ -19,6 +19,7 @@ import http.server
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
 
 
@@ -79,7 +80,17 @@ class FeedServer:
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 server._serve(self)
 
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        accepted: dict[int, float] = {}  # connection -> when it was accepted
+
+        class Server(http.server.ThreadingHTTPServer):
+            def process_request(self, request: Any, client_address: Any) -> None:
+                # stamp the request when the connection is accepted, before a handler thread is
+                # started: under load that thread can start late, and a poll would look early
+                accepted[id(request)] = time.time()
+                super().process_request(request, client_address)
+
+        self._accepted = accepted
+        self._httpd = Server(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -106,7 +117,7 @@ class FeedServer:
             return [r for r in self.log if path is None or r.path == path]
 
     def _serve(self, h: http.server.BaseHTTPRequestHandler) -> None:
-        arrived = time.time()
+        arrived = self._accepted.pop(id(h.request), None) or time.time()
         with self._lock:
             route = self.routes.get(h.path)
             fail = route is not None and route.fail_times > 0

@@ -266,7 +266,10 @@ def test_polite_conditional_polling(streamed) -> None:
     for path in ("/a.xml", "/b.xml", "/junk.xml"):
         times = [r.at for r in requests if r.path == path]
         gaps = [t2 - t1 for t1, t2 in zip(times, times[1:], strict=False)]
-        assert len(times) >= 3 and min(gaps) >= POLL_S / 2 - 0.3, (path, gaps)  # 0.3 s: thread jitter
+        # Half an interval, less 0.5 s of scheduling jitter: the feed server shares this process with
+        # the Parquet reader thread, and on 2 busy cores two polls 1 s apart have been stamped 0.6 s
+        # apart. Ticks queued into a burst would come milliseconds apart, and still fail this.
+        assert len(times) >= 3 and min(gaps) >= POLL_S / 2 - 0.5, (path, gaps)
         assert len(times) <= streamed["elapsed"] / POLL_S + 1
     # The flaky feed failed once, was retried at the next poll and then served its item.
     flaky = [r.status for r in requests if r.path == "/flaky.xml"]
