@@ -868,7 +868,7 @@ class EventCoder:
             iso = self._context_country(doc, c, mentions, [])
             if iso is None:
                 return []
-            actor = self.resolver.country_actor(iso, VISITED_SITES[lemma], as_role=True)
+            actor = self._resolver_country(iso, VISITED_SITES[lemma])
             return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
         return []
 
@@ -1259,7 +1259,7 @@ class EventCoder:
 
     def _official(self, m: Mention) -> Mention:
         """The same unnamed person as an official of their country (GOV)."""
-        actor = self.resolver.country_actor(m.country or "", "GOV", as_role=True)
+        actor = self._resolver_country(m.country or "", "GOV")
         return replace(m, actor_code=actor.code or m.actor_code, sector="GOV", canonical_name=actor.canonical_name)
 
     # offers that, made to no one, are policy statements ("propose un choc fiscal"), unless what
@@ -1516,7 +1516,7 @@ class EventCoder:
     def _workers(self, m: Mention) -> Mention:
         if m.sector not in ("BUS", "CVL") or not m.country:
             return m
-        actor = self.resolver.country_actor(m.country, "LAB", as_role=True)
+        actor = self._resolver_country(m.country, "LAB")
         return replace(m, actor_code=actor.code or m.actor_code, sector="LAB", kind="role",
                        canonical_name=actor.canonical_name)
 
@@ -1654,7 +1654,7 @@ class EventCoder:
 
     def _resolver_mention(self, m: Mention, sector: str) -> Mention:
         """Country mention m as its `sector` ("la Russie" as the Russian forces: RUSMIL)."""
-        actor = self.resolver.country_actor(m.country or "", sector, as_role=True)
+        actor = self._resolver_country(m.country or "", sector)
         return replace(m, actor_code=actor.code or m.actor_code, sector=sector, kind="role")
 
     def _resolver_country(self, iso: str, sector: str):
@@ -1799,17 +1799,17 @@ class EventCoder:
             src_spans = {(m.start, m.end) for m in sources}
             targets = [t for t in targets if (t.start, t.end) not in src_spans]
             reciprocal = trig.reciprocal
-            h = doc.heads[i]
-            for _ in range(3):  # (the parser may hang the phrase on a noun of the clause)
-                if doc.pos[h] in ("VERB", "AUX") or doc.heads[h] == h:
-                    break
-                h = doc.heads[h]
-            if reciprocal and not sources and trig.pos == "NOUN" and h != i and doc.pos[h] in ("VERB", "AUX") \
-                    and doc.deps[i].startswith(("obl", "nmod")) and _case_of(doc, i) is not None \
-                    and any(_case_of(doc, c) == "avec" for c in doc.children(i)):
+            if reciprocal and not sources and trig.pos == "NOUN" and doc.deps[i].startswith(("obl", "nmod")) \
+                    and _case_of(doc, i) is not None and any(_case_of(doc, c) == "avec" for c in doc.children(i)):
                 # "X a annoncé ce report après concertation avec les syndicats": X consulted them
-                sources = [m for m in self._subjects(doc, h, ments)[0] if (m.start, m.end) not in
-                           {(t.start, t.end) for t in targets}]
+                h = doc.heads[i]
+                for _ in range(3):  # (the parser may hang the phrase on a noun of the clause)
+                    if doc.pos[h] in ("VERB", "AUX") or doc.heads[h] == h:
+                        break
+                    h = doc.heads[h]
+                if h != i and doc.pos[h] in ("VERB", "AUX"):
+                    sources = [m for m in self._subjects(doc, h, ments)[0] if (m.start, m.end) not in
+                               {(t.start, t.end) for t in targets}]
             if reciprocal and not sources and len({t.actor_code for t in targets}) >= 2:
                 sources, targets = targets, []  # "les pourparlers entre X, Y et Z": every pair
             if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
