@@ -11,7 +11,7 @@ intent and reported suspicion are kept as a column, never dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import apache_beam as beam
@@ -91,6 +91,22 @@ class EventDraft:
     place: Place | None
     sentence: int
     confidence: float
+
+
+@dataclass
+class _Reading:
+    """One trigger as the coder reads it: the stages of EventCoder.drafts refine this in turn."""
+    i: int
+    trig: Trigger
+    code: str
+    sent: int
+    ments: list[Mention]  # the mentions that may be arguments (not those inside the trigger's own object)
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    passive: bool = False
+    threat: bool = False  # a conditional promise, coded as a threat
+    reciprocal: bool = False
+    fallback: bool = False  # an argument was found by word order, not by the parse
 
 
 # ---------------------------------------------------------------------- parse helpers
@@ -1665,6 +1681,12 @@ class EventCoder:
     MEASURE_ACTS = {"suspendre", "annuler", "valider", "invalider", "censurer"}
 
     def drafts(self, doc: ParsedDoc, mentions: list[Mention]) -> list[EventDraft]:
+        """Every event the parse supports, before dedup. Each trigger goes through stages, each a
+        method over one _Reading: _worth_reading (words that are no event here), _arguments (what
+        the parse gives), _by_root (what each root adds or drops), _fill_in (word order and implied
+        agents), _by_lemma (verbs and nouns that set their own code), _settle (last recodings), and
+        _emit (one draft per source and target). Sentence-level readings (charges, attributions,
+        captions) follow, then the filters that look at all drafts together."""
         out: list[EventDraft] = []
         mentions = self._body_leaders(doc, mentions)
         in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
@@ -1673,340 +1695,13 @@ class EventCoder:
             trig = self.match_trigger(doc, i)
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
-            code = trig.code
-            # the object of a statement expression names no actor: "conférence de presse"
-            ments = self._outside_object(doc, i, trig, mentions)
-            if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
-                    self._announces_an_event(doc, i):
-                continue  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
-            h = doc.heads[i]
-            if code[:3] == "015" and doc.deps[i] == "acl" and h != i and self.match_trigger(doc, h):
-                continue  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
-            if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
-                continue  # "avoir commémoré la répression", "l'anniversaire du massacre": history, not news
-            if trig.lemma == "céder" and any(doc.deps[c] == "obj" and doc.lemmas[c].lower() not in YIELDED
-                                             for c in doc.children(i)) and not any(
-                    _case_of(doc, c) == "à" for c in doc.children(i)):
-                continue  # "la mairie cède un château": a sale; one yields power, ground or to someone
-            if trig.lemma == "témoigner" and any(_case_of(doc, c) == "de" or doc.deps[c] == "nsubj"
-                                                 and doc.pos[c] == "PRON" for c in doc.children(i)):
-                # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
-                # witness, whom the nearest actor would misname
+            if not self._worth_reading(doc, i, trig):
                 continue
-            if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
-                continue  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
-            if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
-                    doc.lemmas[c].lower() in ("pour", "afin") for c in doc.children(i)):
-                continue  # "pour assurer un avenir au pays": a purpose, not a statement
-            if self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i):
-                continue  # "demande sa démission", "exige le retrait": asked for, not done
-            threat = code[:2] == "03" and self._conditional_dependent(doc, i)
-            if threat:
-                code = "130"
-            sent = doc.sent_index(i)
-            sources, passive = self._subjects(doc, i, ments) if trig.pos == "VERB" else ([], False)
-            if passive and not sources and code[:2] == "01" and doc.deps[i] == "acl":
-                # "le programme d'Anne Hidalgo dévoilé": who owns what is presented presents it
-                h = doc.heads[i]
-                sources = [m for c in doc.children(h) if doc.deps[c] == "nmod" and _case_of(doc, c) == "de"
-                           for m in self._actors_in(doc, c, ments)][:1]
-            targets = self._targets(doc, i, trig, ments, passive)
-            troops = [c for c in doc.children(i) if code[:3] == "087" and trig.pos == "NOUN"
-                      and _case_of(doc, c) == "de" and doc.lemmas[c].lower() in FORCE_NOUNS]
-            troop_owner = None
-            if troops:  # "le retrait des forces russes (du Kazakhstan)": the forces withdraw, from the place
-                lo, hi = doc.subtree(troops[0])
-                troop_owner = self._country_adjective(doc, troops[0], "MIL")
-                possessed = any(doc.morph(c, "Poss") == "Yes" for c in doc.children(troops[0]))
-                owned = troop_owner is not None or possessed
-                if possessed:  # "ses soldats du Mali" are the possessor's soldiers, not Mali's
-                    ments = [m for m in ments if m.start != troops[0]]
-                    targets = [t for t in targets if t.start != troops[0]]
-                # "des forces de la Russie": the owner; "de ses soldats du Mali": the place left
-                targets = [t for t in targets if not lo <= t.start < hi or owned and t.kind in (
-                    "country", "capital", "place", "city") and t.start > troops[0]]
-                if owned and not targets:
-                    targets = [m for c in doc.children(troops[0]) if _case_of(doc, c) == "de"
-                               for m in self._actors_in(doc, c, ments) if m.kind in ("country", "capital")][:1]
-            if trig.pos == "NOUN":
-                sources = self._noun_sources(doc, i, trig, code, ments, targets)
-                if troops:
-                    sources = [troop_owner] if troop_owner else [
-                        self._resolver_mention(m, "MIL") if m.kind == "country" else m for m in sources]
-                undergoer = self._undergoer(doc, i, ments)
-                if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
-                    # who receives threats or obtains a release undergoes it: not its author
-                    sources = [m for m in sources if (m.start, m.end) not in {(u.start, u.end) for u in undergoer}]
-                if undergoer and not targets:
-                    # "le député visé par une enquête", "X fait l'objet d'un mandat d'arrêt"
-                    targets = undergoer
-                    if not sources and code[:2] in ("09", "17"):
-                        implicit = self._judicial_agent(doc, i, ments, undergoer)
-                        sources = [implicit] if implicit else []
-            guest = self._guest(doc, i, ments)
-            if guest is not None:  # "X était l'invité de « Questions politiques »": X speaks on a show
-                code, sources, targets = "010", guest, []
-            elif trig.lemma == "invité":
-                continue  # (the noun is a trigger only as a programme's guest)
-            weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
-                doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
-            if code[:2] in ("18", "19") and not targets and weapon:
-                code = "150"  # a missile fired at no one is a show of force (test), not an attack
-            if code[:2] == "15" and not targets:
-                targets = self._across_border(doc, i, ments)  # "surveillent la frontière avec la Corée du Nord"
-            if code[:3] == "114" and (self._crowd_subject(doc, i) or self._plural_subject(doc, i)):
-                code = "141"  # a crowd protesting ("des magistrats protestent") demonstrates: no official complaint
-            if code[:2] == "04" and trig.pos == "NOUN" and _case_of(doc, i) == "en" and \
-                    doc.lemmas[i].lower() in ("discussion", "négociation", "débat") and not any(
-                    _case_of(doc, c) in ("avec", "entre") for c in doc.children(i)):
-                continue  # "des sanctions toujours en discussion": a proposal's state ("en visite" is one)
-            if code[:2] == "14":
-                if trig.lemma == "mobiliser" and any(
-                        doc.morph(c, "VerbForm") == "Inf" and doc.lemmas[c].lower() not in PROTEST_PURPOSE
-                        for c in doc.children(i)):
-                    continue  # "la rédaction se mobilise pour couvrir la campagne": effort, no protest
-                if trig.pos == "NOUN" and self._undergoes(doc, i):
-                    continue  # "deux manifestations interdites": the ban is the event
-                if trig.pos == "NOUN" and self._political_rally(doc, i):
-                    continue  # "lors d'un rassemblement à Toulon, X a dit": a campaign rally, no protest
-                if trig.pos == "NOUN" and self._union_of_a_side(doc, i):
-                    continue  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
-                targets = self._policy_target(doc, i, ments) or targets
-            if not targets and code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
-                targets = self._policy_target(doc, i, ments, objects=True)
-            if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
-                targets = self._possessor(doc, i, ments, sources)
-            if not targets and trig.pos == "NOUN" and code[:2] == "12":
-                targets = self._rejected(doc, i, ments, sources)
-            if not targets and trig.pos == "VERB" and code[:2] in ("02", "10", "12"):
-                targets = self._target_of_asked(doc, i, ments)
-            if code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee;
-                # nor are "… aux questions des lecteurs sur l'union de la gauche" (a topic) and
-                # "a pris la parole à l'Assemblée nationale" (where one speaks)
-                targets = [t for t in targets if not (t.kind in ("capital", "country", "place", "city")
-                                                      and _locative(doc, t.start))
-                           and not _under_case(doc, t.start, i, ("sur",))
-                           and not (t.sector == "LEG" and _case_of(doc, self._head_in(doc, t)) == "à")]
-            if code[:2] < "09":  # "salue ses militants", "réunit ses soutiens": one's own side, no one else
-                own = [t for t in ments if t.kind == "role" and t.sector in ("CVL", "OPP") and any(
-                    doc.morph(k, "Poss") == "Yes" for k in range(max(t.start - 1, 0), t.end))]
-                targets = [t for t in targets if t not in own]
-                ments = [m for m in ments if m not in own]
-            if code[:2] != "04":  # "protestent contre leurs conditions de travail, …, à Nice": where, not whom
-                targets = [t for t in targets if not (t.kind in ("city", "place") and _locative(doc, t.start))]
-            # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
-            # subjects into the complement
-            src_spans = {(m.start, m.end) for m in sources}
-            targets = [t for t in targets if (t.start, t.end) not in src_spans]
-            reciprocal = trig.reciprocal
-            if reciprocal and not sources and trig.pos == "NOUN" and doc.deps[i].startswith(("obl", "nmod")) \
-                    and _case_of(doc, i) is not None and any(_case_of(doc, c) == "avec" for c in doc.children(i)):
-                # "X a annoncé ce report après concertation avec les syndicats": X consulted them
-                h = doc.heads[i]
-                for _ in range(3):  # (the parser may hang the phrase on a noun of the clause)
-                    if doc.pos[h] in ("VERB", "AUX") or doc.heads[h] == h:
-                        break
-                    h = doc.heads[h]
-                if h != i and doc.pos[h] in ("VERB", "AUX"):
-                    sources = [m for m in self._subjects(doc, h, ments)[0] if (m.start, m.end) not in
-                               {(t.start, t.end) for t in targets}]
-            if reciprocal and not sources and len({t.actor_code for t in targets}) >= 2:
-                sources, targets = targets, []  # "les pourparlers entre X, Y et Z": every pair
-            if trig.pos == "NOUN" and code[:2] == "04" and not targets and \
-                    len({m.actor_code for m in sources}) < 2:
-                met = self._participants(doc, i, ments)
-                if len({m.actor_code for m in met}) >= 2:
-                    sources, reciprocal = met, True
-            fallback = False
-            nominal_protest = code[:2] == "14" and trig.pos == "NOUN"
-            if not targets and not (reciprocal and len(sources) >= 2) and not nominal_protest and \
-                    code[:2] != "01":
-                # (a protest is against what "contre" or its purpose names, never the next name:
-                # "une manifestation pour la libération de X" is not against X)
-                # (what a statement is about is not its addressee: "redoute une invasion de X");
-                # the object of a multi-word expression is part of it ("tenir une conférence de
-                # presse", "rapatrier ses soldats"), not its target
-                targets = [m for m in self._nearest(doc, i, ments, after=True, exclude=sources)
-                           if not self._inside_object(doc, i, trig, m)]
-                fallback = bool(targets)
-            commented = trig.pos == "NOUN" and doc.deps[i] == "obj" and self._comments_on(doc, doc.heads[i], code)
-            if not sources and not passive and not commented:
-                # (before an agentless passive stands its patient, not its agent; before a feared
-                # or regretted event stands who fears it)
-                sources = self._nearest(doc, i, ments, after=False, exclude=targets)
-                if not sources and doc.pos[i] == "ADP":
-                    sources = self._headline_subject(doc, i, ments, targets)
-                fallback = fallback or bool(sources)
-            if not sources and passive and code[:2] == "16":
-                # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
-                sources = [m for c in doc.children(i) if _case_of(doc, c) == "de"
-                           for m in self._actors_in(doc, c, ments) if m.kind == "organisation"]
-            if not sources:
-                if passive and code[:2] == "11" and doc.lemmas[i].lower() == "condamner" and any(
-                        _case_of(doc, c) == "pour" for c in doc.children(i)):
-                    code = "173"  # "condamné pour espionnage" with no one named: a sentence, by a court
-                if not targets:
-                    targets = self._patient(doc, i, ments)
-                implicit = self._implicit_agent(doc, i, code, ments, targets)
-                if implicit is not None:
-                    sources = [implicit]
-                    fallback = True
-            if code == "010" and trig.pos == "VERB" and sources:
-                # "juge son discours « scandaleux »", "dit que la réforme est un échec": what is
-                # said is a criticism of whom the words name
-                critical, aimed = self._critical_content(doc, i, ments, sources)
-                if critical:
-                    code, targets = critical, aimed or targets
-            if code == "052" and not targets and not any(
-                    doc.deps[c] == "obj" and self._actors_in(doc, c, ments) for c in doc.children(i)):
-                code = "010"  # defending one's own measure ("défend une initiative") is a statement
-            if lemma_of(doc, i) == "juger" and code == "010" and passive:
-                if not any(_case_of(doc, c) == "pour" for c in doc.children(i)):
-                    continue  # "jugés responsables de …": a verdict without its author
-                code = "173"  # "jugé pour meurtre": tried, by a court
-                heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
-                    [doc.heads[i]] if doc.deps[i] == "acl" else [])
-                targets = targets or self._unnamed_people(doc, i, heads, ments, code)
-                if targets and not sources:
-                    sources = [m for m in [self._judicial_agent(doc, i, ments, targets)] if m]
-            if lemma_of(doc, i) == "comparaître":
-                # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
-                court = [m for c in doc.children(i) if _case_of(doc, c) == "devant"
-                         for m in self._actors_in(doc, c, ments) if m.sector == "JUD" or m.kind == "organisation"]
-                accused = [m for m in sources if m.sector not in ("JUD",)]
-                if not accused:
-                    continue
-                targets = accused
-                sources = court or [m for m in [self._judicial_agent(doc, i, ments, accused)] if m]
-            if lemma_of(doc, i) == "condamnation" and any(
-                    doc.lemmas[c].lower() in ("son", "sa", "leur") and doc.deps[c] == "det" for c in doc.children(i)):
-                # "quitte la présidence après sa condamnation": a sentence its owner received
-                owner = [m for m in ments if m.end <= i and m.resolved and m.kind in ("person", "role")
-                         and doc.sent_index(m.start) == doc.sent_index(i)][-1:]
-                if owner:
-                    code, targets = "173", owner
-                    sources = [m for m in [self._judicial_agent(doc, i, ments, owner)] if m]
-            if lemma_of(doc, i) == "procès":
-                # a trial is of a person: "le procès de X", "X … pour son procès" (not "procès des sondages")
-                targets = [t for t in targets if t.kind in ("person", "role") and t.sector not in STATE_SECTORS]
-                if not targets and any(doc.lemmas[c].lower() in ("son", "sa", "leur") for c in doc.children(i)):
-                    before = [m for m in ments if m.end <= i and m.resolved and m.kind == "person"
-                              and doc.sent_index(m.start) == doc.sent_index(i)]
-                    targets = before[-1:]
-                if not targets:
-                    continue
-                if not any(m.sector == "JUD" for m in sources):
-                    sources = [m for m in [self._judicial_agent(doc, i, ments, targets)] if m]
-            if trig in (self.EVALUATION, self.VERDICT) and not targets:
-                targets = self._judged(doc, i, ments, sources)
-            if trig is self.VERDICT and not targets:
-                continue  # "attaque son bilan" with no owner found: whose record is unknown
-            if code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in sources) and \
-                    targets and all(t.kind in ("person", "role") and t.sector not in STATE_SECTORS for t in targets):
-                code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
-            if code == "020" and any(doc.lemmas[c].lower() == "voter" for c in doc.children(i)):
-                # "appelle à voter pour X": an endorsement of X
-                voted = [m for c in doc.children(i) if doc.lemmas[c].lower() == "voter"
-                         for g in doc.children(c) if _case_of(doc, g) == "pour"
-                         for m in self._actors_in(doc, g, ments)]
-                if voted:
-                    code, targets = "051", voted
-            lemma = trig.lemma if trig.pos == "VERB" else doc.lemmas[i].lower()
-            if lemma in self.MEASURE_ACTS and (not targets or fallback):
-                if not any(m.sector == "JUD" and m.start != i for m in sources):  # named, not implied
-                    continue  # "les débats suspendus", "vols annulés": no actor undergoes it
-                iso = sources[0].country or self._context_country(doc, i, ments, [])
-                if iso:
-                    targets = [_mention(doc, i, i + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
-                                        label="ROLE", resolution="context", confidence=0.5)]
-                if code[:2] == "16":
-                    code = "172"
-            proposal = code == "030" and trig.lemma in self.PROPOSALS and not any(
-                doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))
-            if (code in ("051", "052") and trig.pos == "VERB" or proposal) \
-                    and not targets and not trig.object and not threat:
-                # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
-                # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
-                code = "010"
-            if code == "190" and sources and all(self._verbal_attack(m, targets) for m in sources):
-                code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
-            if code[:2] == "14":
-                sources = [self._civilians(doc, i, m) for m in sources]
-                if code[:3] == "143":  # strikers are workers: "les cheminots de la SNCF font grève"
-                    sources = [self._workers(m) for m in sources]
-                if sources and all(m.sector in ("COP", "MIL") for m in sources):
-                    code = "150"  # police or troops gathering are a show of force, not a protest
-            if code[:3] == "087" and not targets and not any(m.sector in ("MIL", "REB") for m in sources) \
-                    and not trig.object and doc.lemmas[i].lower() != "retrait":
-                continue  # "se retire de la course": a candidate withdrawing is no military retreat
-            if not targets and sources and (code[:2] in LOCATED_TARGET_ROOTS or code[:3] == "087"):
-                # strikes, arrests, sanctions with no named target: the people of the place the
-                # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
-                # arrêtées" in Kazakhstan -> KAZCVL)
-                located = self._located_target(doc, i, code, ments, sources[0])
-                if located is not None:
-                    targets = [located]
-                    fallback = True
-            if code[:3] in ("042", "043") and sources:
-                # "la visite d'Emmanuel Macron à Nice": a trip to a town of one's own country meets no one
-                targets = [t for t in targets if not (t.kind in ("city", "place") and t.country == sources[0].country)]
-            if not targets and code[:2] == "04" and trig.pos == "NOUN" and sources:
-                # "lors d'un sommet européen": the adjective names who the meeting is with
-                adj = self._country_adjective(doc, i)
-                if adj is not None and adj.actor_code not in {m.actor_code for m in sources} and \
-                        not (adj.country and adj.country in {m.country for m in sources}):
-                    targets = [adj]
-            if not targets and (code[:3] in ("042", "043") or code[:3] == "040"
-                                and len({m.actor_code for m in sources}) < 2 and not self._plural_subject(doc, i)):
-                continue  # "visite de X à Nice", "réunion publique de X", "a retrouvé son calme": no one met
-            if code[:3] == "174" and any(t.sector == "GOV" or t.kind == "country" and t.resolution == "exact"
-                                         for t in targets):
-                code = "166"  # expelling an ambassador, or a state's staff, is a step against the state
-            if code[:3] == "174":  # "une famille palestinienne expulsée": people deported are the country's civilians
-                targets = [replace(t, actor_code=self.resolver.country_actor(t.country, "CVL", as_role=True).code
-                                   or t.actor_code, sector="CVL", kind="role")
-                           if t.kind == "country" and t.resolution != "exact" and t.country else t for t in targets]
-            if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
-                targets = [self._official(t) if t.sector == "CVL" and t.country else t for t in targets]
-            if code[:2] == "14":  # (sources found by word order or implied: the place's people too)
-                sources = [self._civilians(doc, i, m) for m in sources]
-            place = self.places.place_in(doc, sent, ments)
-            modality = self.modality(doc, i, own_condition_is_content=threat)
-            uniq_sources = list({m.actor_code: m for m in sources}.values())
-            # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
-            sectors = {m.country for m in uniq_sources if m.actor_code != m.country}
-            uniq_sources = [m for m in uniq_sources if m.actor_code != m.country or m.country not in sectors] \
-                or uniq_sources
-            if reciprocal and len(uniq_sources) == 1 and self._plural_subject(doc, i) and \
-                    all(t.actor_code == uniq_sources[0].actor_code for t in targets):
-                # "des députés s'invectivent": among themselves
-                targets = [replace(uniq_sources[0])]  # a copy: the source acts on its own kind
-            if reciprocal and not targets and len(uniq_sources) >= 2:
-                # "l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent": every pair, in text order
-                for n, a in enumerate(uniq_sources):
-                    for b in uniq_sources[n + 1:]:
-                        out.append(EventDraft(i, trig, code, a, b, modality, place, sent, 0.9))
-                continue
-            for src in uniq_sources:  # no source, no event: "who did it" is the point
-                tgts = [t for t in targets if t.actor_code != src.actor_code or _other_actor(src, t) or
-                        (not fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
-                        (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
-                tgts = [self._envoy_state(code, self._own_people(code, src, t)) for t in tgts]
-                if code[:2] in ("07", "08", "17") and src.kind == "country" and src.actor_code == src.country and any(
-                        t is not None and t.country == src.country and t.sector == "CVL" for t in tgts):
-                    # "la Chine met les influenceurs à l'amende": a state's policy on its people is its government's
-                    gov = self.resolver.country_actor(src.country, "GOV")
-                    src = replace(src, actor_code=gov.code or src.actor_code, sector="GOV")
-                for tgt in tgts:
-                    conf = 0.7 if tgt is None else 0.9
-                    if fallback:
-                        conf -= 0.2
-                    if tgt is None and code[:2] == "13" and (threat or self._conditional_dependent(doc, i)):
-                        # only a threat that names its condition has an implied adversary
-                        # ("menace de reprendre ses essais" is aimed at no one in particular)
-                        tgt = self._salient_adversary(ments, src)
-                        conf = 0.5 if tgt else conf
-                    out.append(EventDraft(i, trig, code, src, tgt, modality, place, sent, round(conf, 2)))
+            r = _Reading(i, trig, trig.code, doc.sent_index(i), self._outside_object(doc, i, trig, mentions))
+            if self._arguments(doc, r) and self._by_root(doc, r):
+                self._fill_in(doc, r)
+                if self._by_lemma(doc, r) and self._settle(doc, r):
+                    out += self._emit(doc, r)
         out += self._charges(doc, out, mentions)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         out += self._pictured_together(doc, mentions, {d.sentence for d in out})
@@ -2025,6 +1720,373 @@ class EventCoder:
                                       and not (d.source and d.source.sector in ARMED_SECTORS)
                                       and self._sporting(doc, d.sentence))]
         return _one_per_event(out)
+
+    def _worth_reading(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
+        """False for a trigger word that, here, names no event of its own (see each case)."""
+        code = trig.code
+        if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
+                self._announces_an_event(doc, i):
+            return False  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
+        h = doc.heads[i]
+        if code[:3] == "015" and doc.deps[i] == "acl" and h != i and self.match_trigger(doc, h):
+            return False  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
+        if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
+            return False  # "avoir commémoré la répression", "l'anniversaire du massacre": history, not news
+        if trig.lemma == "céder" and any(doc.deps[c] == "obj" and doc.lemmas[c].lower() not in YIELDED
+                                         for c in doc.children(i)) and not any(
+                _case_of(doc, c) == "à" for c in doc.children(i)):
+            return False  # "la mairie cède un château": a sale; one yields power, ground or to someone
+        if trig.lemma == "témoigner" and any(_case_of(doc, c) == "de" or doc.deps[c] == "nsubj"
+                                             and doc.pos[c] == "PRON" for c in doc.children(i)):
+            # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
+            # witness, whom the nearest actor would misname
+            return False
+        if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
+            return False  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
+        if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
+                doc.lemmas[c].lower() in ("pour", "afin") for c in doc.children(i)):
+            return False  # "pour assurer un avenir au pays": a purpose, not a statement
+        # "demande sa démission", "exige le retrait": asked for, not done
+        return not (self._demanded(doc, i) if trig.pos == "NOUN" else self._governed_by_request(doc, i))
+
+    def _arguments(self, doc: ParsedDoc, r: _Reading) -> bool:
+        """The arguments the parse gives: subjects (or a passive's agent), objects, the owner of
+        troops, a noun's sources. False for the noun "invité" when it names no programme's guest."""
+        i, trig = r.i, r.trig
+        r.threat = r.code[:2] == "03" and self._conditional_dependent(doc, i)
+        if r.threat:
+            r.code = "130"
+        r.sources, r.passive = self._subjects(doc, i, r.ments) if trig.pos == "VERB" else ([], False)
+        if r.passive and not r.sources and r.code[:2] == "01" and doc.deps[i] == "acl":
+            # "le programme d'Anne Hidalgo dévoilé": who owns what is presented presents it
+            h = doc.heads[i]
+            r.sources = [m for c in doc.children(h) if doc.deps[c] == "nmod" and _case_of(doc, c) == "de"
+                         for m in self._actors_in(doc, c, r.ments)][:1]
+        r.targets = self._targets(doc, i, trig, r.ments, r.passive)
+        troops = [c for c in doc.children(i) if r.code[:3] == "087" and trig.pos == "NOUN"
+                  and _case_of(doc, c) == "de" and doc.lemmas[c].lower() in FORCE_NOUNS]
+        troop_owner = None
+        if troops:  # "le retrait des forces russes (du Kazakhstan)": the forces withdraw, from the place
+            lo, hi = doc.subtree(troops[0])
+            troop_owner = self._country_adjective(doc, troops[0], "MIL")
+            possessed = any(doc.morph(c, "Poss") == "Yes" for c in doc.children(troops[0]))
+            owned = troop_owner is not None or possessed
+            if possessed:  # "ses soldats du Mali" are the possessor's soldiers, not Mali's
+                r.ments = [m for m in r.ments if m.start != troops[0]]
+                r.targets = [t for t in r.targets if t.start != troops[0]]
+            # "des forces de la Russie": the owner; "de ses soldats du Mali": the place left
+            r.targets = [t for t in r.targets if not lo <= t.start < hi or owned and t.kind in (
+                "country", "capital", "place", "city") and t.start > troops[0]]
+            if owned and not r.targets:
+                r.targets = [m for c in doc.children(troops[0]) if _case_of(doc, c) == "de"
+                             for m in self._actors_in(doc, c, r.ments) if m.kind in ("country", "capital")][:1]
+        if trig.pos == "NOUN":
+            r.sources = self._noun_sources(doc, i, trig, r.code, r.ments, r.targets)
+            if troops:
+                r.sources = [troop_owner] if troop_owner else [
+                    self._resolver_mention(m, "MIL") if m.kind == "country" else m for m in r.sources]
+            undergoer = self._undergoer(doc, i, r.ments)
+            if undergoer and doc.lemmas[doc.heads[i]].lower() in self.RECEIVE_VERBS:
+                # who receives threats or obtains a release undergoes it: not its author
+                r.sources = [m for m in r.sources if (m.start, m.end) not in {(u.start, u.end) for u in undergoer}]
+            if undergoer and not r.targets:
+                # "le député visé par une enquête", "X fait l'objet d'un mandat d'arrêt"
+                r.targets = undergoer
+                if not r.sources and r.code[:2] in ("09", "17"):
+                    implicit = self._judicial_agent(doc, i, r.ments, undergoer)
+                    r.sources = [implicit] if implicit else []
+        guest = self._guest(doc, i, r.ments)
+        if guest is not None:  # "X était l'invité de « Questions politiques »": X speaks on a show
+            r.code, r.sources, r.targets = "010", guest, []
+        elif trig.lemma == "invité":
+            return False  # (the noun is a trigger only as a programme's guest)
+        return True
+
+    def _by_root(self, doc: ParsedDoc, r: _Reading) -> bool:
+        """What each root adds to or takes from the arguments; False where the words, read whole, are no event."""
+        i, trig = r.i, r.trig
+        weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
+            doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
+        if r.code[:2] in ("18", "19") and not r.targets and weapon:
+            r.code = "150"  # a missile fired at no one is a show of force (test), not an attack
+        if r.code[:2] == "15" and not r.targets:
+            r.targets = self._across_border(doc, i, r.ments)  # "surveillent la frontière avec la Corée du Nord"
+        if r.code[:3] == "114" and (self._crowd_subject(doc, i) or self._plural_subject(doc, i)):
+            r.code = "141"  # a crowd protesting ("des magistrats protestent") demonstrates: no official complaint
+        if r.code[:2] == "04" and trig.pos == "NOUN" and _case_of(doc, i) == "en" and \
+                doc.lemmas[i].lower() in ("discussion", "négociation", "débat") and not any(
+                _case_of(doc, c) in ("avec", "entre") for c in doc.children(i)):
+            return False  # "des sanctions toujours en discussion": a proposal's state ("en visite" is one)
+        if r.code[:2] == "14":
+            if trig.lemma == "mobiliser" and any(
+                    doc.morph(c, "VerbForm") == "Inf" and doc.lemmas[c].lower() not in PROTEST_PURPOSE
+                    for c in doc.children(i)):
+                return False  # "la rédaction se mobilise pour couvrir la campagne": effort, no protest
+            if trig.pos == "NOUN" and self._undergoes(doc, i):
+                return False  # "deux manifestations interdites": the ban is the event
+            if trig.pos == "NOUN" and self._political_rally(doc, i):
+                return False  # "lors d'un rassemblement à Toulon, X a dit": a campaign rally, no protest
+            if trig.pos == "NOUN" and self._union_of_a_side(doc, i):
+                return False  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
+            r.targets = self._policy_target(doc, i, r.ments) or r.targets
+        if not r.targets and r.code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
+            r.targets = self._policy_target(doc, i, r.ments, objects=True)
+        if not r.targets and trig.pos == "VERB" and r.code[:2] in ("02", "10", "12"):
+            r.targets = self._possessor(doc, i, r.ments, r.sources)
+        if not r.targets and trig.pos == "NOUN" and r.code[:2] == "12":
+            r.targets = self._rejected(doc, i, r.ments, r.sources)
+        if not r.targets and trig.pos == "VERB" and r.code[:2] in ("02", "10", "12"):
+            r.targets = self._target_of_asked(doc, i, r.ments)
+        if r.code[:2] == "01":  # "tient une conférence de presse à Alger": a place, not an addressee;
+            # nor are "… aux questions des lecteurs sur l'union de la gauche" (a topic) and
+            # "a pris la parole à l'Assemblée nationale" (where one speaks)
+            r.targets = [t for t in r.targets if not (t.kind in ("capital", "country", "place", "city")
+                                                      and _locative(doc, t.start))
+                         and not _under_case(doc, t.start, i, ("sur",))
+                         and not (t.sector == "LEG" and _case_of(doc, self._head_in(doc, t)) == "à")]
+        if r.code[:2] < "09":  # "salue ses militants", "réunit ses soutiens": one's own side, no one else
+            own = [t for t in r.ments if t.kind == "role" and t.sector in ("CVL", "OPP") and any(
+                doc.morph(k, "Poss") == "Yes" for k in range(max(t.start - 1, 0), t.end))]
+            r.targets = [t for t in r.targets if t not in own]
+            r.ments = [m for m in r.ments if m not in own]
+        if r.code[:2] != "04":  # "protestent contre leurs conditions de travail, …, à Nice": where, not whom
+            r.targets = [t for t in r.targets if not (t.kind in ("city", "place") and _locative(doc, t.start))]
+        # an actor is not its own target: "Sur le gaz, X, Y et Z s'entendent" parses the
+        # subjects into the complement
+        src_spans = {(m.start, m.end) for m in r.sources}
+        r.targets = [t for t in r.targets if (t.start, t.end) not in src_spans]
+        r.reciprocal = trig.reciprocal
+        if r.reciprocal and not r.sources and trig.pos == "NOUN" and doc.deps[i].startswith(("obl", "nmod")) \
+                and _case_of(doc, i) is not None and any(_case_of(doc, c) == "avec" for c in doc.children(i)):
+            # "X a annoncé ce report après concertation avec les syndicats": X consulted them
+            h = doc.heads[i]
+            for _ in range(3):  # (the parser may hang the phrase on a noun of the clause)
+                if doc.pos[h] in ("VERB", "AUX") or doc.heads[h] == h:
+                    break
+                h = doc.heads[h]
+            if h != i and doc.pos[h] in ("VERB", "AUX"):
+                r.sources = [m for m in self._subjects(doc, h, r.ments)[0] if (m.start, m.end) not in
+                             {(t.start, t.end) for t in r.targets}]
+        if r.reciprocal and not r.sources and len({t.actor_code for t in r.targets}) >= 2:
+            r.sources, r.targets = r.targets, []  # "les pourparlers entre X, Y et Z": every pair
+        if trig.pos == "NOUN" and r.code[:2] == "04" and not r.targets and \
+                len({m.actor_code for m in r.sources}) < 2:
+            met = self._participants(doc, i, r.ments)
+            if len({m.actor_code for m in met}) >= 2:
+                r.sources, r.reciprocal = met, True
+        return True
+
+    def _fill_in(self, doc: ParsedDoc, r: _Reading) -> None:
+        """Arguments the parse did not give: the nearest actors in word order, then the agent the sentence implies."""
+        i, trig = r.i, r.trig
+        r.fallback = False
+        nominal_protest = r.code[:2] == "14" and trig.pos == "NOUN"
+        if not r.targets and not (r.reciprocal and len(r.sources) >= 2) and not nominal_protest and \
+                r.code[:2] != "01":
+            # (a protest is against what "contre" or its purpose names, never the next name:
+            # "une manifestation pour la libération de X" is not against X)
+            # (what a statement is about is not its addressee: "redoute une invasion de X");
+            # the object of a multi-word expression is part of it ("tenir une conférence de
+            # presse", "rapatrier ses soldats"), not its target
+            r.targets = [m for m in self._nearest(doc, i, r.ments, after=True, exclude=r.sources)
+                         if not self._inside_object(doc, i, trig, m)]
+            r.fallback = bool(r.targets)
+        commented = trig.pos == "NOUN" and doc.deps[i] == "obj" and self._comments_on(doc, doc.heads[i], r.code)
+        if not r.sources and not r.passive and not commented:
+            # (before an agentless r.passive stands its patient, not its agent; before a feared
+            # or regretted event stands who fears it)
+            r.sources = self._nearest(doc, i, r.ments, after=False, exclude=r.targets)
+            if not r.sources and doc.pos[i] == "ADP":
+                r.sources = self._headline_subject(doc, i, r.ments, r.targets)
+            r.fallback = r.fallback or bool(r.sources)
+        if not r.sources and r.passive and r.code[:2] == "16":
+            # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
+            r.sources = [m for c in doc.children(i) if _case_of(doc, c) == "de"
+                         for m in self._actors_in(doc, c, r.ments) if m.kind == "organisation"]
+        if not r.sources:
+            if r.passive and r.code[:2] == "11" and doc.lemmas[i].lower() == "condamner" and any(
+                    _case_of(doc, c) == "pour" for c in doc.children(i)):
+                r.code = "173"  # "condamné pour espionnage" with no one named: a sentence, by a court
+            if not r.targets:
+                r.targets = self._patient(doc, i, r.ments)
+            implicit = self._implicit_agent(doc, i, r.code, r.ments, r.targets)
+            if implicit is not None:
+                r.sources = [implicit]
+                r.fallback = True
+
+    def _by_lemma(self, doc: ParsedDoc, r: _Reading) -> bool:
+        """Codes and arguments a few verbs and nouns set themselves (statements that criticise,
+        verdicts, trials); False where the one they need is missing."""
+        i, trig = r.i, r.trig
+        if r.code == "010" and trig.pos == "VERB" and r.sources:
+            # "juge son discours « scandaleux »", "dit que la réforme est un échec": what is
+            # said is a criticism of whom the words name
+            critical, aimed = self._critical_content(doc, i, r.ments, r.sources)
+            if critical:
+                r.code, r.targets = critical, aimed or r.targets
+        if r.code == "052" and not r.targets and not any(
+                doc.deps[c] == "obj" and self._actors_in(doc, c, r.ments) for c in doc.children(i)):
+            r.code = "010"  # defending one's own measure ("défend une initiative") is a statement
+        if lemma_of(doc, i) == "juger" and r.code == "010" and r.passive:
+            if not any(_case_of(doc, c) == "pour" for c in doc.children(i)):
+                return False  # "jugés responsables de …": a verdict without its author
+            r.code = "173"  # "jugé pour meurtre": tried, by a court
+            heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
+                [doc.heads[i]] if doc.deps[i] == "acl" else [])
+            r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
+            if r.targets and not r.sources:
+                r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+        if lemma_of(doc, i) == "comparaître":
+            # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
+            court = [m for c in doc.children(i) if _case_of(doc, c) == "devant"
+                     for m in self._actors_in(doc, c, r.ments) if m.sector == "JUD" or m.kind == "organisation"]
+            accused = [m for m in r.sources if m.sector not in ("JUD",)]
+            if not accused:
+                return False
+            r.targets = accused
+            r.sources = court or [m for m in [self._judicial_agent(doc, i, r.ments, accused)] if m]
+        if lemma_of(doc, i) == "condamnation" and any(
+                doc.lemmas[c].lower() in ("son", "sa", "leur") and doc.deps[c] == "det" for c in doc.children(i)):
+            # "quitte la présidence après sa condamnation": a sentence its owner received
+            owner = [m for m in r.ments if m.end <= i and m.resolved and m.kind in ("person", "role")
+                     and doc.sent_index(m.start) == doc.sent_index(i)][-1:]
+            if owner:
+                r.code, r.targets = "173", owner
+                r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, owner)] if m]
+        if lemma_of(doc, i) == "procès":
+            # a trial is of a person: "le procès de X", "X … pour son procès" (not "procès des sondages")
+            r.targets = [t for t in r.targets if t.kind in ("person", "role") and t.sector not in STATE_SECTORS]
+            if not r.targets and any(doc.lemmas[c].lower() in ("son", "sa", "leur") for c in doc.children(i)):
+                before = [m for m in r.ments if m.end <= i and m.resolved and m.kind == "person"
+                          and doc.sent_index(m.start) == doc.sent_index(i)]
+                r.targets = before[-1:]
+            if not r.targets:
+                return False
+            if not any(m.sector == "JUD" for m in r.sources):
+                r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+        if trig in (self.EVALUATION, self.VERDICT) and not r.targets:
+            r.targets = self._judged(doc, i, r.ments, r.sources)
+        if trig is self.VERDICT and not r.targets:
+            return False  # "attaque son bilan" with no owner found: whose record is unknown
+        if r.code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in r.sources) and \
+                r.targets and all(t.kind in ("person", "role") and t.sector not in STATE_SECTORS for t in r.targets):
+            r.code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
+        return True
+
+    def _settle(self, doc: ParsedDoc, r: _Reading) -> bool:
+        """The last recodings and the located target; False for acts left with no one to undergo them."""
+        i, trig = r.i, r.trig
+        if r.code == "020" and any(doc.lemmas[c].lower() == "voter" for c in doc.children(i)):
+            # "appelle à voter pour X": an endorsement of X
+            voted = [m for c in doc.children(i) if doc.lemmas[c].lower() == "voter"
+                     for g in doc.children(c) if _case_of(doc, g) == "pour"
+                     for m in self._actors_in(doc, g, r.ments)]
+            if voted:
+                r.code, r.targets = "051", voted
+        lemma = trig.lemma if trig.pos == "VERB" else doc.lemmas[i].lower()
+        if lemma in self.MEASURE_ACTS and (not r.targets or r.fallback):
+            if not any(m.sector == "JUD" and m.start != i for m in r.sources):  # named, not implied
+                return False  # "les débats suspendus", "vols annulés": no actor undergoes it
+            iso = r.sources[0].country or self._context_country(doc, i, r.ments, [])
+            if iso:
+                r.targets = [_mention(doc, i, i + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                                      label="ROLE", resolution="context", confidence=0.5)]
+            if r.code[:2] == "16":
+                r.code = "172"
+        proposal = r.code == "030" and trig.lemma in self.PROPOSALS and not any(
+            doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))
+        if (r.code in ("051", "052") and trig.pos == "VERB" or proposal) \
+                and not r.targets and not trig.object and not r.threat:
+            # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
+            # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
+            r.code = "010"
+        if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources):
+            r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
+        if r.code[:2] == "14":
+            r.sources = [self._civilians(doc, i, m) for m in r.sources]
+            if r.code[:3] == "143":  # strikers are workers: "les cheminots de la SNCF font grève"
+                r.sources = [self._workers(m) for m in r.sources]
+            if r.sources and all(m.sector in ("COP", "MIL") for m in r.sources):
+                r.code = "150"  # police or troops gathering are a show of force, not a protest
+        if r.code[:3] == "087" and not r.targets and not any(m.sector in ("MIL", "REB") for m in r.sources) \
+                and not trig.object and doc.lemmas[i].lower() != "retrait":
+            return False  # "se retire de la course": a candidate withdrawing is no military retreat
+        if not r.targets and r.sources and (r.code[:2] in LOCATED_TARGET_ROOTS or r.code[:3] == "087"):
+            # strikes, arrests, sanctions with no named target: the people of the place the
+            # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
+            # arrêtées" in Kazakhstan -> KAZCVL)
+            located = self._located_target(doc, i, r.code, r.ments, r.sources[0])
+            if located is not None:
+                r.targets = [located]
+                r.fallback = True
+        if r.code[:3] in ("042", "043") and r.sources:
+            # "la visite d'Emmanuel Macron à Nice": a trip to a town of one's own country meets no one
+            home = r.sources[0].country
+            r.targets = [t for t in r.targets if not (t.kind in ("city", "place") and t.country == home)]
+        if not r.targets and r.code[:2] == "04" and trig.pos == "NOUN" and r.sources:
+            # "lors d'un sommet européen": the adjective names who the meeting is with
+            adj = self._country_adjective(doc, i)
+            if adj is not None and adj.actor_code not in {m.actor_code for m in r.sources} and \
+                    not (adj.country and adj.country in {m.country for m in r.sources}):
+                r.targets = [adj]
+        if not r.targets and (r.code[:3] in ("042", "043") or r.code[:3] == "040"
+                              and len({m.actor_code for m in r.sources}) < 2 and not self._plural_subject(doc, i)):
+            return False  # "visite de X à Nice", "réunion publique de X", "a retrouvé son calme": no one met
+        if r.code[:3] == "174" and any(t.sector == "GOV" or t.kind == "country" and t.resolution == "exact"
+                                       for t in r.targets):
+            r.code = "166"  # expelling an ambassador, or a state's staff, is a step against the state
+        if r.code[:3] == "174":  # "une famille palestinienne expulsée": people deported are the country's civilians
+            r.targets = [replace(t, actor_code=self.resolver.country_actor(t.country, "CVL", as_role=True).code
+                                 or t.actor_code, sector="CVL", kind="role")
+                         if t.kind == "country" and t.resolution != "exact" and t.country else t for t in r.targets]
+        if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
+            r.targets = [self._official(t) if t.sector == "CVL" and t.country else t for t in r.targets]
+        if r.code[:2] == "14":  # (r.sources found by word order or implied: the place's people too)
+            r.sources = [self._civilians(doc, i, m) for m in r.sources]
+        return True
+
+    def _emit(self, doc: ParsedDoc, r: _Reading) -> list[EventDraft]:
+        """One draft per source and target (every pair, for a reciprocal act among several)."""
+        i, trig = r.i, r.trig
+        drafts: list[EventDraft] = []
+        place = self.places.place_in(doc, r.sent, r.ments)
+        modality = self.modality(doc, i, own_condition_is_content=r.threat)
+        uniq_sources = list({m.actor_code: m for m in r.sources}.values())
+        # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
+        sectors = {m.country for m in uniq_sources if m.actor_code != m.country}
+        uniq_sources = [m for m in uniq_sources if m.actor_code != m.country or m.country not in sectors] \
+            or uniq_sources
+        if r.reciprocal and len(uniq_sources) == 1 and self._plural_subject(doc, i) and \
+                all(t.actor_code == uniq_sources[0].actor_code for t in r.targets):
+            # "des députés s'invectivent": among themselves
+            r.targets = [replace(uniq_sources[0])]  # a copy: the source acts on its own kind
+        if r.reciprocal and not r.targets and len(uniq_sources) >= 2:
+            # "l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent": every pair, in text order
+            for n, a in enumerate(uniq_sources):
+                for b in uniq_sources[n + 1:]:
+                    drafts.append(EventDraft(i, trig, r.code, a, b, modality, place, r.sent, 0.9))
+            return drafts
+        for src in uniq_sources:  # no source, no event: "who did it" is the point
+            tgts = [t for t in r.targets if t.actor_code != src.actor_code or _other_actor(src, t) or
+                    (not r.fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
+                    (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
+            tgts = [self._envoy_state(r.code, self._own_people(r.code, src, t)) for t in tgts]
+            if r.code[:2] in ("07", "08", "17") and src.kind == "country" and src.actor_code == src.country and any(
+                    t is not None and t.country == src.country and t.sector == "CVL" for t in tgts):
+                # "la Chine met les influenceurs à l'amende": a state's policy on its people is its government's
+                gov = self.resolver.country_actor(src.country, "GOV")
+                src = replace(src, actor_code=gov.code or src.actor_code, sector="GOV")
+            for tgt in tgts:
+                conf = 0.7 if tgt is None else 0.9
+                if r.fallback:
+                    conf -= 0.2
+                if tgt is None and r.code[:2] == "13" and (r.threat or self._conditional_dependent(doc, i)):
+                    # only a r.threat that names its condition has an implied adversary
+                    # ("menace de reprendre ses essais" is aimed at no one in particular)
+                    tgt = self._salient_adversary(r.ments, src)
+                    conf = 0.5 if tgt else conf
+                drafts.append(EventDraft(i, trig, r.code, src, tgt, modality, place, r.sent, round(conf, 2)))
+        return drafts
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "events.py:attribution")
     CHARGE = Trigger("pour", "NOUN", None, "any", "180", (), False, "events.py:charge")
