@@ -20,6 +20,7 @@ from apache_beam.metrics import Metrics
 from schemas import SCHEMA_VERSION
 from transforms import eventdates
 from transforms.entities import (
+    Actor,
     Mention,
     Resolver,
     _comma_and_articles,
@@ -547,7 +548,7 @@ class EventCoder:
         iso = self._context_country(doc, i, mentions, []) if not patient[0].country else patient[0].country
         if iso is None:
             return None
-        actor = self.resolver.country_actor(iso, "JUD", as_role=True)
+        actor = self._country_role(iso, "JUD")
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
 
     # ------------------------------------------------------------------ actors
@@ -586,7 +587,7 @@ class EventCoder:
             # "l'Etat viendra en aide": the government of the country the text is about
             iso = self._context_country(doc, head, mentions, [])
             if iso:
-                return [_mention(doc, head, head + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                return [_mention(doc, head, head + 1, self._country_role(iso, "GOV"),
                                  label="ROLE", resolution="context", confidence=0.5)]
         if doc.lemmas[head].lower() == "pays" and doc.morph(head, "Number") != "Plur" and any(
                 doc.lemmas[c].lower() in ("le", "ce") for c in doc.children(head)):
@@ -868,7 +869,7 @@ class EventCoder:
         iso = self._context_country(doc, c, mentions, [])
         if iso is None:
             return []
-        actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+        actor = self._country_role(iso, "CVL")
         return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
 
     def _visited_site(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
@@ -884,7 +885,7 @@ class EventCoder:
             iso = self._context_country(doc, c, mentions, [])
             if iso is None:
                 return []
-            actor = self._resolver_country(iso, VISITED_SITES[lemma])
+            actor = self._country_role(iso, VISITED_SITES[lemma])
             return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
         return []
 
@@ -1019,7 +1020,7 @@ class EventCoder:
             iso = patient[0].country or self._fallback_country(doc, i, mentions)
         if iso is None or not sector:
             return None
-        actor = self.resolver.country_actor(iso, sector, as_role=True)
+        actor = self._country_role(iso, sector)
         return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
 
     # steps of the French criminal procedure: a sentence naming no country that uses them speaks
@@ -1111,7 +1112,7 @@ class EventCoder:
                 iso = self._procedure_country(doc, i, mentions) or self._context_country(doc, i, mentions, []) \
                     or self._fallback_country(doc, i, mentions)
                 if iso:
-                    actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+                    actor = self._country_role(iso, "CVL")
                     return [_mention(doc, h, h + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
         return []
 
@@ -1275,7 +1276,7 @@ class EventCoder:
 
     def _official(self, m: Mention) -> Mention:
         """The same unnamed person as an official of their country (GOV)."""
-        actor = self._resolver_country(m.country or "", "GOV")
+        actor = self._country_role(m.country or "", "GOV")
         return replace(m, actor_code=actor.code or m.actor_code, sector="GOV", canonical_name=actor.canonical_name)
 
     # offers that, made to no one, are policy statements ("propose un choc fiscal"), unless what
@@ -1495,7 +1496,7 @@ class EventCoder:
         if not m.country or m.kind == "organisation" or m.sector == "CVL":
             return m
         if not m.sector or m.kind in ("country", "capital", "place", "city") or (crowd and m.kind == "person"):
-            actor = self.resolver.country_actor(m.country, "CVL", as_role=True)
+            actor = self._country_role(m.country, "CVL")
             return replace(m, actor_code=actor.code or m.actor_code, sector="CVL",
                            canonical_name=actor.canonical_name, kind="role")
         return m
@@ -1532,7 +1533,7 @@ class EventCoder:
     def _workers(self, m: Mention) -> Mention:
         if m.sector not in ("BUS", "CVL") or not m.country:
             return m
-        actor = self._resolver_country(m.country, "LAB")
+        actor = self._country_role(m.country, "LAB")
         return replace(m, actor_code=actor.code or m.actor_code, sector="LAB", kind="role",
                        canonical_name=actor.canonical_name)
 
@@ -1570,7 +1571,7 @@ class EventCoder:
                 iso = place.country if place else None
             if iso is None:
                 return []
-            actor = self.resolver.country_actor(iso, "MIL" if military else "GOV", as_role=True)
+            actor = self._country_role(iso, "MIL" if military else "GOV")
             return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
         return []
 
@@ -1640,7 +1641,7 @@ class EventCoder:
                          if _case_of(doc, c) == "de" and doc.lemmas[c].lower() in BODY_SECTORS]
                 if owner:
                     sector = BODY_SECTORS[owner[0]]
-                    actor = self._resolver_country(m.country, sector)
+                    actor = self._country_role(m.country, sector)
                     m = replace(m, actor_code=actor.code or m.actor_code, sector=sector)
             out.append(m)
         return out
@@ -1670,10 +1671,12 @@ class EventCoder:
 
     def _resolver_mention(self, m: Mention, sector: str) -> Mention:
         """Country mention m as its `sector` ("la Russie" as the Russian forces: RUSMIL)."""
-        actor = self._resolver_country(m.country or "", sector)
+        actor = self._country_role(m.country or "", sector)
         return replace(m, actor_code=actor.code or m.actor_code, sector=sector, kind="role")
 
-    def _resolver_country(self, iso: str, sector: str):
+    def _country_role(self, iso: str, sector: str) -> Actor:
+        """A sector of a country the sentence implies, as a role ("Russie (MIL)"): not a name
+        the text gives, so rows built on it say so."""
         return self.resolver.country_actor(iso, sector, as_role=True)
 
     # A court that suspends, annuls or validates a measure (no actor named as its object) acts
@@ -1989,7 +1992,7 @@ class EventCoder:
                 return False  # "les débats suspendus", "vols annulés": no actor undergoes it
             iso = r.sources[0].country or self._context_country(doc, i, r.ments, [])
             if iso:
-                r.targets = [_mention(doc, i, i + 1, self.resolver.country_actor(iso, "GOV", as_role=True),
+                r.targets = [_mention(doc, i, i + 1, self._country_role(iso, "GOV"),
                                       label="ROLE", resolution="context", confidence=0.5)]
             if r.code[:2] == "16":
                 r.code = "172"
@@ -2036,7 +2039,7 @@ class EventCoder:
                                        for t in r.targets):
             r.code = "166"  # expelling an ambassador, or a state's staff, is a step against the state
         if r.code[:3] == "174":  # "une famille palestinienne expulsée": people deported are the country's civilians
-            r.targets = [replace(t, actor_code=self.resolver.country_actor(t.country, "CVL", as_role=True).code
+            r.targets = [replace(t, actor_code=self._country_role(t.country, "CVL").code
                                  or t.actor_code, sector="CVL", kind="role")
                          if t.kind == "country" and t.resolution != "exact" and t.country else t for t in r.targets]
         if lemma_of(doc, i) in self.DISMISSALS:  # who is dismissed holds an office: "limoge le chef de …"
@@ -2144,7 +2147,7 @@ class EventCoder:
                 if not iso or (d.sentence, d.target.actor_code) in seen:
                     break
                 seen.add((d.sentence, d.target.actor_code))
-                actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+                actor = self._country_role(iso, "CVL")
                 victims = None if crime in self.VICTIMLESS else \
                     _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
                 out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "asserted" if convicted else "reported",
@@ -2174,7 +2177,7 @@ class EventCoder:
             iso = self._context_country(doc, k, mentions, suspect) or suspect[0].country
             if not iso:
                 continue
-            actor = self.resolver.country_actor(iso, "CVL", as_role=True)
+            actor = self._country_role(iso, "CVL")
             code = self._crime(doc, k) or ""
             victims = None if code in self.VICTIMLESS else \
                 _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
