@@ -259,6 +259,9 @@ def test_according_to_someone_is_a_statement_only_alone(coder, nlp):
 def test_headline_speaker_before_a_quote(coder, nlp):
     got = _roots(coder, nlp, "Olaf Scholz : « Nous resterons unis face à la crise »")
     assert ("DEUGOV", None, "01") in got, got
+    # the quotation's own event names no recipient and is dropped: the speaker still spoke
+    got = _roots(coder, nlp, "Olaf Scholz : « L'Allemagne ne livrera pas d'armes »")
+    assert got == {("DEUGOV", None, "01")}, got
 
 
 def test_inquiry_aimed_at_someone_is_by_the_justice(coder, nlp):

@@ -1705,9 +1705,15 @@ class EventCoder:
                 self._fill_in(doc, r)
                 if self._by_lemma(doc, r) and self._settle(doc, r):
                     out += self._emit(doc, r)
-        out += self._charges(doc, out, mentions)
+        out = self._kept(doc, out + self._charges(doc, out, mentions))
+        # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
+        # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         out += self._pictured_together(doc, mentions, {d.sentence for d in out})
+        return _one_per_event(self._kept(doc, out))
+
+    def _kept(self, doc: ParsedDoc, out: list[EventDraft]) -> list[EventDraft]:
+        """The drafts that stand when all of a document's drafts are seen together."""
         # "une réponse ferme aux manifestations": the protest noun is what another event acts on
         acted_on = {d.target.start for d in out if d.target is not None and d.target.end == d.target.start + 1}
         out = [d for d in out if not (d.code[:2] == "14" and d.trig_def.pos == "NOUN" and d.trigger in acted_on)]
@@ -1722,7 +1728,7 @@ class EventCoder:
         out = [d for d in out if not (d.code[:2] in FORCE_ROOTS and lemma_of(doc, d.trigger) in self.sport_metaphors
                                       and not (d.source and d.source.sector in ARMED_SECTORS)
                                       and self._sporting(doc, d.sentence))]
-        return _one_per_event(out)
+        return out
 
     def _worth_reading(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
         """False for a trigger word that, here, names no event of its own (see each case)."""
