@@ -1366,3 +1366,11 @@ def test_a_rule_required_is_no_demand_and_a_pronoun_witness_is_no_speaker(coder,
     assert not [t for t in _roots(coder, nlp, "Des rassemblements contre le passe vaccinal, exigé pour entrer "
                                              "dans les cafés, ont lieu à Vienne.") if t[2] == "10"]
     assert not [t for t in _roots(coder, nlp, "Elle témoigne lors du procès d'un médecin espagnol.") if t[2] == "01"]
+
+
+def test_compound_country_adjective_names_both_parties_even_when_split(coder, nlp):
+    # "américano-russes" is one token; the tokenizer splits "irano-américaines" into three
+    got = _roots(coder, nlp, "Les pourparlers américano-russes ont commencé à Genève.")
+    assert ("USA", "RUS", "04") in got, got
+    got = _roots(coder, nlp, "Les négociations irano-américaines reprennent à Vienne.")
+    assert ("IRN", "USA", "04") in got, got

@@ -1405,12 +1405,18 @@ class EventCoder:
     def _compound_countries(self, doc: ParsedDoc, i: int) -> list[Mention]:
         """"les pourparlers américano-russes": one actor per country of the compound adjective."""
         for c in doc.children(i):
-            parts = doc.words[c].lower().split("-")
-            if doc.deps[c] != "amod" or len(parts) < 2:
+            if doc.deps[c] != "amod":
+                continue
+            # (the tokenizer may split the compound: "irano", "-", "américaines")
+            end = c + 1
+            while end + 1 < len(doc) and doc.words[end] == "-" and doc.heads[end + 1] in (i, c, end):
+                end += 2
+            parts = "".join(doc.words[c:end]).lower().split("-")
+            if len(parts) < 2:
                 continue
             isos = [COMPOUND_PREFIXES.get(p) for p in parts[:-1]] + [self.resolver.g.adjectives.get(norm(parts[-1]))]
             if all(isos):
-                return [_mention(doc, c, c + 1, self.resolver.country_actor(iso), label="LOC",
+                return [_mention(doc, c, end, self.resolver.country_actor(iso), label="LOC",
                                  resolution="alias", confidence=0.7) for iso in dict.fromkeys(isos)]
         return []
 
