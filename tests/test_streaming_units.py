@@ -18,7 +18,7 @@ from pipeline.compact import compact
 from pipeline.options import duration
 from schemas import ENTITIES, EVENTS
 from transforms.dedup import DropRepeats, content_key, origin
-from transforms.polling import FeedState, backoff_ticks, poll_feed, retry_after_seconds, settled_files
+from transforms.polling import FeedState, _PollFeed, backoff_ticks, poll_feed, retry_after_seconds, settled_files
 from transforms.rejects import REJECT_TAG
 from transforms.sinks import file_name, write_partition
 from transforms.sources import SourceConfig
@@ -125,6 +125,29 @@ def test_half_an_interval_counts_from_the_answer_not_the_request() -> None:
         assert outcome == "read" and state.last_request >= 1000.7, state.last_request
         assert poll_feed(url, 1, state, CFG, 2.0, now=1001.2)[2] == "skipped"  # 1.2 s after asking
         assert poll_feed(url, 1, state, CFG, 2.0, now=state.last_request + 1.0)[2] != "skipped"
+
+
+class _StaleState:
+    """A keyed state the runner hands back without the last write (seen once under load)."""
+
+    def read(self) -> None:
+        return None
+
+    def write(self, value: FeedState) -> None:
+        self.written = value
+
+
+def test_a_stale_feed_state_does_not_make_the_worker_ask_twice() -> None:
+    with FeedServer() as server:
+        server.set_items("/s.xml", [Item("s1", "Rencontre à Rome", TEXT)])
+        url = server.url("/s.xml")
+        poll = _PollFeed(CFG, 60.0, 600.0)
+        first = list(poll.process((url, 0), _StaleState()))
+        again = _StaleState()
+        second = list(poll.process((url, 1), again))
+        assert len(first) == 1 and second == [], second
+        assert len(server.requests("/s.xml")) == 1
+        assert again.written.last_request > 0  # what the worker knew is written back
 
 
 def test_settled_files_skip_hidden_and_fresh_files(tmp_path: Path) -> None:

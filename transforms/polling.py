@@ -5,7 +5,9 @@ validators of its last answer (ETag, Last-Modified) for a conditional GET,
 its run of failures and the first tick it may be asked again. This gives:
 - politeness: at most one request per feed per tick, ticks being one poll
   interval apart, and never two within half an interval (ticks that queued up
-  behind a slow stage do not become a burst);
+  behind a slow stage do not become a burst). Each worker process also keeps the
+  time of its last request per feed, so a stale state from the runner cannot
+  make it ask twice (`poll.stale_state` counts such states);
 - conditional GET: an unchanged feed answers 304, read as "nothing new";
 - backoff: after n failures in a row the feed waits 2^(n-1) ticks (capped at
   `max_backoff_s`), or what the server's Retry-After asks, whichever is longer;
@@ -29,10 +31,11 @@ import datetime as dt
 import email.utils
 import math
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, ClassVar
 
 import apache_beam as beam
 from apache_beam.coders import PickleCoder
@@ -161,6 +164,11 @@ class _PollFeed(beam.DoFn):
     """(feed URL, tick) in, that feed's articles and rejects out; state per feed."""
 
     FEED = userstate.ReadModifyWriteStateSpec("feed", PickleCoder())
+    # This worker process's last request per feed: a second guard under the keyed state. Once,
+    # under load, a runner handed a poll a stale state (two requests 0.6 s apart, the feed read
+    # twice); politeness should not rest on the state alone. (Each worker process has its own.)
+    _asked: ClassVar[dict[str, float]] = {}
+    _asked_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, cfg: SourceConfig, interval_s: float, max_backoff_s: float) -> None:
         self.cfg = cfg
@@ -168,12 +176,23 @@ class _PollFeed(beam.DoFn):
         self.max_backoff_s = max_backoff_s
         self.items = Metrics.counter("source", "items_read")
         self.same_problem = Metrics.counter("poll", "same_problem")
+        self.stale_state = Metrics.counter("poll", "stale_state")
 
     def process(self, keyed: tuple[str, int],
                 feed: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FEED)) -> Iterable[Any]:
         url, tick = keyed
         state = feed.read() or FeedState()
+        with self._asked_lock:
+            asked = self._asked.get(url, 0.0)
+            if asked > state.last_request:  # a stale state: this process asked the feed since
+                self.stale_state.inc()
+                state = replace(state, last_request=asked)
+            now = time.time()
+            if tick >= state.next_tick and now - state.last_request >= self.interval_s / 2:
+                self._asked[url] = now  # taken: a poll of this feed running meanwhile waits
         new, records, outcome = poll_feed(url, tick, state, self.cfg, self.interval_s, self.max_backoff_s)
+        with self._asked_lock:
+            self._asked[url] = max(self._asked.get(url, 0.0), new.last_request)
         feed.write(new)
         Metrics.counter("poll", outcome).inc()
         if outcome in ("failed", "rejected") and not records:
