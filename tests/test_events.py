@@ -1374,3 +1374,12 @@ def test_compound_country_adjective_names_both_parties_even_when_split(coder, nl
     assert ("USA", "RUS", "04") in got, got
     got = _roots(coder, nlp, "Les négociations irano-américaines reprennent à Vienne.")
     assert ("IRN", "USA", "04") in got, got
+
+
+def test_a_person_no_list_knows_quoted_in_a_headline_is_a_civilian(coder, nlp):
+    got = _roots(coder, nlp, "Marie Durand : « Les inégalités augmentent »")
+    assert got == {("FRACVL", None, "01")}, got  # the news source's country when none is named
+    got = _roots(coder, nlp, "Kofi Mensah : « Le Ghana doit investir dans ses écoles »")
+    assert got == {("GHACVL", None, "01")}, got
+    # an unknown name that only stands in a sentence says nothing
+    assert not any(r == "01" for _, _, r in _roots(coder, nlp, "Marie Durand a visité une usine à Lyon."))

@@ -1,6 +1,6 @@
 """The event gold files parse, follow the format bench/events.py reads, and point at real items.
 
-bench/gold/events.tsv is the development set, events_dev2.tsv to events_dev7.tsv six more
+bench/gold/events.tsv is the development set, events_dev2.tsv to events_dev8.tsv seven more
 development sets annotated on other items, events_test.tsv, events_test2.tsv and events_test3.tsv
 the held-out test sets; no two share an item. bench/gold/agreement/ holds second, independent
 annotations of the sentences of some sets, for bench/agreement.py. Resolving guids and sentence
@@ -23,7 +23,8 @@ from tests.conftest import ROOT, need_shared
 GOLD = ROOT / "bench" / "gold"
 SETS = {"dev": GOLD / "events.tsv", "dev2": GOLD / "events_dev2.tsv", "dev3": GOLD / "events_dev3.tsv",
         "dev4": GOLD / "events_dev4.tsv", "dev5": GOLD / "events_dev5.tsv",
-        "dev6": GOLD / "events_dev6.tsv", "dev7": GOLD / "events_dev7.tsv", "test": GOLD / "events_test.tsv",
+        "dev6": GOLD / "events_dev6.tsv", "dev7": GOLD / "events_dev7.tsv",
+        "dev8": GOLD / "events_dev8.tsv", "test": GOLD / "events_test.tsv",
         "test2": GOLD / "events_test2.tsv", "test3": GOLD / "events_test3.tsv"}
 HEADER = ["guid", "sentence_key", "actor1_code", "actor2_code", "root", "modality", "trap"]
 MODALITIES = {"asserted", "negated", "hypothetical", "future", "reported"}

@@ -2227,12 +2227,25 @@ class EventCoder:
             code, target = "010", None
             if not who:
                 who, (qs, qe) = self._headline_speakers(doc, s, e, mentions)
+                who = [self._private_person(doc, m, mentions) if _unknown_person(m) else m for m in who]
+                who = [m for m in who if m is not None]
                 if who:
                     code, target = self._quoted_criticism(doc, qs, qe, mentions, who)
             for m in who:
                 out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
                                       self.places.place_in(doc, n, mentions), n, 0.5))
         return out
+
+    def _private_person(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
+        """A person no list knows, quoted in a headline: a civilian of the country the sentence
+        or the article names, else of the news source's country (CAMEO's default for a private
+        person; a writer or a researcher interviewed is one as far as the event data knows)."""
+        iso = self._context_country(doc, m.start, mentions, [m]) or self.resolver.home_country
+        if iso is None:
+            return None
+        actor = self._country_role(iso, "CVL")
+        return replace(m, actor_code=actor.code or m.actor_code, country=iso, sector="CVL", kind="role",
+                       resolution="context", confidence=0.4)
 
     PICTURED = Trigger("et", "NOUN", None, "any", "040", (), True, "events.py:pictured together")
 
@@ -2301,10 +2314,13 @@ class EventCoder:
         """Who speaks in a headline quotation, and the quotation's span: the people before a
         colon that opens it ("Le ministre : « … »", "Valérie Pécresse et Aurélien Pradié : « … »",
         "X, président de Y : « … »"), or the first one after the colon that closes a quotation
-        opening the sentence ("« … » : Fabien Roussel …"), when nothing else stands there."""
+        opening the sentence ("« … » : Fabien Roussel …"), when nothing else stands there. A name
+        no list knows ("Marie Durand : « … »", the interview of a writer) is a speaker too: the
+        caller makes it a civilian."""
         def speaker(k: int) -> Mention | None:
             m = next((m for m in mentions if m.start == k), None)
-            return m if m is not None and m.resolved and m.kind in ("person", "role", "organisation") else None
+            return m if m is not None and (m.resolved and m.kind in ("person", "role", "organisation")
+                                           or _unknown_person(m)) else None
 
         if doc.words[s] in ("«", '"', "“"):
             close = next((k for k in range(s + 1, e - 2) if doc.words[k] in ("»", '"', "”")), None)
@@ -2325,7 +2341,7 @@ class EventCoder:
                 return [], (s, s)
             who.append(m)
             k = m.end
-            if k < e and doc.words[k] == "," and m.kind == "person":
+            if k < e and doc.words[k] == "," and (m.kind == "person" or _unknown_person(m)):
                 # an apposition up to the colon: "Ugur Sahin, président de BioNTech : « … »"
                 colon = next((j for j in range(k + 1, min(e - 1, k + 10)) if doc.words[j] == ":"), None)
                 if colon is not None and not any(doc.pos[j] in ("VERB", "AUX") or doc.words[j] in ("«", "»")
@@ -2334,6 +2350,11 @@ class EventCoder:
             if k + 1 < e and doc.words[k] == ":" and doc.words[k + 1] in ("«", '"', "“"):
                 return who, (k + 1, e)
         return [], (s, s)
+
+
+def _unknown_person(m: Mention) -> bool:
+    """A name the NER calls a person that no list of vigie knows."""
+    return m.label == "PER" and not m.resolved
 
 
 def _other_actor(source: Mention, target: Mention) -> bool:
