@@ -564,6 +564,14 @@ def test_protest_against_a_measure_the_tagger_took_for_a_verb(coder, nlp):
     assert ("FRACVL", "FRAGOV", "14") in got, got
 
 
+def test_protest_against_a_change_to_a_measure_targets_the_government(coder, nlp):
+    got = _roots(coder, nlp, "A Lyon, des milliers de gens manifestent contre l'instauration d'un passe sanitaire.")
+    assert ("FRACVL", "FRAGOV", "14") in got, got
+    # (a change to something that is no measure names no one: "l'extension de la durée légale")
+    got = _roots(coder, nlp, "A Lyon, des militants manifestent contre l'extension des horaires du marché.")
+    assert not any(b == "FRAGOV" for _, b, _ in got), got
+
+
 def test_a_strike_called_for_is_not_yet_a_strike(coder, nlp):
     got = _roots(coder, nlp, "En France, les syndicats appellent à une journée de grève le 27 janvier.")
     assert ("FRALAB", None, "02") in got and not any(r == "14" for _, _, r in got), got

@@ -68,6 +68,7 @@ HYPOTHETICAL_MARKERS = set(_WORDS["hypothetical_marker"])
 COMMENT_VERBS = set(_WORDS["comment_verb"])
 CROWD_NOUNS = set(_WORDS["crowd_noun"])
 POLICY_NOUNS = set(_WORDS["policy_noun"])
+POLICY_CHANGES = set(_WORDS["policy_change"])
 MILITARY_POWER = set(_WORDS["military_power"])
 PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
 POPULATION_NOUNS = set(_WORDS["population_noun"])
@@ -1557,6 +1558,9 @@ class EventCoder:
         for c in near:  # "mobilisation pour dénoncer le putsch"
             if doc.deps[c] in ("advcl", "acl") and doc.lemmas[c].lower() in PROTEST_PURPOSE:
                 against += [g for g in doc.children(c) if doc.deps[g] == "obj" or _case_of(doc, g) == "contre"]
+        # "contre l'instauration d'un passe sanitaire": against the measure changed
+        against += [g for c in against if doc.lemmas[c].lower() in POLICY_CHANGES
+                    for g in doc.children(c) if _case_of(doc, g) == "de"]
         for c in against:
             lemma = doc.lemmas[c].lower()
             if lemma not in POLICY_NOUNS and doc.words[c].lower() in POLICY_NOUNS:
