@@ -89,6 +89,13 @@ def test_an_unknown_person_after_a_title_takes_its_code_but_not_after_a_plural(r
     assert ("Marc Duvalois", "AUSGOV") not in many, many
 
 
+def test_opponents_of_a_measure_are_activists_and_opponents_of_a_ruler_the_opposition(resolver, nlp):
+    assert ("opposants", "FRACVL") in _codes(resolver, nlp, "Un cortège d'opposants à l'IVG défile à Paris.")
+    assert ("opposants", "ITACVL") in _codes(resolver, nlp, "Des opposants au passe sanitaire ont défilé à Rome.")
+    assert ("opposants", "BLROPP") in _codes(resolver, nlp, "Les opposants au régime ont manifesté à Minsk.")
+    assert ("opposants", "FRAOPP") in _codes(resolver, nlp, "A Paris, les opposants ont critiqué la réforme.")
+
+
 def test_a_name_with_a_word_less_is_another_person(resolver, nlp):
     # PETRARCH lists a Guinean minister "Pedro Da Costa"; the Portuguese film-maker is someone else
     codes = _codes(resolver, nlp, "Le cinéaste Pedro Costa présente son nouveau film à Lisbonne.")

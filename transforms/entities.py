@@ -349,9 +349,30 @@ class Resolver:
             return False
         return doc.deps[i] not in ("iobj", "obl:arg")
 
+    # What the political opposition is opposed to: a ruler or a regime ("les opposants au régime",
+    # "à Vladimir Poutine"). Opponents of anything else (a law, a vaccine pass, a mine) are activists.
+    RULERS = {"régime", "pouvoir", "gouvernement", "président", "présidente", "junte", "dictature", "roi", "chef"}
+
+    def _opposed_to_a_measure(self, doc: ParsedDoc, nt: list[str], j: int, sent_end: int) -> bool:
+        """An opponent ending before j is followed by "à/au/aux" and a common noun that names no ruler."""
+        if j >= sent_end or nt[j] not in ("a", "au", "aux"):  # (nt is without accents)
+            return False
+        k = j + 1
+        while k < sent_end and nt[k] in _ARTICLES:
+            k += 1
+        if k >= sent_end:
+            return False
+        word = doc.words[k]
+        if word.isupper() and len(word) > 1:  # an acronym no list knows: "l'IVG", "la PMA"
+            return nt[k] not in self.g.names
+        # (the tagger may take the noun for a verb: "au passe sanitaire")
+        return doc.pos[k] in ("NOUN", "VERB") and not word[:1].isupper() and doc.lemmas[k].lower() not in self.RULERS
+
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
+        if key.startswith("opposant") and self._opposed_to_a_measure(doc, nt, j, sent_end):
+            sector = "CVL"  # "les opposants à l'IVG", "au passe sanitaire": activists, no party
         countries, k, named = self._country_words(doc, nt, j, sent_end)
         if not countries and key in self.g.roles_needing_country:
             return None  # "le régime de retraite", "un régime alimentaire": no government
