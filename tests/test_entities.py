@@ -89,6 +89,12 @@ def test_an_unknown_person_after_a_title_takes_its_code_but_not_after_a_plural(r
     assert ("Marc Duvalois", "AUSGOV") not in many, many
 
 
+def test_a_capital_after_a_participle_is_where_not_whom(resolver, nlp):
+    # the parser hangs "à Tunis" on "interdites" as its indirect object; a ban is not sent to Tunis
+    codes = _codes(resolver, nlp, "Des manifestations interdites à Tunis\n\nManifestation à Tunis, le 3 mars 2021.")
+    assert ("Tunis", "TUNGOV") not in codes and ("Tunis", "TUN") in codes, codes
+
+
 def test_opponents_of_a_measure_are_activists_and_opponents_of_a_ruler_the_opposition(resolver, nlp):
     assert ("opposants", "FRACVL") in _codes(resolver, nlp, "Un cortège d'opposants à l'IVG défile à Paris.")
     assert ("opposants", "ITACVL") in _codes(resolver, nlp, "Des opposants au passe sanitaire ont défilé à Rome.")

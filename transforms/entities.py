@@ -347,6 +347,9 @@ class Resolver:
             k -= 1
         if k < 0 or nt[k] not in LOCATION_CASES | {"au", "aux"}:
             return False
+        h = doc.heads[i]
+        if doc.deps[h] == "acl" and doc.morph(h, "VerbForm") == "Part":
+            return True  # "deux manifestations interdites à Ouagadougou": where, whatever the parse says
         return doc.deps[i] not in ("iobj", "obl:arg")
 
     # What the political opposition is opposed to: a ruler or a regime ("les opposants au régime",
