@@ -1387,6 +1387,9 @@ def test_compound_country_adjective_names_both_parties_even_when_split(coder, nl
 def test_a_person_no_list_knows_quoted_in_a_headline_is_a_civilian(coder, nlp):
     got = _roots(coder, nlp, "Marie Durand : « Les inégalités augmentent »")
     assert got == {("FRACVL", None, "01")}, got  # the news source's country when none is named
+    # her country is a guess: the row is among the least sure (a known speaker's is 0.5)
+    assert [e["confidence"] for e in _events(coder, nlp, "Marie Durand : « Les inégalités augmentent »")] == [0.4]
+    assert [e["confidence"] for e in _events(coder, nlp, "Olaf Scholz : « L'Europe doit rester unie »")] == [0.5]
     got = _roots(coder, nlp, "Kofi Mensah : « Le Ghana doit investir dans ses écoles »")
     assert got == {("GHACVL", None, "01")}, got
     # an unknown name that only stands in a sentence says nothing

@@ -2229,15 +2229,19 @@ class EventCoder:
                             who = []  # "Pour Valérie Pécresse, l'obstacle Marine Le Pen": no opinion, a topic
                         break
             code, target = "010", None
+            private: list[Mention] = []
             if not who:
                 who, (qs, qe) = self._headline_speakers(doc, s, e, mentions)
                 who = [self._private_person(doc, m, mentions) if _unknown_person(m) else m for m in who]
+                private = [m for m in who if m is not None and m.label == "PER" and m.kind == "role"]
                 who = [m for m in who if m is not None]
                 if who:
                     code, target = self._quoted_criticism(doc, qs, qe, mentions, who)
             for m in who:
+                # (a speaker no list knows, whose country is only a guess, is the least sure of all)
+                conf = 0.4 if any(m is p for p in private) else 0.5
                 out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
-                                      self.places.place_in(doc, n, mentions), n, 0.5))
+                                      self.places.place_in(doc, n, mentions), n, conf))
         return out
 
     def _private_person(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
