@@ -1394,3 +1394,10 @@ def test_a_person_no_list_knows_quoted_in_a_headline_is_a_civilian(coder, nlp):
     assert got == {("GHACVL", None, "01")}, got
     # an unknown name that only stands in a sentence says nothing
     assert not any(r == "01" for _, _, r in _roots(coder, nlp, "Marie Durand a visité une usine à Lyon."))
+
+
+def test_a_lawsuit_against_a_decision_is_aimed_at_its_government(coder, nlp):
+    got = _roots(coder, nlp, "En Australie, l'opposition a intenté un recours en justice contre cette décision.")
+    assert any(b == "AUSGOV" and r == "11" for _, b, r in got), got
+    got = _roots(coder, nlp, "Le maire de Lyon a intenté un procès à l'Etat.")
+    assert any(r == "11" for _, _, r in got), got

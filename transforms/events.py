@@ -1544,14 +1544,18 @@ class EventCoder:
         return replace(m, actor_code=actor.code or m.actor_code, sector="LAB", kind="role",
                        canonical_name=actor.canonical_name)
 
-    def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention], objects: bool = False
-                       ) -> list[Mention]:
+    def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention], objects: bool = False,
+                       expression: str | None = None) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country;
         so does a criticism or a rejection of one (`objects`: "dénonce la réforme", "s'opposent
-        au projet de loi")."""
+        au projet de loi"), also when "contre" hangs on the noun of a multi-word trigger
+        (`expression`: "intente un recours contre la décision")."""
         h = doc.heads[i]
         near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
+        if expression:  # "intente un recours contre cette décision": the complement of the expression's noun
+            noun = next((k for k in range(i + 1, min(len(doc), i + 8)) if doc.lemmas[k].lower() == expression), None)
+            near += [g for g in doc.children(noun) if _case_of(doc, g) == "contre"] if noun is not None else []
         # "des milliers de manifestants contre le projet": the parser hangs "contre" on the crowd
         against = [c for c in near if _case_of(doc, c) == "contre"
                    or objects and c in doc.children(i) and (doc.deps[c] == "obj" or _case_of(doc, c) == "à")]
@@ -1849,7 +1853,7 @@ class EventCoder:
                 return False  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
             r.targets = self._policy_target(doc, i, r.ments) or r.targets
         if not r.targets and r.code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
-            r.targets = self._policy_target(doc, i, r.ments, objects=True)
+            r.targets = self._policy_target(doc, i, r.ments, objects=True, expression=trig.object)
         if not r.targets and trig.pos == "VERB" and r.code[:2] in ("02", "10", "12"):
             r.targets = self._possessor(doc, i, r.ments, r.sources)
         if not r.targets and trig.pos == "NOUN" and r.code[:2] == "12":
