@@ -100,6 +100,8 @@ def test_opponents_of_a_measure_are_activists_and_opponents_of_a_ruler_the_oppos
     assert ("opposants", "ITACVL") in _codes(resolver, nlp, "Des opposants au passe sanitaire ont défilé à Rome.")
     assert ("opposants", "BLROPP") in _codes(resolver, nlp, "Les opposants au régime ont manifesté à Minsk.")
     assert ("opposants", "FRAOPP") in _codes(resolver, nlp, "A Paris, les opposants ont critiqué la réforme.")
+    parties = _codes(resolver, nlp, "Les partis politiques guinéens dénoncent la junte.")
+    assert ("partis politiques guinéens", "GINOPP") in parties, parties
 
 
 def test_a_name_with_a_word_less_is_another_person(resolver, nlp):
