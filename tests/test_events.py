@@ -1401,3 +1401,12 @@ def test_a_lawsuit_against_a_decision_is_aimed_at_its_government(coder, nlp):
     assert any(b == "AUSGOV" and r == "11" for _, b, r in got), got
     got = _roots(coder, nlp, "Le maire de Lyon a intenté un procès à l'Etat.")
     assert any(r == "11" for _, _, r in got), got
+
+
+def test_easing_restrictions_is_yielding(coder, nlp):
+    got = _roots(coder, nlp, "Covid-19 : le Danemark lève ses restrictions sanitaires.")
+    assert any(a.startswith("DNK") and r == "08" for a, _, r in got), got
+    got = _roots(coder, nlp, "Le gouvernement japonais assouplit les règles d'entrée sur son territoire.")
+    assert any(a == "JPNGOV" and r == "08" for a, _, r in got), got
+    # lightening a tax is no yielding to anyone
+    assert not any(r == "08" for _, _, r in _roots(coder, nlp, "Le gouvernement allège les impôts des ménages."))
