@@ -2236,9 +2236,16 @@ class EventCoder:
             private: list[Mention] = []
             if not who:
                 who, (qs, qe) = self._headline_speakers(doc, s, e, mentions)
-                who = [self._private_person(doc, m, mentions) if _unknown_person(m) else m for m in who]
-                private = [m for m in who if m is not None and m.label == "PER" and m.kind == "role"]
-                who = [m for m in who if m is not None]
+                kept: list[Mention] = []
+                for m in who:
+                    if _unknown_person(m):
+                        p = self._private_person(doc, m, mentions)
+                        if p is None:
+                            continue
+                        private.append(p)
+                        m = p
+                    kept.append(m)
+                who = kept
                 if who:
                     code, target = self._quoted_criticism(doc, qs, qe, mentions, who)
             for m in who:
