@@ -396,7 +396,7 @@ class Resolver:
         for code, iso in countries:
             actor_code = code + sector if iso and len(code) == 3 else code
             if iso and sector == "CVL":  # "les victimes de l'ancien président X": his country's civilians
-                actor_code = iso + "CVL"
+                actor_code = self.country_actor(iso, "CVL").code
             # "les dirigeants de l'Union européenne": "Union européenne (GOV)", not "EU (GOV)"
             body = next((m.canonical_name for m in named if m.actor_code == code and m.canonical_name), code)
             name = self.g.country_names.get(iso or "", body)
