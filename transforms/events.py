@@ -506,13 +506,11 @@ class EventCoder:
 
     @staticmethod
     def _inside_object(doc: ParsedDoc, i: int, trig: Trigger, m: Mention) -> bool:
-        if not trig.object:
+        k = _expression_noun(doc, i, trig.object)
+        if k is None:
             return False
-        for k in range(i + 1, min(len(doc), i + 7)):
-            if doc.lemmas[k].lower() == trig.object:
-                lo, hi = doc.subtree(k)
-                return lo <= m.start < hi or k == m.start
-        return False
+        lo, hi = doc.subtree(k)
+        return lo <= m.start < hi or k == m.start
 
     def _governed_by_request(self, doc: ParsedDoc, i: int) -> bool:
         """An infinitive asked for, demanded or refused ("appellent à boycotter", "refuse de se
@@ -1553,9 +1551,9 @@ class EventCoder:
         (`expression`: "intente un recours contre la décision")."""
         h = doc.heads[i]
         near = doc.children(i) + (doc.children(h) if h != i and doc.pos[h] not in ("VERB", "AUX") else [])
-        if expression:  # "intente un recours contre cette décision": the complement of the expression's noun
-            noun = next((k for k in range(i + 1, min(len(doc), i + 8)) if doc.lemmas[k].lower() == expression), None)
-            near += [g for g in doc.children(noun) if _case_of(doc, g) == "contre"] if noun is not None else []
+        noun = _expression_noun(doc, i, expression)
+        if noun is not None:  # "intente un recours contre cette décision": the complement of the expression's noun
+            near += [g for g in doc.children(noun) if _case_of(doc, g) == "contre"]
         # "des milliers de manifestants contre le projet": the parser hangs "contre" on the crowd
         against = [c for c in near if _case_of(doc, c) == "contre"
                    or objects and c in doc.children(i) and (doc.deps[c] == "obj" or _case_of(doc, c) == "à")]
@@ -2369,6 +2367,13 @@ class EventCoder:
             if k + 1 < e and doc.words[k] == ":" and doc.words[k + 1] in ("«", '"', "“"):
                 return who, (k + 1, e)
         return [], (s, s)
+
+
+def _expression_noun(doc: ParsedDoc, i: int, lemma: str | None) -> int | None:
+    """The noun of a multi-word trigger at i ("recours" of "intenter un recours"), a few words on."""
+    if not lemma:
+        return None
+    return next((k for k in range(i + 1, min(len(doc), i + 7)) if doc.lemmas[k].lower() == lemma), None)
 
 
 def _unknown_person(m: Mention) -> bool:
