@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus  # noqa: E402
 
+from transforms.coder import EventCoder  # noqa: E402
 from transforms.entities import default_resolver  # noqa: E402
-from transforms.events import EventCoder, event_rows  # noqa: E402
+from transforms.events import event_rows  # noqa: E402
 from transforms.lexicon import default_tables  # noqa: E402
 from transforms.nlp import from_spacy, load_model  # noqa: E402
 from transforms.places import load_places  # noqa: E402

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from transforms.coder import EventCoder
 from transforms.entities import Resolver, default_resolver
-from transforms.events import EventCoder, event_rows
+from transforms.events import event_rows
 from transforms.gazetteer import load_default
 from transforms.lexicon import default_tables
 from transforms.nlp import from_spacy

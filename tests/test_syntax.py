@@ -1,0 +1,102 @@
+"""The parse predicates the event coder relies on (transforms/syntax.py), on our own sentences
+parsed by the real French model: each asserts what the coder assumes of the parse."""
+
+import pytest
+
+from transforms.nlp import from_spacy
+from transforms.syntax import (
+    after_quote,
+    case_of,
+    expression_noun,
+    headline_topic,
+    in_parentheses,
+    is_conditional,
+    is_negated,
+    is_present_participle,
+    locative,
+    with_conj,
+)
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    return lambda text: from_spacy(nlp(text))
+
+
+def _at(doc, word):
+    return doc.words.index(word)
+
+
+def test_case_of_reads_contracted_prepositions(parse):
+    doc = parse("Le ministre a répondu aux députés du Sénat.")
+    assert case_of(doc, _at(doc, "députés")) == "à"
+    assert case_of(doc, _at(doc, "Sénat")) == "de"
+    assert case_of(doc, _at(doc, "ministre")) is None
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("La Russie n'envahira pas l'Ukraine.", "envahira", True),
+    ("L'armée n'a lancé aucune attaque contre la ville.", "lancé", True),
+    ("La Russie envahira l'Ukraine.", "envahira", False),
+])
+def test_is_negated(parse, text, verb, expected):
+    doc = parse(text)
+    assert is_negated(doc, _at(doc, verb)) is expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Moscou attaquerait la ville si elle refusait.", "attaquerait", True),
+    ("Les pays membres pourraient imposer des sanctions.", "pourraient", True),
+    ("Moscou attaque la ville.", "attaque", False),
+])
+def test_is_conditional_from_mood_or_form(parse, text, verb, expected):
+    doc = parse(text)
+    assert is_conditional(doc, _at(doc, verb)) is expected
+
+
+def test_with_conj_collects_coordinated_subjects(parse):
+    doc = parse("La France et l'Allemagne condamnent l'attaque.")
+    assert {doc.words[k] for k in with_conj(doc, _at(doc, "France"))} == {"France", "Allemagne"}
+
+
+def test_locative_after_en_or_a_not_after_an_indirect_object(parse):
+    doc = parse("Le journaliste a été arrêté en Iran.")
+    assert locative(doc, _at(doc, "Iran"))
+    doc = parse("Le ministre a adressé une lettre à la Chine.")
+    assert not locative(doc, _at(doc, "lettre"))
+
+
+def test_headline_topic_is_the_verbless_words_before_an_early_colon(parse):
+    # the model makes the topic the verb's subject here: the real subject hangs on it
+    doc = parse("Ukraine : Washington et Moscou se rencontrent à Genève")
+    assert doc.deps[_at(doc, "Ukraine")] == "nsubj"
+    assert headline_topic(doc, _at(doc, "Ukraine"))
+    doc = parse("L'Ukraine et la Russie se rencontrent à Genève")
+    assert not headline_topic(doc, _at(doc, "Ukraine"))
+
+
+def test_after_quote_spots_an_incise_of_reported_speech(parse):
+    doc = parse("« Nous ne céderons pas », a déclaré le ministre.")
+    assert after_quote(doc, _at(doc, "déclaré"))
+    assert not after_quote(doc, _at(doc, "céderons"))
+
+
+def test_present_participle_is_active(parse):
+    doc = parse("Le prince rencontrant le ministre a été filmé.")
+    assert is_present_participle(doc, _at(doc, "rencontrant"))
+    assert not is_present_participle(doc, _at(doc, "filmé"))
+
+
+def test_in_parentheses(parse):
+    doc = parse("Le président (à gauche) salue le ministre.")
+    s, e = doc.sents[0]
+    assert in_parentheses(doc, _at(doc, "gauche"), s, e)
+    assert not in_parentheses(doc, _at(doc, "ministre"), s, e)
+
+
+def test_expression_noun_finds_the_noun_of_a_multi_word_trigger(parse):
+    doc = parse("L'association a intenté un recours contre la décision.")
+    k = expression_noun(doc, _at(doc, "intenté"), "recours")
+    assert k is not None and doc.words[k] == "recours"
+    assert expression_noun(doc, _at(doc, "intenté"), "plainte") is None
+    assert expression_noun(doc, _at(doc, "intenté"), None) is None

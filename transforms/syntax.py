@@ -1,0 +1,229 @@
+"""Reading the French dependency parse: small predicates over a ParsedDoc.
+
+The event coder (transforms/coder.py) asks the same questions of the parse again and again:
+which preposition introduces a phrase, whether a verb is negated or conditional, whether a
+headline's first words are its topic, which words the parser hung on a misparsed subject. They
+live here, as plain functions over plain data, apart from the coding rules.
+"""
+
+from __future__ import annotations
+
+from transforms.nlp import ParsedDoc
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
+
+_CASE_FORMS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de", "a": "à"}
+
+
+def case_of(doc: ParsedDoc, i: int) -> str | None:
+    """The preposition introducing i, by its form ("au" is "à", "du" is "de"): the lemmatizer
+    turns "entre" into "entrer" and leaves "au" alone."""
+    for c in doc.children(i):
+        if doc.deps[c] in ("case", "mark"):
+            word = doc.words[c].lower()
+            return _CASE_FORMS.get(word, word)
+    return None
+
+
+def has_reflexive(doc: ParsedDoc, i: int) -> bool:
+    return any(doc.lemmas[c].lower() in ("se", "soi") or doc.morph(c, "Reflex") == "Yes"
+               for c in doc.children(i))
+
+
+def with_conj(doc: ParsedDoc, i: int) -> list[int]:
+    out = [i]
+    for c in doc.children(i):
+        if doc.deps[c] == "conj":
+            out.extend(with_conj(doc, c))
+    return out
+
+
+def is_negated(doc: ParsedDoc, i: int) -> bool:
+    kids = doc.children(i)
+    words = {doc.lemmas[c].lower() for c in kids} | {doc.words[c].lower() for c in kids}
+    if words & NEGATORS or ("ne" in words or "n'" in words):
+        return True
+    # "aucun" determiner on the object: "n'a lancé aucune attaque"
+    return any(doc.deps[c] in ("obj", "nsubj") and any(
+        doc.lemmas[g].lower() == "aucun" for g in doc.children(c)) for c in kids)
+
+
+_CND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+_CND_IRREGULAR = {"aurait", "auraient", "serait", "seraient", "ferait", "feraient", "pourrait",
+                  "pourraient", "voudrait", "voudraient", "devrait", "devraient", "irait", "iraient",
+                  "faudrait", "viendrait", "viendraient", "saurait", "tiendrait", "enverrait"}
+
+
+def is_conditional(doc: ParsedDoc, i: int) -> bool:
+    """Conditional mood; the model often tags it Ind+Imp ("attaquerait"), so check the form too."""
+    if doc.morph(i, "Mood") == "Cnd":
+        return True
+    word, lemma = doc.words[i].lower(), doc.lemmas[i].lower()
+    if word in _CND_IRREGULAR:
+        return True
+    if doc.pos[i] not in ("VERB", "AUX") or not word.endswith(_CND_ENDINGS):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma  # prendre -> prendr-ait
+    return word.startswith(stem) and len(word) > len(stem)
+
+
+_LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
+
+
+def participles_on(doc: ParsedDoc, i: int) -> list[int]:
+    """Participles modifying a noun, which the parser often gives the noun's complements."""
+    return [c for c in doc.children(i) if doc.deps[c] in ("acl", "amod") and doc.pos[c] == "VERB"
+            and doc.morph(c, "VerbForm") in ("Part", None)]
+
+
+def with_conj_appos(doc: ParsedDoc, i: int) -> list[int]:
+    """Conjuncts, also those the parser hangs on an apposition: "Le président ukrainien,
+    Volodymyr Zelensky, et le Polonais Andrzej Duda"."""
+    out = with_conj(doc, i)
+    for c in doc.children(i):
+        if doc.deps[c] == "appos":
+            out.extend(k for k in with_conj(doc, c) if k != c)
+    return out
+
+
+def locative(doc: ParsedDoc, start: int) -> bool:
+    """A name after "en", "dans", "à", "au" is where it happened ("arrêté en Iran"), not who; so is
+    the country in parentheses after such a place ("à Pristina (Kosovo)")."""
+    k = start - 1
+    if k >= 1 and doc.words[k] == "(":
+        j = k - 1
+        while j > 0 and doc.pos[j - 1] == "PROPN" and doc.words[j - 1][:1].isupper():
+            j -= 1  # back to the first word of the place's name ("à Saint-Denis (Réunion)")
+        return doc.pos[k - 1] == "PROPN" and locative(doc, j)
+    if k >= 0 and doc.words[k].lower() in ("la", "le", "les", "l'", "l’"):
+        k -= 1
+    return k >= 0 and doc.words[k].lower() in _LOCATIVE_CASES and doc.deps[start] not in ("iobj", "obl:arg")
+
+
+def is_present_participle(doc: ParsedDoc, i: int) -> bool:
+    """"rencontrant", "soutenant": active; a past participle on a noun is passive."""
+    return doc.morph(i, "Tense") == "Pres" or doc.words[i].lower().endswith("ant")
+
+
+def headline_topic(doc: ParsedDoc, i: int) -> bool:
+    """"Mali : la France …": the first words of a sentence, before a colon, name its topic."""
+    s, _ = doc.sents[doc.sent_index(i)]
+    v = doc.heads[i]
+    colon = next((k for k in range(s, min(s + 8, len(doc))) if doc.words[k] == ":"), None)
+    # "Mali : …", "Crise au Sahel : …": verbless words before an early colon, the verb after it
+    return colon is not None and i < colon < v and not any(doc.pos[k] in ("VERB", "AUX") for k in range(s, colon))
+
+
+def second_subjects(doc: ParsedDoc, kids: list[int]) -> set[int]:
+    """"Jean Castex défend Emmanuel Macron" parsed with two subjects: the one after the verb is
+    its object."""
+    subj = [c for c in kids if doc.deps[c] == "nsubj"]
+    # (a headline's topic is no subject: "Nucléaire : l'UE devra …, estime Thierry Breton")
+    if len(subj) < 2 or not any(c < doc.heads[c] and not headline_topic(doc, c) for c in subj):
+        return set()
+    return {c for c in subj if c > doc.heads[c]}
+
+
+def headline_participle(doc: ParsedDoc, v: int) -> bool:
+    """"Chow Hang-tung condamnée pour …", "Trois militants arrêtés à Minsk": a past participle
+    heading a clause with a subject and no auxiliary is a headline's elliptic passive."""
+    if doc.deps[v] not in ("ROOT", "parataxis") or doc.morph(v, "VerbForm") != "Part" or \
+            is_present_participle(doc, v):
+        return False
+    kids = doc.children(v)
+    # (a form ending in -t with an object is a present tense: "X rejoint Y", "X dit Y")
+    present_like = doc.words[v].lower().endswith("t")  # "rejoint", "dit", "fait", "conduit"
+    return any(doc.deps[c] == "nsubj" for c in kids) and not any(
+        doc.deps[c].startswith(("aux", "cop")) or present_like and doc.deps[c] == "obj" for c in kids)
+
+
+def detached_subject(doc: ParsedDoc, i: int) -> list[int]:
+    """The noun the parser hung on a misparsed subject after a comma or a colon ("Dans le jeu
+    gazier, l'Iran, le Turkménistan et l'Azerbaïdjan s'entendent")."""
+    lo, hi = doc.subtree(i)
+    for g in range(i + 1, hi):
+        if doc.deps[g] in ("nmod", "appos", "conj") and doc.pos[g] in ("PROPN", "NOUN") and \
+                case_of(doc, g) is None and any(doc.words[k] in (",", ":") for k in range(i + 1, g)):
+            # the parser hangs the rest of the coordination on the same head
+            h = doc.heads[g]
+            return [g] + [c for c in doc.children(h) if c > g and doc.deps[c] == "conj"] + \
+                [c for c in doc.children(g) if doc.deps[c] == "conj"]
+    return []
+
+
+def detached_participle(doc: ParsedDoc, v: int) -> bool:
+    """A past participle opening its clause before a comma and the main verb ("Condamné, le maire
+    quitte ses fonctions", "Expulsé, X quitte l'Australie"): a passive whose patient is the main
+    verb's subject."""
+    h = doc.heads[v]
+    return h != v and v < h and doc.deps[v] == "advcl" and doc.morph(v, "VerbForm") == "Part" \
+        and doc.morph(v, "Tense") == "Past" and v + 1 < len(doc) and doc.words[v + 1] == "," \
+        and not any(doc.deps[c].startswith("aux") for c in doc.children(v))
+
+
+def after_quote(doc: ParsedDoc, v: int) -> bool:
+    """Verb v opens an incise after a quotation ("« … », a rappelé X"): a comma right before it
+    (auxiliaries aside) with a closing quotation mark just before the comma."""
+    k = v - 1
+    while k >= 0 and doc.pos[k] == "AUX":
+        k -= 1
+    return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in ("»", "”", '"')
+
+
+def under_case(doc: ParsedDoc, k: int, top: int, cases: tuple[str, ...]) -> bool:
+    """Token k hangs, below `top`, under a phrase introduced by one of `cases` ("sur l'union de
+    la gauche")."""
+    seen = 0
+    while k != top and doc.heads[k] != k and seen < 30:
+        if case_of(doc, k) in cases:
+            return True
+        k, seen = doc.heads[k], seen + 1
+    return False
+
+
+def incise(doc: ParsedDoc, v: int) -> bool:
+    """Verb v follows a comma closing a clause, with its subject after it: "…, explique la
+    politologue dans une tribune", "…, rappelle la présidente de la commission"."""
+    s, _ = doc.sents[doc.sent_index(v)]
+    return v - 1 > s + 2 and doc.words[v - 1] == "," and not any(
+        doc.deps[c] in SUBJECT_DEPS for c in doc.children(v))
+
+
+def lemma_of(doc: ParsedDoc, i: int) -> str:
+    return doc.lemmas[i].lower()
+
+
+def finite_in_headline(doc: ParsedDoc, v: int) -> bool:
+    """A present-tense verb the tagger took for a participle ("Le Mali expulse …", "X rallie Y"):
+    an -er verb ending in -e/-ent is no past participle (those end in -é)."""
+    word, lemma = doc.words[v].lower(), doc.lemmas[v].lower()
+    if doc.morph(v, "VerbForm") == "Fin":
+        return True
+    return lemma.endswith("er") and word.endswith(("e", "ent")) and not word.endswith(("ée", "ées"))
+
+
+def in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
+    """Token k is inside (or is) a short parenthesis of its sentence: "(à gauche)", "(FDS)"."""
+    if doc.words[k] in ("(", ")"):
+        return True
+    opened = next((j for j in range(k - 1, max(s - 1, k - 5), -1) if doc.words[j] in ("(", ")")), None)
+    closed = next((j for j in range(k + 1, min(e, k + 5)) if doc.words[j] in ("(", ")")), None)
+    return opened is not None and closed is not None and doc.words[opened] == "(" and doc.words[closed] == ")"
+
+
+def misparsed_preposition(doc: ParsedDoc, i: int) -> bool:
+    """"A Genève, X et Y …": a capitalised preposition the parser took for a noun."""
+    return doc.pos[i] in ("X", "ADP") or doc.words[i] in ("A", "À")
+
+
+def has_si_clause(doc: ParsedDoc, i: int) -> bool:
+    return any(doc.deps[c] == "advcl" and any(doc.lemmas[g].lower() == "si" for g in doc.children(c))
+               for c in doc.children(i))
+
+
+def expression_noun(doc: ParsedDoc, i: int, lemma: str | None) -> int | None:
+    """The noun of a multi-word trigger at i ("recours" of "intenter un recours"), a few words on."""
+    if not lemma:
+        return None
+    return next((k for k in range(i + 1, min(len(doc), i + 7)) if doc.lemmas[k].lower() == lemma), None)
