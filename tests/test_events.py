@@ -1411,3 +1411,21 @@ def test_easing_restrictions_is_yielding(coder, nlp):
     assert any(a == "JPNGOV" and r == "08" for a, _, r in got), got
     # lightening a tax is no yielding to anyone
     assert not any(r == "08" for _, _, r in _roots(coder, nlp, "Le gouvernement allège les impôts des ménages."))
+
+
+def test_a_festive_gathering_is_no_protest(coder, nlp):
+    got = _roots(coder, nlp, "A Londres, des milliers de personnes se rassemblent pour célébrer le Nouvel An.")
+    assert not any(r == "14" for _, _, r in got), got
+    got = _roots(coder, nlp, "A Londres, des milliers de personnes se rassemblent pour dénoncer la hausse des prix.")
+    assert any(r == "14" for _, _, r in got), got
+
+
+def test_arson_with_no_agent_is_nobody_s_act(coder, nlp):
+    # the police are the implicit agent of an agentless arrest, not of a fire
+    got = _roots(coder, nlp, "Des voitures ont été incendiées dans la nuit à Strasbourg.")
+    assert not any(r == "17" for _, _, r in got), got
+    got = _roots(coder, nlp, "Trois militants ont été arrêtés dans la nuit à Strasbourg.")
+    assert ("FRACOP", "FRACVL", "17") in got, got
+    # a named agent still sets fire
+    got = _roots(coder, nlp, "La police a incendié les tentes des manifestants.")
+    assert ("FRACOP", "FRACVL", "17") in got, got

@@ -92,6 +92,8 @@ VISITED_SITES = dict(_WORDS["visited_site"])
 YIELDED = set(_WORDS["yielded_thing"])
 FORCE_NOUNS = set(_WORDS["force_noun"])
 COMMEMORATIONS = set(_WORDS["commemoration"])
+FESTIVE_PURPOSES = set(_WORDS["festive_purpose"])
+UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -748,7 +750,6 @@ class EventCoder:
     # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
     IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD",
                         "10": "GOV"}  # ("sommé de s'expliquer": by the authorities)
-    JUDICIAL = {"116", "172", "173", "1711", "1712"}
     # what "par" introduces when it is no agent: "tué par balle"
     INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
 
@@ -789,6 +790,8 @@ class EventCoder:
         if any(doc.deps[c] == "obl:agent" and doc.lemmas[c].lower() not in self.INSTRUMENTS for c in doc.children(i)):
             return None  # "interrogé par un lycéen": someone is named, though no actor we know
         lemma = doc.lemmas[i].lower()
+        if lemma in UNCLAIMED_ACTS:
+            return None  # "des voitures incendiées": arsonists unknown, no police
         if code[:2] in ("17", "08") and lemma in self.JUDICIAL_LEMMAS:
             sector = "JUD"  # convictions, charges, trials and acquittals are the courts'
         elif code[:2] == "08" and any(doc.lemmas[c].lower() == "caution" for c in doc.children(i)):
@@ -1555,6 +1558,9 @@ class EventCoder:
             return False  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
         if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
             return False  # "avoir commémoré la répression", "l'anniversaire du massacre": history, not news
+        if code[:2] == "14" and any(doc.deps[c] in ("advcl", "xcomp") and doc.lemmas[c].lower() in FESTIVE_PURPOSES
+                                    for c in doc.children(i)):
+            return False  # "les gens se rassemblent pour célébrer le Nouvel An": a gathering, no protest
         if trig.lemma == "céder" and any(doc.deps[c] == "obj" and doc.lemmas[c].lower() not in YIELDED
                                          for c in doc.children(i)) and not any(
                 case_of(doc, c) == "à" for c in doc.children(i)):
