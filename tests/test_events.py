@@ -1429,3 +1429,16 @@ def test_arson_with_no_agent_is_nobody_s_act(coder, nlp):
     # a named agent still sets fire
     got = _roots(coder, nlp, "La police a incendié les tentes des manifestants.")
     assert ("FRACOP", "FRACVL", "17") in got, got
+
+
+def test_the_victim_of_a_nominal_assault_is_no_doer(coder, nlp):
+    # "l'agression d'un député": the deputy undergoes it; with no one named who did it, no event
+    got = _roots(coder, nlp, "Agression d'un député à Saint-Pierre-et-Miquelon.")
+    assert not any(r == "19" for _, _, r in got), got
+    got = _roots(coder, nlp, "L'agression de la Russie contre l'Ukraine a été condamnée par l'ONU.")
+    assert ("RUS", "UKR", "19") in got, got
+    # nor is the victim's name the parser hangs on the trigger beside its title
+    got = _roots(coder, nlp, "L'assassinat du président haïtien Jovenel Moïse reste impuni.")
+    assert not any(r == "18" for _, _, r in got), got
+    got = _roots(coder, nlp, "Le meurtre du journaliste par des militaires russes a choqué l'Europe.")
+    assert ("RUSMIL", "RUSMED", "18") in got, got

@@ -1005,10 +1005,13 @@ class EventCoder:
             if code[:2] == "01" and trig.object and doc.lemmas[c].lower() == trig.object:
                 continue  # the press of "une conférence de presse" is part of the words, not who holds it
             case = case_of(doc, c)
+            lo, hi = doc.subtree(c)
+            if case == "de" and "de" in trig.target and any(lo <= t.start and t.end <= hi + 1 for t in targets):
+                continue  # "l'assassinat du président X": the phrase that names the victim names no doer
             if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
                     and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
                 out.extend(m for h in with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
-                           if (m.start, m.end) not in taken)
+                           if (m.start, m.end) not in taken and not any(_apposed(doc, t, m) for t in targets))
         if out:
             return out
         c, h = i, doc.heads[i]
@@ -2205,6 +2208,13 @@ def _distinct(doc: ParsedDoc, source: Mention, target: Mention) -> bool:
         if doc.heads[a] == b and doc.deps[a] in ("appos", "flat:name", "conj", "nmod", "amod", "nsubj", "nsubj:pass"):
             return False
     return True
+
+
+def _apposed(doc: ParsedDoc, first: Mention, then: Mention) -> bool:
+    """`then` names again who `first` names, right after it: "du président haïtien Jovenel Moïse",
+    "le ministre, Gérald Darmanin" (the parser often hangs such a name on the trigger)."""
+    gap = then.start - first.end
+    return gap == 0 or gap == 1 and doc.words[first.end] == ","
 
 
 def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
