@@ -1237,6 +1237,9 @@ def test_a_programmes_guest_speaks_on_it(coder, nlp):
     assert ("FRAGOV", None, "01") in got, got
     got = _roots(coder, nlp, "Fabien Roussel, invité de « L'Evénement », a chiffré son programme.")
     assert ("FRAOPP", None, "01") in got and not [t for t in got if t[2] == "02"], got
+    # a headline's participle with no auxiliary
+    got = _roots(coder, nlp, "Présidentielle : le député Adrien Quatennens (LFI) invité de « Questions politiques »")
+    assert got == {("FRAOPP", None, "01")}, got
     # an invitation is still one, and a state's guest is no programme's
     got = _roots(coder, nlp, "Le président chinois a invité le chancelier allemand à Pékin.")
     assert ("CHNGOV", "DEUGOV", "02") in got, got

@@ -1481,7 +1481,7 @@ class EventCoder:
         hosts = [m for c in host for m in self._actors_in(doc, c, mentions)]
         if any(m.sector != "MED" for m in hosts):
             return None  # "l'invité du Kremlin": a visit, coded by the visit's own words
-        if copula:
+        if copula or headline_participle(doc, i):  # (a headline: "Le député X invité de « … »")
             return [m for c in kids if doc.deps[c] in ("nsubj", "nsubj:pass")
                     for m in self._actors_in(doc, c, mentions)]
         h = doc.heads[i]
