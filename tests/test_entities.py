@@ -253,3 +253,12 @@ def test_an_unknown_name_after_a_company_noun_and_a_nationality_is_a_company(res
     assert ("Vellmark", "SWEBUS") in codes, codes
     codes = _codes(resolver, nlp, "La voyageuse américaine Jenna Corvill a été retrouvée.")
     assert ("Jenna Corvill", "USACVL") in codes, codes
+
+
+def test_a_plural_role_is_not_the_person_of_its_code_named_before(resolver, nlp):
+    doc = from_spacy(nlp("Le ministre Jean-Michel Blanquer a parlé. Le ministre a ensuite rencontré "
+                         "des représentants des enseignants."))
+    got = [(m.text, m.kind, m.canonical_name) for m in resolver.mentions(doc, dt.date(2022, 1, 13))]
+    # the singular role is the minister already named; the plural one is other people
+    assert ("ministre", "person", "Jean-Michel Blanquer") in got, got
+    assert not any(text == "représentants" and name == "Jean-Michel Blanquer" for text, _, name in got), got

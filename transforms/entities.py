@@ -490,14 +490,15 @@ class Resolver:
             return None
         return self.g.person_on(self.g.lookup(norm(next(iter(people)))), day)
 
-    def link_roles(self, mentions: list[Mention]) -> list[Mention]:
-        """A role phrase names the person of the same code already in the article."""
+    def link_roles(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """A role phrase names the person of the same code already in the article; a plural role
+        ("des représentants des syndicats", "les ministres") names others, not that one person."""
         people: dict[str, Mention] = {}
         out = []
         for m in sorted(mentions, key=lambda x: x.start):
             if m.kind == "person" and m.resolved:
                 people.setdefault(m.actor_code, m)
-            if m.kind == "role" and m.actor_code in people:
+            if m.kind == "role" and m.actor_code in people and doc.morph(m.start, "Number") != "Plur":
                 p = people[m.actor_code]
                 # a role whose country came from context keeps saying so
                 res = "context" if m.resolution == "context" else "coreference"
@@ -531,7 +532,7 @@ class Resolver:
         taken = self.link_nationalities(doc, taken)  # (before the context: they give one)
         taken = self.context_roles(doc, taken)
         taken = self.link_appositions(doc, taken)
-        return self.link_roles(sorted(taken, key=lambda m: (m.start, m.actor_code)))
+        return self.link_roles(doc, sorted(taken, key=lambda m: (m.start, m.actor_code)))
 
     def link_nationalities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """An unknown person after a common noun and a nationality is a civilian of that country:
