@@ -1416,32 +1416,29 @@ def test_easing_restrictions_is_yielding(coder, nlp):
     assert not any(r == "08" for _, _, r in _roots(coder, nlp, "Le gouvernement allège les impôts des ménages."))
 
 
-def test_a_festive_gathering_is_no_protest(coder, nlp):
-    got = _roots(coder, nlp, "A Londres, des milliers de personnes se rassemblent pour célébrer le Nouvel An.")
-    assert not any(r == "14" for _, _, r in got), got
-    got = _roots(coder, nlp, "A Londres, des milliers de personnes se rassemblent pour dénoncer la hausse des prix.")
-    assert any(r == "14" for _, _, r in got), got
-
-
-def test_arson_with_no_agent_is_nobody_s_act(coder, nlp):
-    # the police are the implicit agent of an agentless arrest, not of a fire
-    got = _roots(coder, nlp, "Des voitures ont été incendiées dans la nuit à Strasbourg.")
-    assert not any(r == "17" for _, _, r in got), got
-    got = _roots(coder, nlp, "Trois militants ont été arrêtés dans la nuit à Strasbourg.")
-    assert ("FRACOP", "FRACVL", "17") in got, got
-    # a named agent still sets fire
-    got = _roots(coder, nlp, "La police a incendié les tentes des manifestants.")
-    assert ("FRACOP", "FRACVL", "17") in got, got
-
-
-def test_the_victim_of_a_nominal_assault_is_no_doer(coder, nlp):
+# Sentence -> what its events must hold: a triple (actor 1, actor 2, root) among them, or "no RR"
+# for a root none of them may have. A rule's rows come with the contrast it must leave alone.
+CODED = [
+    # a gathering to celebrate is no protest; one to denounce is
+    ("A Londres, des milliers de personnes se rassemblent pour célébrer le Nouvel An.", "no 14"),
+    ("A Londres, des milliers de personnes se rassemblent pour dénoncer la hausse des prix.", ("GBRCVL", None, "14")),
+    # the police are the implicit agent of an agentless arrest, not of a fire; a named agent still sets one
+    ("Des voitures ont été incendiées dans la nuit à Strasbourg.", "no 17"),
+    ("Trois militants ont été arrêtés dans la nuit à Strasbourg.", ("FRACOP", "FRACVL", "17")),
+    ("La police a incendié les tentes des manifestants.", ("FRACOP", "FRACVL", "17")),
     # "l'agression d'un député": the deputy undergoes it; with no one named who did it, no event
-    got = _roots(coder, nlp, "Agression d'un député à Saint-Pierre-et-Miquelon.")
-    assert not any(r == "19" for _, _, r in got), got
-    got = _roots(coder, nlp, "L'agression de la Russie contre l'Ukraine a été condamnée par l'ONU.")
-    assert ("RUS", "UKR", "19") in got, got
-    # nor is the victim's name the parser hangs on the trigger beside its title
-    got = _roots(coder, nlp, "L'assassinat du président haïtien Jovenel Moïse reste impuni.")
-    assert not any(r == "18" for _, _, r in got), got
-    got = _roots(coder, nlp, "Le meurtre du journaliste par des militaires russes a choqué l'Europe.")
-    assert ("RUSMIL", "RUSMED", "18") in got, got
+    ("Agression d'un député à Saint-Pierre-et-Miquelon.", "no 19"),
+    ("L'agression de la Russie contre l'Ukraine a été condamnée par l'ONU.", ("RUS", "UKR", "19")),
+    # nor is the victim's name, which the parser hangs on the trigger beside the title, the doer
+    ("L'assassinat du président haïtien Jovenel Moïse reste impuni.", "no 18"),
+    ("Le meurtre du journaliste par des militaires russes a choqué l'Europe.", ("RUSMIL", "RUSMED", "18")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CODED, ids=[text[:50] for text, _ in CODED])
+def test_coded(coder, nlp, text, expected):
+    got = _roots(coder, nlp, text)
+    if isinstance(expected, str):
+        assert not any(r == expected.split()[1] for _, _, r in got), got
+    else:
+        assert expected in got, got
