@@ -1416,8 +1416,9 @@ def test_easing_restrictions_is_yielding(coder, nlp):
     assert not any(r == "08" for _, _, r in _roots(coder, nlp, "Le gouvernement allège les impôts des ménages."))
 
 
-# Sentence -> what its events must hold: a triple (actor 1, actor 2, root) among them, or "no RR"
-# for a root none of them may have. A rule's rows come with the contrast it must leave alone.
+# Sentence -> what its events must hold: a triple (actor 1, actor 2, root) among them, a set of
+# triples that are all of them, or "no RR" for a root none of them may have. A rule's rows come
+# with the contrast it must leave alone.
 CODED = [
     # a gathering to celebrate is no protest; one to denounce is
     ("A Londres, des milliers de personnes se rassemblent pour célébrer le Nouvel An.", "no 14"),
@@ -1432,6 +1433,11 @@ CODED = [
     # nor is the victim's name, which the parser hangs on the trigger beside the title, the doer
     ("L'assassinat du président haïtien Jovenel Moïse reste impuni.", "no 18"),
     ("Le meurtre du journaliste par des militaires russes a choqué l'Europe.", ("RUSMIL", "RUSMED", "18")),
+    # an exchange of fire is between the two, not against the people of the place it happened
+    ("L'Inde et le Pakistan ont échangé des tirs à la frontière du Cachemire.", {("IND", "PAK", "19")}),
+    # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
+    ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
+    ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),
 ]
 
 
@@ -1440,5 +1446,7 @@ def test_coded(coder, nlp, text, expected):
     got = _roots(coder, nlp, text)
     if isinstance(expected, str):
         assert not any(r == expected.split()[1] for _, _, r in got), got
+    elif isinstance(expected, set):
+        assert got == expected
     else:
         assert expected in got, got

@@ -177,8 +177,11 @@ class EventCoder:
             return False
         s, e = doc.sents[doc.sent_index(i)]
         for k in range(i + 1, min(e, i + 10)):  # "condamne Aung San Suu Kyi à quatre ans"
-            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ") and not doc.words[k][:1].isupper():
-                return False  # (a capitalised word is part of a name the tagger split)
+            if doc.pos[k] in ("VERB", "AUX", "PUNCT", "SCONJ") and not doc.words[k][:1].isupper() and not any(
+                    doc.deps[c] == "det" for c in doc.children(k)):
+                # (a capitalised word is part of a name the tagger split; a "verb" with an article is
+                # a noun: "condamne l'opposant X à deux ans")
+                return False
             if doc.lemmas[k].lower() == lemma and doc.pos[k] == "NOUN":
                 return True
         return False
@@ -1557,6 +1560,9 @@ class EventCoder:
                 self._announces_an_event(doc, i):
             return False  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
         h = doc.heads[i]
+        outer = self.match_trigger(doc, h) if trig.pos == "NOUN" and doc.deps[i] == "obj" and h != i else None
+        if outer is not None and outer.reciprocal and outer.object == doc.lemmas[i].lower():
+            return False  # "l'Inde et le Pakistan échangent des tirs": one act between them, not a shooting each
         if code[:3] == "015" and doc.deps[i] == "acl" and h != i and self.match_trigger(doc, h):
             return False  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
         if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
@@ -1843,7 +1849,9 @@ class EventCoder:
         if r.code[:3] == "087" and not r.targets and not any(m.sector in ("MIL", "REB") for m in r.sources) \
                 and not trig.object and doc.lemmas[i].lower() != "retrait":
             return False  # "se retire de la course": a candidate withdrawing is no military retreat
-        if not r.targets and r.sources and (r.code[:2] in LOCATED_TARGET_ROOTS or r.code[:3] == "087"):
+        # ("X et Y échangent des tirs": at each other, not at the place)
+        if not r.targets and r.sources and (r.code[:2] in LOCATED_TARGET_ROOTS or r.code[:3] == "087") and not (
+                r.reciprocal and len({m.actor_code for m in r.sources}) >= 2):
             # strikes, arrests, sanctions with no named target: the people of the place the
             # sentence names ("En Syrie, … des bombardements russes" -> SYR; "8 000 personnes
             # arrêtées" in Kazakhstan -> KAZCVL)
