@@ -1435,6 +1435,9 @@ CODED = [
     ("Le meurtre du journaliste par des militaires russes a choqué l'Europe.", ("RUSMIL", "RUSMED", "18")),
     # an exchange of fire is between the two, not against the people of the place it happened
     ("L'Inde et le Pakistan ont échangé des tirs à la frontière du Cachemire.", {("IND", "PAK", "19")}),
+    # prisoners and hostages freed, women banned from something: the people of the country
+    ("Le gouvernement birman a libéré plus de 800 prisonniers.", ("MMRGOV", "MMRCVL", "08")),
+    ("En Afghanistan, les talibans interdisent aux femmes de voyager seules.", ("TAL", "AFGCVL", "17")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),
