@@ -262,3 +262,12 @@ def test_a_plural_role_is_not_the_person_of_its_code_named_before(resolver, nlp)
     # the singular role is the minister already named; the plural one is other people
     assert ("ministre", "person", "Jean-Michel Blanquer") in got, got
     assert not any(text == "représentants" and name == "Jean-Michel Blanquer" for text, _, name in got), got
+
+
+def test_a_role_before_its_group_s_name_is_that_group(resolver, nlp):
+    # the country named later in the sentence is the target's, not the rebels'
+    codes = _codes(resolver, nlp, "Les rebelles houthistes ont attaqué les Emirats arabes unis.")
+    assert ("rebelles", "YEMREB") in codes, codes
+    # a party's candidate is of the party's country, not of a country the sentence names later
+    codes = _codes(resolver, nlp, "La candidate Les Républicains veut une conférence avec la Russie.")
+    assert ("candidate", "FRAOPP") in codes, codes

@@ -1438,6 +1438,11 @@ CODED = [
     # prisoners and hostages freed, women banned from something: the people of the country
     ("Le gouvernement birman a libéré plus de 800 prisonniers.", ("MMRGOV", "MMRCVL", "08")),
     ("En Afghanistan, les talibans interdisent aux femmes de voyager seules.", ("TAL", "AFGCVL", "17")),
+    # claiming an attack is owning it; a role followed by its group's name is that group
+    ("Les rebelles houthistes ont revendiqué une attaque de drones contre les Emirats arabes unis.",
+     ("YEMREB", "ARE", "19")),
+    # a city after a bombing or a massacre is where it happened, not who did it
+    ("L'attentat de Kaboul a fait 50 morts.", "no 18"),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

@@ -1014,7 +1014,9 @@ class EventCoder:
             if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
                     and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
                 out.extend(m for h in with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
-                           if (m.start, m.end) not in taken and not any(_apposed(doc, t, m) for t in targets))
+                           if (m.start, m.end) not in taken and not any(_apposed(doc, t, m) for t in targets)
+                           # "l'attentat de Kaboul", "le massacre de Boutcha": where, not who
+                           and not (code[:2] in ("18", "20") and case == "de" and m.kind in ("capital", "city")))
         if out:
             return out
         c, h = i, doc.heads[i]
@@ -1120,8 +1122,9 @@ class EventCoder:
         if doc.lemmas[h].lower() in REPORT_VERBS | COMMENT_VERBS:
             return True
         governing = self.match_trigger(doc, h)
-        # (announcing is doing: "le Mali annonce l'expulsion de l'ambassadeur")
-        return governing is not None and governing.code[:2] != code[:2] and governing.code != "010"
+        # (announcing is doing: "le Mali annonce l'expulsion de l'ambassadeur"; so is claiming
+        # responsibility: "les houthistes revendiquent une attaque de drones")
+        return governing is not None and governing.code[:2] != code[:2] and governing.code not in ("010", "015")
 
     @staticmethod
     def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:

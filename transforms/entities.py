@@ -628,6 +628,12 @@ class Resolver:
                 out.append(replace(m, actor_code=person.actor_code, country=person.country, sector=person.sector,
                                    confidence=0.6, canonical_name=person.canonical_name, kind="person"))
                 continue
+            group = next((g for g in mentions if g.start == m.end and g.resolved and g.kind == "organisation"
+                          and g.sector == m.sector), None)
+            if group is not None:  # "les rebelles houthistes", "les miliciens Wagner": that group
+                out.append(replace(m, actor_code=group.actor_code, country=group.country, confidence=0.7,
+                                   canonical_name=group.canonical_name))
+                continue
             bloc = self.blocs.get(doc.words[m.end].lower()) if m.end < len(doc) else None
             if bloc is not None and m.sector in BLOC_SECTORS:
                 # "des diplomates occidentaux" -> WST, "le parquet européen" -> EU; a member of
