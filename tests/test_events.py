@@ -1443,6 +1443,11 @@ CODED = [
      ("YEMREB", "ARE", "19")),
     # a city after a bombing or a massacre is where it happened, not who did it
     ("L'attentat de Kaboul a fait 50 morts.", "no 18"),
+    # the agent of a repression is no protester, and the protesters, not the agent, undergo it
+    ("L'opposition vénézuélienne dénonce la répression des manifestations par le régime de Nicolas Maduro.",
+     {("VENOPP", "VENGOV", "11"), ("VENGOV", "VENCVL", "17")}),
+    # recalling one's own ambassador is a step against the country of posting
+    ("Le Maroc a rappelé son ambassadeur en Espagne pour consultations.", ("MAR", "ESP", "16")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

@@ -659,7 +659,11 @@ class EventCoder:
                     if slot == "entre":  # "entre X, …, et Y" with Y hung on the trigger by the parser
                         heads += [k for k in kids if doc.deps[k] == "conj" and k > c
                                   and doc.pos[k] in ("NOUN", "PROPN")]
-                    found = [self._seat_of_government(m) for h in heads for m in self._actors_in(doc, h, mentions)]
+                    # (an agent the parser hung inside the slot of an arrest or an assault is no target:
+                    # "la répression des manifestations par le régime": the protesters undergo it)
+                    done_to = trig.code[:2] in ("17", "18")
+                    found = [self._seat_of_government(m) for h in heads for m in self._actors_in(doc, h, mentions)
+                             if not (done_to and under_case(doc, self._head_in(doc, m), h, ("par",)))]
                     if not found and doc.lemmas[c].lower() in POPULATION_NOUNS:
                         found = self._population(doc, c, mentions)
                     if found:
@@ -1011,6 +1015,8 @@ class EventCoder:
             lo, hi = doc.subtree(c)
             if case == "de" and "de" in trig.target and any(lo <= t.start and t.end <= hi + 1 for t in targets):
                 continue  # "l'assassinat du président X": the phrase that names the victim names no doer
+            if code[:2] == "14" and case == "par" and doc.heads[c] == i:
+                continue  # "la répression des manifestations par le régime": the regime does not protest
             if doc.deps[c].startswith(("nmod", "obl")) and case in ("de", "par", "entre", None) \
                     and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
                 out.extend(m for h in with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
@@ -1433,14 +1439,26 @@ class EventCoder:
                  [m for m in mentions if m.country == iso]
         return firsts[0]
 
-    def _envoy_state(self, code: str, target: Mention | None) -> Mention | None:
+    def _envoy_state(self, code: str, target: Mention | None, source: Mention | None = None,
+                     posted_in: Mention | None = None) -> Mention | None:
         """Expelling or recalling an ambassador or diplomats is a step against their state:
-        "expulse l'ambassadeur de France" -> FRA."""
+        "expulse l'ambassadeur de France" -> FRA; recalling one's own is a step against the
+        country they were posted in: "le Maroc rappelle son ambassadeur en Espagne" -> ESP."""
         if target is None or code[:2] != "16" or target.sector != "GOV" or not target.country or \
                 not any(w in norm(target.text) for w in ("ambassad", "diplomat", "emissaire", "consul")):
             return target
-        actor = self.resolver.country_actor(target.country)
+        if source is not None and target.country == source.country:
+            if posted_in is None or posted_in.country == source.country:
+                return target
+            target = posted_in
+        actor = self.resolver.country_actor(target.country or "")
         return replace(target, actor_code=actor.code or target.actor_code, sector=None, kind="country")
+
+    @staticmethod
+    def _located_country(doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
+        """The country the sentence of i names after "en", "au", "dans" ("son ambassadeur en Espagne")."""
+        return next((m for m in places_in_sentence(doc, i, mentions, kinds=("country",))
+                     if locative(doc, m.start)), None)
 
     OWN_PEOPLE_ROOTS = {"08", "17", "18", "19", "20"}
 
@@ -1913,7 +1931,8 @@ class EventCoder:
             tgts = [t for t in r.targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                     (not r.fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
                     (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
-            tgts = [self._envoy_state(r.code, self._own_people(r.code, src, t)) for t in tgts]
+            posted_in = self._located_country(doc, i, r.ments)
+            tgts = [self._envoy_state(r.code, self._own_people(r.code, src, t), src, posted_in) for t in tgts]
             if r.code[:2] in ("07", "08", "17") and src.kind == "country" and src.actor_code == src.country and any(
                     t is not None and t.country == src.country and t.sector == "CVL" for t in tgts):
                 # "la Chine met les influenceurs à l'amende": a state's policy on its people is its government's
