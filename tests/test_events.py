@@ -1448,6 +1448,9 @@ CODED = [
      {("VENOPP", "VENGOV", "11"), ("VENGOV", "VENCVL", "17")}),
     # recalling one's own ambassador is a step against the country of posting
     ("Le Maroc a rappelé son ambassadeur en Espagne pour consultations.", ("MAR", "ESP", "16")),
+    # questioned by judges is investigated; hearing a refusal is not
+    ("L'ancien président Nicolas Sarkozy a été entendu par les juges.", ("FRAJUD", "FRAELI", "09")),
+    ("Anne Hidalgo entend le refus de Yannick Jadot.", "no 09"),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

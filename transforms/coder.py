@@ -287,6 +287,9 @@ class EventCoder:
                     continue
                 return t  # the multi-word expression is the most specific match
             best = best or t
+        if best is not None and best.lemma == "entendre" and best.reflexive != "yes" and not any(
+                doc.deps[c] == "obl:agent" for c in doc.children(i)):
+            return None  # "entendu par les juges" is questioned; one hears many things otherwise
         return best
 
     @staticmethod
