@@ -1451,6 +1451,9 @@ CODED = [
     # questioned by judges is investigated; hearing a refusal is not
     ("L'ancien président Nicolas Sarkozy a été entendu par les juges.", ("FRAJUD", "FRAELI", "09")),
     ("Anne Hidalgo entend le refus de Yannick Jadot.", "no 09"),
+    # security forces are police; "le chef de l'Etat islamique" leads no state
+    ("Les forces de sécurité ont tiré sur des manifestants à Khartoum.", ("SDNCOP", "SDNCVL", "19")),
+    ("Les forces spéciales américaines ont tué le chef de l'Etat islamique.", ("USAMIL", "ISIL", "19")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),
