@@ -1454,6 +1454,9 @@ CODED = [
     # security forces are police; "le chef de l'Etat islamique" leads no state
     ("Les forces de sécurité ont tiré sur des manifestants à Khartoum.", ("SDNCOP", "SDNCVL", "19")),
     ("Les forces spéciales américaines ont tué le chef de l'Etat islamique.", ("USAMIL", "ISIL", "19")),
+    # the speaker after a comma and an auxiliary, though the parser gave the verb a subject before it
+    ("Les Etats-Unis ont rejeté la demande russe d'exclure l'Ukraine de l'OTAN, a indiqué Antony Blinken.",
+     ("USAGOV", None, "01")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

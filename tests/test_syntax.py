@@ -5,6 +5,7 @@ import pytest
 
 from transforms.nlp import from_spacy
 from transforms.syntax import (
+    after_comma,
     after_quote,
     case_of,
     expression_noun,
@@ -73,6 +74,12 @@ def test_after_quote_spots_an_incise_of_reported_speech(parse):
     doc = parse("« Nous ne céderons pas », a déclaré le ministre.")
     assert after_quote(doc, _at(doc, "déclaré"))
     assert not after_quote(doc, _at(doc, "céderons"))
+
+
+def test_after_comma_skips_auxiliaries(parse):
+    doc = parse("La Russie a rejeté la demande, a indiqué le ministre.")
+    assert after_comma(doc, _at(doc, "indiqué"))
+    assert not after_comma(doc, _at(doc, "rejeté"))
 
 
 def test_present_participle_is_active(parse):

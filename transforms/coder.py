@@ -29,6 +29,7 @@ from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places
 from transforms.syntax import (
     SUBJECT_DEPS,
+    after_comma,
     after_quote,
     case_of,
     detached_participle,
@@ -513,7 +514,10 @@ class EventCoder:
         # a "subject" with a preposition ("aux exigences") is a parser error, not a subject;
         # so is a headline's topic ("Mali : la France … font pression"): then the real subject is
         # what the parser hung on it after the comma or the colon
-        raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and c not in second_subjects(doc, kids)] or \
+        second = second_subjects(doc, kids)
+        if second and after_comma(doc, v) and any(t.code[:2] == "01" for t in self._lemma_candidates(doc, v)):
+            second = {c for c in kids if doc.deps[c] == "nsubj" and c < v}  # "…, a indiqué Antony Blinken"
+        raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and c not in second] or \
             [c for c in kids if c < v and doc.deps[c].startswith("obl") and case_of(doc, c) is not None]
         subj = [c for c in raw if case_of(doc, c) is None and not headline_topic(doc, c)
                 and not misparsed_preposition(doc, c)]
