@@ -1457,6 +1457,12 @@ CODED = [
     # the speaker after a comma and an auxiliary, though the parser gave the verb a subject before it
     ("Les Etats-Unis ont rejeté la demande russe d'exclure l'Ukraine de l'OTAN, a indiqué Antony Blinken.",
      ("USAGOV", None, "01")),
+    # a coup overthrows a ruler; a court overturning a decision is none
+    ("Au Burkina Faso, des militaires ont renversé le président Roch Marc Christian Kaboré.",
+     ("BFAMIL", "BFAGOV", "17")),
+    ("Le tribunal a renversé la décision.", "no 17"),
+    # "neutraliser" armed men is the army's word for killing them
+    ("L'armée malienne affirme avoir neutralisé une trentaine de terroristes.", ("MLIMIL", "MLIREB", "19")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

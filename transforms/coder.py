@@ -95,6 +95,7 @@ FORCE_NOUNS = set(_WORDS["force_noun"])
 COMMEMORATIONS = set(_WORDS["commemoration"])
 FESTIVE_PURPOSES = set(_WORDS["festive_purpose"])
 UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
+RULERS = set(_WORDS["ruler"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -1607,6 +1608,9 @@ class EventCoder:
             # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
             # witness, whom the nearest actor would misname
             return False
+        if trig.lemma == "renverser" and not any(doc.deps[c] == "obj" and (
+                doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in RULERS) for c in doc.children(i)):
+            return False  # "renverser le président" is a coup; "renverser la décision", "un piéton" are not
         if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
             return False  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
         if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
