@@ -1478,3 +1478,12 @@ def test_coded(coder, nlp, text, expected):
         assert got == expected
     else:
         assert expected in got, got
+
+
+def test_an_act_with_tout_is_no_act_that_happened(coder, nlp):
+    # "contre toute agression": any that might come; the warning itself is asserted
+    rows = _events(coder, nlp, "Le secrétaire général de l'OTAN a mis en garde la Russie contre toute agression.")
+    assert {(e["event_root_code"], e["modality"]) for e in rows} >= {("13", "asserted")}, rows
+    assert not [e for e in rows if e["event_root_code"] == "19" and e["modality"] == "asserted"], rows
+    rows = _events(coder, nlp, "La Russie a lancé une agression contre l'Ukraine.")
+    assert [e["modality"] for e in rows if e["event_root_code"] == "19"] == ["asserted"], rows

@@ -736,6 +736,9 @@ class EventCoder:
         for n, t in enumerate(chain):
             if is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS):
                 return "negated"
+        if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "tout"
+                                        for c in doc.children(i)):
+            return "hypothetical"  # "contre toute agression": any that might come, none that came
         for t in chain:
             kids = doc.children(t)
             if own_condition_is_content and t == i:
