@@ -271,3 +271,9 @@ def test_a_role_before_its_group_s_name_is_that_group(resolver, nlp):
     # a party's candidate is of the party's country, not of a country the sentence names later
     codes = _codes(resolver, nlp, "La candidate Les Républicains veut une conférence avec la Russie.")
     assert ("candidate", "FRAOPP") in codes, codes
+
+
+def test_a_lower_case_role_the_tagger_calls_a_name_is_still_a_role(resolver, nlp):
+    # the model tags "patronat" PROPN here; a capitalised name word stays no role
+    codes = _codes(resolver, nlp, "En France, le patronat a rejeté la proposition des syndicats.")
+    assert ("patronat", "FRABUS") in codes, codes

@@ -201,7 +201,9 @@ class Resolver:
                     if not key:
                         continue
                     m = self._match_name(doc, nt, i, i + n, max(e, i + n), key, day)
-                    if m is None and i + n <= e and not (n == 1 and doc.pos[i] == "PROPN"):
+                    # (a capitalised word tagged as a name is no role; "le patronat" tagged PROPN is one)
+                    name_word = n == 1 and doc.pos[i] == "PROPN" and doc.words[i][:1].isupper()
+                    if m is None and i + n <= e and not name_word:
                         role = self._role_key(key)
                         if role:
                             m = self._match_role(doc, nt, i, i + n, e, role)
