@@ -1463,6 +1463,9 @@ CODED = [
     ("Le tribunal a renversé la décision.", "no 17"),
     # "neutraliser" armed men is the army's word for killing them
     ("L'armée malienne affirme avoir neutralisé une trentaine de terroristes.", ("MLIMIL", "MLIREB", "19")),
+    # a company withdrawing from a country cuts its ties (16); troops withdrawing retreat (08)
+    ("TotalEnergies annonce son retrait de Birmanie.", ("FRABUS", "MMR", "16")),
+    ("Les troupes russes se retirent du Kazakhstan.", ("RUSMIL", "KAZ", "08")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

@@ -1881,6 +1881,8 @@ class EventCoder:
                 r.sources = [self._workers(m) for m in r.sources]
             if r.sources and all(m.sector in ("COP", "MIL") for m in r.sources):
                 r.code = "150"  # police or troops gathering are a show of force, not a protest
+        if r.code[:3] == "087" and r.sources and all(m.sector == "BUS" for m in r.sources):
+            r.code = "160"  # "TotalEnergies annonce son retrait de Birmanie": a company cuts its ties, no army retreats
         if r.code[:3] == "087" and not r.targets and not any(m.sector in ("MIL", "REB") for m in r.sources) \
                 and not trig.object and doc.lemmas[i].lower() != "retrait":
             return False  # "se retire de la course": a candidate withdrawing is no military retreat
