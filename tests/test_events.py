@@ -1466,6 +1466,8 @@ CODED = [
     # a company withdrawing from a country cuts its ties (16); troops withdrawing retreat (08)
     ("TotalEnergies annonce son retrait de Birmanie.", ("FRABUS", "MMR", "16")),
     ("Les troupes russes se retirent du Kazakhstan.", ("RUSMIL", "KAZ", "08")),
+    # blocking a site is a protest (144), aimed at whoever runs it
+    ("Des militants écologistes ont bloqué l'entrée d'une raffinerie de TotalEnergies.", ("FRACVL", "FRABUS", "14")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),
