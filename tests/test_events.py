@@ -1468,6 +1468,9 @@ CODED = [
     ("Les troupes russes se retirent du Kazakhstan.", ("RUSMIL", "KAZ", "08")),
     # blocking a site is a protest (144), aimed at whoever runs it
     ("Des militants écologistes ont bloqué l'entrée d'une raffinerie de TotalEnergies.", ("FRACVL", "FRABUS", "14")),
+    # "les deux dirigeants" are the pair of the event before, not two officials of the context country
+    ("Emmanuel Macron a reçu le président sénégalais à l'Elysée. Les deux dirigeants ont signé plusieurs accords.",
+     ("FRAGOV", "SENGOV", "05")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

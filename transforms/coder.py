@@ -1560,7 +1560,7 @@ class EventCoder:
                 self._fill_in(doc, r)
                 if self._by_lemma(doc, r) and self._settle(doc, r):
                     out += self._emit(doc, r)
-        out = self._kept(doc, out + self._charges(doc, out, mentions))
+        out = self._kept(doc, _the_two(doc, out) + self._charges(doc, out, mentions))
         # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
@@ -2261,6 +2261,23 @@ def _apposed(doc: ParsedDoc, first: Mention, then: Mention) -> bool:
     "le ministre, Gérald Darmanin" (the parser often hangs such a name on the trigger)."""
     gap = then.start - first.end
     return gap == 0 or gap == 1 and doc.words[first.end] == ","
+
+
+def _the_two(doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:
+    """"Les deux dirigeants ont signé plusieurs accords", "les deux hommes se sont entretenus": the
+    two are the pair of the last event before, in an earlier sentence, that had two actors (not two
+    officials of the context country, which the role alone would give)."""
+    out = []
+    for n, d in enumerate(drafts):
+        s = d.source
+        if s is not None and s.start >= 2 and doc.words[s.start - 1].lower() == "deux" and \
+                doc.words[s.start - 2].lower() == "les" and (d.target is None or d.target.actor_code == s.actor_code):
+            pair = next((p for p in reversed(drafts[:n]) if p.sentence < d.sentence and p.source and p.target
+                         and p.source.actor_code != p.target.actor_code), None)
+            if pair is not None:
+                d = replace(d, source=pair.source, target=pair.target)
+        out.append(d)
+    return out
 
 
 def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
