@@ -277,3 +277,12 @@ def test_a_lower_case_role_the_tagger_calls_a_name_is_still_a_role(resolver, nlp
     # the model tags "patronat" PROPN here; a capitalised name word stays no role
     codes = _codes(resolver, nlp, "En France, le patronat a rejeté la proposition des syndicats.")
     assert ("patronat", "FRABUS") in codes, codes
+
+
+def test_an_office_of_the_home_state_is_the_home_state_s(nlp):
+    # a French title with no country word is France's, though the sentence names Romania
+    resolver = default_resolver("FRA")
+    codes = _codes(resolver, nlp, "Le ministre des Armées annonce l'envoi de 500 soldats en Roumanie.")
+    assert ("ministre des Armées", "FRAGOV") in codes, codes
+    codes = _codes(resolver, nlp, "Le ministre des Armées russe est arrivé en Biélorussie.")
+    assert ("ministre des Armées russe", "RUSGOV") in codes, codes

@@ -142,7 +142,8 @@ def test_a_role_that_needs_a_country_word_names_no_one_without_one(tmp_path):
     from transforms.gazetteer import load_default, norm
 
     assert norm("régime") in load_default().roles_needing_country
+    assert norm("ministre des Armées") in load_default().roles_at_home
     f = tmp_path / "roles.tsv"
     f.write_text("phrase\tsector\tperson\tneeds\nrégime\tGOV\t\tcountry\njunte\tMIL\t\tpays\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"roles.tsv:3: needs must be empty or 'country', not 'pays'"):
+    with pytest.raises(LexiconError, match=r"roles.tsv:3: needs must be empty, 'country' or 'home', not 'pays'"):
         Gazetteer().load_roles(f)

@@ -647,6 +647,12 @@ class Resolver:
                                    text=doc.span_text(m.start, m.end + 1), actor_code=bloc.code, country=None,
                                    confidence=0.7, canonical_name=bloc.canonical_name, kind="organisation"))
                 continue
+            if self.home_country and norm(m.canonical_name or "") in self.g.roles_at_home:
+                # "le ministre des Armées annonce l'envoi de soldats en Roumanie": a French office
+                actor = self.country_actor(self.home_country, m.sector or "", as_role=True)
+                out.append(replace(m, actor_code=actor.code or "UNK", country=self.home_country, confidence=0.6,
+                                   canonical_name=actor.canonical_name))
+                continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
             # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
             where = [p for p in local if doc.deps[p.start].startswith("obl") and any(

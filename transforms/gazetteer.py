@@ -119,6 +119,7 @@ class Gazetteer:
         self.capitals: dict[str, Actor] = {}  # ISO3 -> first capital
         self.roles: dict[str, tuple[str, str]] = {}  # norm(phrase) -> (sector, office)
         self.roles_needing_country: set[str] = set()  # roles that name no one without a country word
+        self.roles_at_home: set[str] = set()  # offices of the news sources' own state ("ministre des Armées")
         self.surnames: dict[str, list[Actor]] = defaultdict(list)
         self.groups: dict[str, Group] = {}  # norm(name) -> ethnic or religious community
         self.max_tokens = 1
@@ -217,10 +218,12 @@ class Gazetteer:
             key = norm(row["phrase"])
             self.roles[key] = (row["sector"], row.get("person", ""))
             needs = row.get("needs", "")
-            if needs not in ("", "country"):
-                raise LexiconError(f"{file}:{lineno}: needs must be empty or 'country', not {needs!r}")
-            if needs:
+            if needs not in ("", "country", "home"):
+                raise LexiconError(f"{file}:{lineno}: needs must be empty, 'country' or 'home', not {needs!r}")
+            if needs == "country":
                 self.roles_needing_country.add(key)
+            elif needs == "home":
+                self.roles_at_home.add(key)
             first = key.split()[0]
             self.first_words.update({first, first + "s", first + "x"})
             self.max_tokens = max(self.max_tokens, len(key.split()))
