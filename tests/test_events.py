@@ -1471,6 +1471,8 @@ CODED = [
     # "les deux dirigeants" are the pair of the event before, not two officials of the context country
     ("Emmanuel Macron a reçu le président sénégalais à l'Elysée. Les deux dirigeants ont signé plusieurs accords.",
      ("FRAGOV", "SENGOV", "05")),
+    # criticising an act named with its doer's adjective criticises the doer
+    ("Le gouvernement afghan a dénoncé une frappe américaine qui a tué dix civils à Kaboul.", ("AFGGOV", "USA", "11")),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),

@@ -603,6 +603,13 @@ class EventCoder:
         kids = doc.children(i)
         if passive_subject:
             return self._patient(doc, i, mentions)
+        if trig.code[:2] in ("11", "12"):
+            # "dénonce une frappe américaine": who is criticised is who did the act, named by its adjective
+            for c in kids:
+                if doc.deps[c] == "obj" and doc.pos[c] == "NOUN" and self.match_trigger(doc, c) is not None:
+                    adj = self._country_adjective(doc, c)
+                    if adj is not None:
+                        return [adj]
         found = self._slot_targets(doc, kids, trig, mentions)
         if found:
             return found
