@@ -1473,6 +1473,8 @@ CODED = [
      ("FRAGOV", "SENGOV", "05")),
     # criticising an act named with its doer's adjective criticises the doer
     ("Le gouvernement afghan a dénoncé une frappe américaine qui a tué dix civils à Kaboul.", ("AFGGOV", "USA", "11")),
+    # a call received is a telephone conversation (041), not an appeal (02)
+    ("Le Premier ministre israélien a reçu un appel du président américain.", {("ISRGOV", "USAGOV", "04")}),
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),
