@@ -1950,11 +1950,11 @@ class EventCoder:
                 for b in uniq_sources[n + 1:]:
                     drafts.append(EventDraft(i, trig, r.code, a, b, modality, place, r.sent, 0.9))
             return drafts
+        posted_in = self._located_country(doc, i, r.ments)  # (where a recalled ambassador served)
         for src in uniq_sources:  # no source, no event: "who did it" is the point
             tgts = [t for t in r.targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                     (not r.fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
                     (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
-            posted_in = self._located_country(doc, i, r.ments)
             tgts = [self._envoy_state(r.code, self._own_people(r.code, src, t), src, posted_in) for t in tgts]
             if r.code[:2] in ("07", "08", "17") and src.kind == "country" and src.actor_code == src.country and any(
                     t is not None and t.country == src.country and t.sector == "CVL" for t in tgts):

@@ -377,7 +377,7 @@ class Resolver:
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
         if any(a.kind == "organisation" for k in range(i + 1, j) for n in (1, 2)
-               for a in self.g.lookup(" ".join(nt[k:min(j + n, sent_end)]))):
+               for a in self.g.lookup(" ".join(x for x in nt[k:min(j + n, sent_end)] if x))):
             return None  # "le chef de l'Etat islamique": the name runs on past the role's words
         if key.startswith("opposant") and self._opposed_to_a_measure(doc, nt, j, sent_end):
             sector = "CVL"  # "les opposants à l'IVG", "au passe sanitaire": activists, no party

@@ -162,20 +162,24 @@ def detached_participle(doc: ParsedDoc, v: int) -> bool:
         and not any(doc.deps[c].startswith("aux") for c in doc.children(v))
 
 
-def after_comma(doc: ParsedDoc, v: int) -> bool:
-    """Verb v (its auxiliaries aside) comes right after a comma: "…, a indiqué X"."""
+def _before_auxiliaries(doc: ParsedDoc, v: int) -> int:
+    """The word before verb v and its auxiliaries ("…, a indiqué": the comma)."""
     k = v - 1
     while k >= 0 and doc.pos[k] == "AUX":
         k -= 1
+    return k
+
+
+def after_comma(doc: ParsedDoc, v: int) -> bool:
+    """Verb v (its auxiliaries aside) comes right after a comma: "…, a indiqué X"."""
+    k = _before_auxiliaries(doc, v)
     return k >= 0 and doc.words[k] == ","
 
 
 def after_quote(doc: ParsedDoc, v: int) -> bool:
     """Verb v opens an incise after a quotation ("« … », a rappelé X"): a comma right before it
     (auxiliaries aside) with a closing quotation mark just before the comma."""
-    k = v - 1
-    while k >= 0 and doc.pos[k] == "AUX":
-        k -= 1
+    k = _before_auxiliaries(doc, v)
     return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in ("»", "”", '"')
 
 
