@@ -264,25 +264,20 @@ def test_a_plural_role_is_not_the_person_of_its_code_named_before(resolver, nlp)
     assert not any(text == "représentants" and name == "Jean-Michel Blanquer" for text, _, name in got), got
 
 
-def test_a_role_before_its_group_s_name_is_that_group(resolver, nlp):
-    # the country named later in the sentence is the target's, not the rebels'
-    codes = _codes(resolver, nlp, "Les rebelles houthistes ont attaqué les Emirats arabes unis.")
-    assert ("rebelles", "YEMREB") in codes, codes
-    # a party's candidate is of the party's country, not of a country the sentence names later
-    codes = _codes(resolver, nlp, "La candidate Les Républicains veut une conférence avec la Russie.")
-    assert ("candidate", "FRAOPP") in codes, codes
-
-
-def test_a_lower_case_role_the_tagger_calls_a_name_is_still_a_role(resolver, nlp):
-    # the model tags "patronat" PROPN here; a capitalised name word stays no role
-    codes = _codes(resolver, nlp, "En France, le patronat a rejeté la proposition des syndicats.")
-    assert ("patronat", "FRABUS") in codes, codes
-
-
-def test_an_office_of_the_home_state_is_the_home_state_s(nlp):
+# Sentence -> a (mention text, code) the resolver of a French news source must give.
+ROLE_CODES = [
+    # a role before its group's name is that group, not of a country the sentence names later
+    ("Les rebelles houthistes ont attaqué les Emirats arabes unis.", ("rebelles", "YEMREB")),
+    ("La candidate Les Républicains veut une conférence avec la Russie.", ("candidate", "FRAOPP")),
+    # the model tags "patronat" PROPN here; only a capitalised name word is no role
+    ("En France, le patronat a rejeté la proposition des syndicats.", ("patronat", "FRABUS")),
     # a French title with no country word is France's, though the sentence names Romania
-    resolver = default_resolver("FRA")
-    codes = _codes(resolver, nlp, "Le ministre des Armées annonce l'envoi de 500 soldats en Roumanie.")
-    assert ("ministre des Armées", "FRAGOV") in codes, codes
-    codes = _codes(resolver, nlp, "Le ministre des Armées russe est arrivé en Biélorussie.")
-    assert ("ministre des Armées russe", "RUSGOV") in codes, codes
+    ("Le ministre des Armées annonce l'envoi de 500 soldats en Roumanie.", ("ministre des Armées", "FRAGOV")),
+    ("Le ministre des Armées russe est arrivé en Biélorussie.", ("ministre des Armées russe", "RUSGOV")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_CODES, ids=[t[:40] for t, _ in ROLE_CODES])
+def test_role_codes(nlp, text, expected):
+    codes = _codes(default_resolver("FRA"), nlp, text)
+    assert expected in codes, codes

@@ -70,22 +70,17 @@ def test_headline_topic_is_the_verbless_words_before_an_early_colon(parse):
     assert not headline_topic(doc, _at(doc, "Ukraine"))
 
 
-def test_after_quote_spots_an_incise_of_reported_speech(parse):
-    doc = parse("« Nous ne céderons pas », a déclaré le ministre.")
-    assert after_quote(doc, _at(doc, "déclaré"))
-    assert not after_quote(doc, _at(doc, "céderons"))
-
-
-def test_after_comma_skips_auxiliaries(parse):
-    doc = parse("La Russie a rejeté la demande, a indiqué le ministre.")
-    assert after_comma(doc, _at(doc, "indiqué"))
-    assert not after_comma(doc, _at(doc, "rejeté"))
-
-
-def test_present_participle_is_active(parse):
-    doc = parse("Le prince rencontrant le ministre a été filmé.")
-    assert is_present_participle(doc, _at(doc, "rencontrant"))
-    assert not is_present_participle(doc, _at(doc, "filmé"))
+@pytest.mark.parametrize("predicate, text, true_at, false_at", [
+    # an incise of reported speech after a quotation, or after a comma and its auxiliaries
+    (after_quote, "« Nous ne céderons pas », a déclaré le ministre.", "déclaré", "céderons"),
+    (after_comma, "La Russie a rejeté la demande, a indiqué le ministre.", "indiqué", "rejeté"),
+    # a present participle on a noun is active, a past one passive
+    (is_present_participle, "Le prince rencontrant le ministre a été filmé.", "rencontrant", "filmé"),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_word_predicates(parse, predicate, text, true_at, false_at):
+    doc = parse(text)
+    assert predicate(doc, _at(doc, true_at))
+    assert not predicate(doc, _at(doc, false_at))
 
 
 def test_in_parentheses(parse):
