@@ -200,20 +200,10 @@ def _roots(coder, nlp, text):
     return {(e["actor1_code"], e["actor2_code"], e["event_root_code"]) for e in _events(coder, nlp, text)}
 
 
-def test_two_people_of_one_code_are_two_actors(coder, nlp):
-    got = _roots(coder, nlp, "Valérie Pécresse a critiqué Jean-Luc Mélenchon.")
-    assert ("FRAOPP", "FRAOPP", "11") in got, got
-
-
 def test_unconditional_threat_has_no_guessed_adversary(coder, nlp):
     text = "La Corée du Sud s'inquiète. La Corée du Nord menace de reprendre ses tirs de missiles."
     threats = [(e["actor1_code"], e["actor2_code"]) for e in _events(coder, nlp, text) if e["event_root_code"] == "13"]
     assert threats == [("PRK", None)], threats
-
-
-def test_coercion_at_home_targets_the_people(coder, nlp):
-    got = _roots(coder, nlp, "La police iranienne a arrêté un Iranien.")
-    assert ("IRNCOP", "IRNCVL", "17") in got, got
 
 
 def test_reciprocal_agreement_of_three_is_every_pair(coder, nlp):
@@ -230,11 +220,6 @@ def test_headline_topic_is_not_the_subject(coder, nlp):
 def test_opposing_a_plan_is_a_rejection(coder, nlp):
     got = _roots(coder, nlp, "Le Sénat s'oppose au projet du gouvernement.")
     assert any(a == "FRALEG" and r == "12" for a, _, r in got), got
-
-
-def test_object_of_an_expression_is_not_its_target(coder, nlp):
-    got = _roots(coder, nlp, "Le ministre de l'intérieur belge a tenu une conférence de presse avec Le Soir.")
-    assert ("BELGOV", None, "01") in got, got
 
 
 def test_an_action_asked_for_or_refused_is_not_done(coder, nlp):
@@ -270,11 +255,6 @@ def test_inquiry_aimed_at_someone_is_by_the_justice(coder, nlp):
     assert any(a == "FRAJUD" and r == "09" for a, _, r in got), got
 
 
-def test_population_in_an_argument_slot_is_civilians(coder, nlp):
-    got = _roots(coder, nlp, "Le gouvernement péruvien a débloqué une aide à la population.")
-    assert ("PERGOV", "PERCVL", "07") in got, got
-
-
 def test_headline_participle_is_passive(coder, nlp):
     got = _roots(coder, nlp, "Ramy Shaath condamné à cinq ans de prison pour espionnage au Caire")
     assert ("EGYJUD", "EGYCVL", "17") in got and not any(a == "EGYCVL" for a, _, _ in got), got
@@ -285,39 +265,14 @@ def test_who_receives_threats_is_their_target_not_their_author(coder, nlp):
     assert not any(a == "FRALEG" for a, _, _ in got), got
 
 
-def test_new_public_figures(coder, nlp):
-    got = _roots(coder, nlp, "Laurent Berger a critiqué Geoffroy Roux de Bézieux.")
-    assert ("FRALAB", "FRABUS", "11") in got, got
-
-
-def test_who_regrets_a_refusal_is_the_one_refused(coder, nlp):
-    got = _roots(coder, nlp, "L'Iran regrette le refus de la France de lever les sanctions.")
-    assert ("FRA", "IRN", "12") in got, got
-
-
 def test_a_feared_event_is_not_done_by_who_fears_it(coder, nlp):
     got = _roots(coder, nlp, "Le président polonais redoute une invasion de la Lituanie.")
     assert ("POLGOV", None, "01") in got and not any(a == "POLGOV" and r == "19" for a, _, r in got), got
 
 
-def test_opponents_and_police_roles(coder, nlp):
-    got = _roots(coder, nlp, "En Algérie, un opposant condamné à deux ans de prison.")
-    assert ("DZAJUD", "DZAOPP", "17") in got, got
-
-
 def test_talks_between_several_are_every_pair(coder, nlp):
     got = _roots(coder, nlp, "Les pourparlers entre l'Inde, le Pakistan et la Chine ont repris.")
     assert {("IND", "PAK", "04"), ("IND", "CHN", "04"), ("PAK", "CHN", "04")} <= got, got
-
-
-def test_headline_topic_before_a_late_colon(coder, nlp):
-    got = _roots(coder, nlp, "Crise au Sahel : Emmanuel Macron et Abdelmadjid Tebboune s'accordent sur la sécurité.")
-    assert ("FRAGOV", "DZAGOV", "05") in got, got
-
-
-def test_capitalised_preposition_is_not_the_subject(coder, nlp):
-    got = _roots(coder, nlp, "A Vienne, Téhéran et Washington parviennent à se parler.")
-    assert ("IRNGOV", "USAGOV", "04") in got, got
 
 
 def test_caption_parenthesis_does_not_hide_the_agent(coder, nlp):
@@ -331,11 +286,6 @@ def test_help_called_for_is_not_help_given(coder, nlp):
     assert ("TJK", "RUS", "02") in got and not any(r == "07" for _, _, r in got), got
 
 
-def test_the_west_is_an_actor(coder, nlp):
-    got = _roots(coder, nlp, "Les talibans ont rencontré les Occidentaux à Oslo.")
-    assert ("TAL", "WST", "04") in got, got
-
-
 def test_crowd_against_a_measure_and_a_companys_project(coder, nlp):
     got = _roots(coder, nlp, "Des milliers de manifestants contre la réforme des retraites à Madrid.")
     assert ("ESPCVL", "ESPGOV", "14") in got, got
@@ -343,44 +293,14 @@ def test_crowd_against_a_measure_and_a_companys_project(coder, nlp):
     assert not any(b == "PRTGOV" for _, b, _ in got), got
 
 
-def test_expelled_ambassador_stands_for_the_state(coder, nlp):
-    got = _roots(coder, nlp, "Le Niger annonce l'expulsion de l'ambassadeur de France.")
-    assert ("NER", "FRA", "16") in got, got
-
-
 def test_brushing_off_accusations_is_a_denial_not_an_accusation(coder, nlp):
     got = _roots(coder, nlp, "Riad Salamé balaie les accusations de corruption.")
     assert ("LBNGOV", None, "01") in got and not any(r == "11" for _, _, r in got), got
 
 
-def test_standing_guard_is_a_show_of_force(coder, nlp):
-    got = _roots(coder, nlp, "Les policiers kazakhs montent la garde devant la mairie.")
-    assert ("KAZCOP", None, "15") in got, got
-
-
 def test_refusing_an_action_targets_its_object(coder, nlp):
     got = _roots(coder, nlp, "Yannick Jadot refuse de soutenir Anne Hidalgo.")
     assert ("FRAOPP", "FRAOPP", "12") in got and not any(r == "05" for _, _, r in got), got
-
-
-def test_place_before_the_patient_is_not_the_patient(coder, nlp):
-    got = _roots(coder, nlp, "En Algérie, le porte-parole d'un parti d'opposition condamné à deux ans de prison")
-    assert ("DZAJUD", "DZAOPP", "17") in got, got
-
-
-def test_civilian_groups_in_an_argument_slot(coder, nlp):
-    got = _roots(coder, nlp, "Au Mali, la junte demande aux commerçants de fermer leurs boutiques.")
-    assert ("MLIMIL", "MLICVL", "10") in got, got
-
-
-def test_travel_to_a_country_is_a_visit_of_it(coder, nlp):
-    got = _roots(coder, nlp, "Le chancelier allemand se rendra en Pologne la semaine prochaine.")
-    assert ("DEUGOV", "POL", "04") in got, got
-
-
-def test_unattributed_killing_has_no_guessed_author(coder, nlp):
-    got = _roots(coder, nlp, "Au Soudan, un nouveau manifestant tué lors d'une marche.")
-    assert not any(r == "19" for _, _, r in got), got
 
 
 def test_protest_noun_takes_no_word_order_target(coder, nlp):
@@ -391,11 +311,6 @@ def test_protest_noun_takes_no_word_order_target(coder, nlp):
 def test_protests_an_event_acts_on_are_not_events(coder, nlp):
     got = _roots(coder, nlp, "Le président tchadien promet une réponse ferme aux manifestations.")
     assert ("TCDGOV", "TCDCVL", "13") in got and not any(r == "14" for _, _, r in got), got
-
-
-def test_a_second_subject_after_the_verb_is_its_object(coder, nlp):
-    got = _roots(coder, nlp, "Passe vaccinal : Olivier Véran défend Jean Castex, qui veut « durcir » les règles")
-    assert ("FRAGOV", "FRAGOV", "05") in got, got
 
 
 def test_defending_a_measure_is_a_statement(coder, nlp):
@@ -409,27 +324,12 @@ def test_strike_target_is_where_it_happened_not_where_people_fled(coder, nlp):
     assert ("MMRMIL", "MMRCVL", "19") in _roots(coder, nlp, text)
 
 
-def test_the_state_coming_to_the_aid_of_firms(coder, nlp):
-    got = _roots(coder, nlp, "En France, le ministre a assuré que l'Etat viendrait en aide aux entreprises.")
-    assert ("FRAGOV", "FRABUS", "07") in got, got
-
-
 def test_sexual_assault_is_an_assault_not_a_war(coder, nlp):
     got = _roots(coder, nlp, "Des policiers tunisiens ont commis une agression sexuelle contre une manifestante.")
     assert any(a == "TUNCOP" and r == "18" for a, _, r in got) and not any(r == "19" for _, _, r in got), got
 
 
 # --- generalisation round: rules checked on our own sentences -------------------------------
-
-
-def test_headline_verb_tagged_as_preposition_still_acts(coder, nlp):
-    got = _roots(coder, nlp, "Présidentielle : Xavier Bertrand, l'ancien ministre, rallie Valérie Pécresse")
-    assert ("FRAOPP", "FRAOPP", "05") in got, got
-
-
-def test_unnamed_people_in_custody_are_civilians_of_the_country(coder, nlp):
-    got = _roots(coder, nlp, "A Lyon, trois hommes placés en garde à vue après une rixe.")
-    assert ("FRACOP", "FRACVL", "17") in got, got
 
 
 def test_unnamed_people_take_the_country_of_an_adjective_before_the_home_country(coder, nlp):
@@ -457,19 +357,9 @@ def test_role_in_apposition_is_the_named_person(coder, nlp):
                                                      for a, b, _ in got), got
 
 
-def test_court_suspending_a_measure_acts_on_the_government(coder, nlp):
-    got = _roots(coder, nlp, "Le port du masque suspendu par le tribunal administratif de Paris")
-    assert ("FRAJUD", "FRAGOV", "17") in got, got
-
-
 def test_suspended_debates_and_cancelled_flights_are_no_events(coder, nlp):
     assert not _roots(coder, nlp, "Les débats suspendus à l'Assemblée nationale après un incident.")
     assert not _roots(coder, nlp, "Plus de 500 vols annulés aux Etats-Unis.")
-
-
-def test_opinion_ascribed_with_pour_is_a_statement(coder, nlp):
-    got = _roots(coder, nlp, "Pour Jean Castex, la reprise est « solide ».")
-    assert ("FRAGOV", None, "01") in got, got
 
 
 def test_praise_of_no_actor_is_a_statement(coder, nlp):
@@ -482,36 +372,11 @@ def test_statements_take_no_place_or_word_order_target(coder, nlp):
     assert got == {("FRAGOV", None, "01")}, got
 
 
-def test_drawing_up_an_assessment_is_no_shooting(coder, nlp):
-    got = _roots(coder, nlp, "La CGT tire un bilan sévère de la réforme.")
-    assert not any(r == "19" for _, _, r in got), got
-
-
-def test_estimer_is_a_statement(coder, nlp):
-    got = _roots(coder, nlp, "Marine Le Pen estime que la France doit quitter le commandement intégré de l'OTAN.")
-    assert ("FRAOPP", None, "01") in got, got
-
-
-def test_rallying_with_a_role_in_apposition(coder, nlp):
-    got = _roots(coder, nlp, "Le député Eric Ciotti se rallie à Valérie Pécresse.")
-    assert ("FRAOPP", "FRAOPP", "05") in got, got
-
-
 def test_strikers_are_workers(coder, nlp):
     got = _roots(coder, nlp, "Les cheminots de la SNCF se mettent en grève contre la réforme.")
     assert ("FRALAB", "FRAGOV", "14") in got and not any(a == "FRABUS" for a, _, _ in got), got
     got = _roots(coder, nlp, "Grève à la RATP : les conducteurs débrayent.")
     assert ("FRALAB", None, "14") in got, got
-
-
-def test_headline_present_tense_taken_for_a_participle(coder, nlp):
-    got = _roots(coder, nlp, "Le Mali expulse l'ambassadeur de France.")
-    assert ("MLI", "FRA", "16") in got, got
-
-
-def test_association_files_a_complaint(coder, nlp):
-    got = _roots(coder, nlp, "SOS Racisme porte plainte contre Eric Zemmour.")
-    assert ("FRANGO", "FRAOPP", "11") in got, got
 
 
 def test_a_court_condemning_a_person_sentences_a_state_is_criticised(coder, nlp):
@@ -520,11 +385,6 @@ def test_a_court_condemning_a_person_sentences_a_state_is_criticised(coder, nlp)
     assert ("FRAJUD", "FRAELI", "17") in got, got
     got = _roots(coder, nlp, "La Turquie condamnée par la Cour européenne des droits de l'homme.")
     assert ("ECHR", "TUR", "11") in got, got
-
-
-def test_calling_to_vote_for_someone_is_an_endorsement(coder, nlp):
-    got = _roots(coder, nlp, "Jean-Luc Mélenchon appelle à voter pour Fabien Roussel.")
-    assert ("FRAOPP", "FRAOPP", "05") in got, got
 
 
 def test_a_damning_verdict_is_criticism(coder, nlp):
@@ -542,27 +402,10 @@ def test_assurer_is_a_statement_but_not_as_a_purpose(coder, nlp):
     assert not any(r == "01" for _, _, r in got), got
 
 
-def test_compound_agentless_passive_gets_the_courts(coder, nlp):
-    got = _roots(coder, nlp, "L'ancien ministre français a été mis en examen mercredi pour corruption.")
-    assert ("FRAJUD", "FRAELI", "17") in got, got
-    got = _roots(coder, nlp, "Deux militants ont été arrêtés à Moscou.")
-    assert ("RUSCOP", "RUSCVL", "17") in got, got
-
-
-def test_unnamed_defendants_as_objects(coder, nlp):
-    got = _roots(coder, nlp, "En France, le tribunal a relaxé les deux prévenus.")
-    assert ("FRAJUD", "FRACVL", "08") in got, got
-
-
 def test_judicial_inquiry_and_prosecutors_request(coder, nlp):
     assert ("FRAJUD", None, "09") in _roots(coder, nlp, "Le parquet de Paris a ouvert une information judiciaire.")
     got = _roots(coder, nlp, "Le procureur de Paris a requis cinq ans de prison contre le militant.")
     assert any(a == "FRAJUD" and r == "17" for a, _, r in got), got
-
-
-def test_protest_against_a_measure_the_tagger_took_for_a_verb(coder, nlp):
-    got = _roots(coder, nlp, "Des milliers de personnes ont manifesté samedi à Paris contre le passe vaccinal.")
-    assert ("FRACVL", "FRAGOV", "14") in got, got
 
 
 def test_protest_against_a_change_to_a_measure_targets_the_government(coder, nlp):
@@ -590,11 +433,6 @@ def test_headline_subject_of_a_misread_verb_after_an_apposition(coder, nlp):
     assert ("FRAGOV", "FRAOPP", "05") in got, got  # in 2022 he heads a region: a local executive
 
 
-def test_a_verb_tagged_as_an_adjective(coder, nlp):
-    got = _roots(coder, nlp, "Retraites : le Conseil constitutionnel valide l'essentiel de la réforme")
-    assert ("FRAJUD", "FRAGOV", "05") in got, got
-
-
 def test_trials_are_of_people(coder, nlp):
     got = _roots(coder, nlp, "L'ancien ministre Claude Guéant comparaît devant le tribunal correctionnel de Paris.")
     assert ("FRAJUD", "FRAELI", "17") in got, got
@@ -605,11 +443,6 @@ def test_trials_are_of_people(coder, nlp):
 
 def test_a_speech_to_the_press_is_a_statement_to_no_one(coder, nlp):
     assert _roots(coder, nlp, "Eric Zemmour prononce ses vœux à la presse.") == {("FRAOPP", None, "01")}
-
-
-def test_a_participle_the_tagger_took_for_a_noun(coder, nlp):
-    got = _roots(coder, nlp, "Joe Biden a téléphoné à Volodymyr Zelensky.")
-    assert ("USAGOV", "UKRGOV", "04") in got, got
 
 
 def test_a_resolution_condemning_is_its_adopters_condemnation(coder, nlp):
@@ -636,11 +469,6 @@ def test_a_visit_to_no_actor_is_no_event(coder, nlp):
 def test_coordinated_subject_with_an_article_the_parser_cut_off(coder, nlp):
     got = _roots(coder, nlp, "Le Royaume-Uni et les Etats-Unis envoient des armes à l'Ukraine.")
     assert {("GBR", "UKR", "07"), ("USA", "UKR", "07")} <= got, got
-
-
-def test_a_protest_in_a_geocoded_city(coder, nlp):
-    got = _roots(coder, nlp, "Manifestation contre la réforme des retraites à Marseille.")
-    assert ("FRACVL", "FRAGOV", "14") in got, got
 
 
 def test_own_conviction_is_a_sentence_by_the_courts(coder, nlp):
@@ -672,13 +500,6 @@ def test_a_damning_verdict_on_a_record_is_criticism(coder, nlp):
 def test_attacking_a_policy_is_criticism_not_force(coder, nlp):
     got = _roots(coder, nlp, "Le Parti socialiste attaque la réforme du ministre de l'Intérieur Gérald Darmanin.")
     assert ("FRAOPP", "FRAGOV", "11") in got and not any(r == "19" for _, _, r in got), got
-
-
-def test_party_sectors_are_actors_of_the_home_country(coder, nlp):
-    got = _roots(coder, nlp, "Emmanuel Macron est à Lyon. L'extrême droite attaque sa politique.")
-    assert ("FRAOPP", "FRAGOV", "11") in got, got
-    got = _roots(coder, nlp, "A Paris, la gauche a vivement critiqué la majorité présidentielle.")
-    assert ("FRAOPP", "FRAGOV", "11") in got, got
 
 
 def test_a_campaign_rally_is_no_protest(coder, nlp):
@@ -748,13 +569,6 @@ def test_an_acquittal_leaves_the_charge_an_allegation(coder, nlp):
     charged = [(e["actor1_code"], e["actor2_code"], e["event_root_code"], e["modality"]) for e in got
                if e["event_root_code"] == "11"]
     assert charged == [("FRAOPP", None, "11", "reported")], charged
-
-
-def test_a_pronominal_verb_in_the_past_is_no_passive(coder, nlp):
-    got = _roots(coder, nlp, "Jean-Luc Mélenchon s'en est pris violemment à Emmanuel Macron.")
-    assert ("FRAOPP", "FRAGOV", "11") in got, got
-    got = _roots(coder, nlp, "Emmanuel Macron a été critiqué par Jean-Luc Mélenchon.")
-    assert ("FRAOPP", "FRAGOV", "11") in got, got
 
 
 def test_a_light_verb_gives_its_subject_to_the_event_it_carries_out(coder, nlp):
@@ -839,14 +653,6 @@ def test_proposals_to_no_one_are_statements(coder, nlp):
     assert any(a == "FRA" and t == "LBN" and r == "03" for a, t, r in got), got
 
 
-def test_what_is_presented_belongs_to_who_presents_it(coder, nlp):
-    got = _roots(coder, nlp, "Le programme d'Anne Hidalgo dévoilé, le passe vaccinal débattu au Sénat.")
-    assert ("FRAOPP", None, "01") in got, got
-    # a verb tagged as a noun keeps its subject; Bercy is the French government
-    got = _roots(coder, nlp, "Energie : Bercy invoque le choc pétrolier pour justifier sa gestion de crise.")
-    assert ("FRAGOV", None, "01") in got, got
-
-
 def test_former_officials_and_french_procedure(coder, nlp):
     got = _roots(coder, nlp, "Un ancien député condamné pour corruption à Lyon.")
     assert ("FRAJUD", "FRAELI", "17") in got, got
@@ -872,23 +678,6 @@ def test_protesters_of_a_place_and_crowds_protesting(coder, nlp):
     assert any(a == "FRAJUD" and r == "14" for a, _, r in got), got
 
 
-def test_an_object_parsed_as_an_oblique_is_still_the_target(coder, nlp):
-    got = _roots(coder, nlp, "Marine Le Pen fustige « la manière déplorable » choisie par Gilbert Collard.")
-    assert ("FRAOPP", "FRAOPP", "11") in got, got
-
-
-def test_a_dismissed_official_is_government(coder, nlp):
-    got = _roots(coder, nlp, "Pour répondre à la hausse des prix, Erdogan limoge le chef de l'agence des statistiques.")
-    assert ("TURGOV", "TURGOV", "17") in got, got
-
-
-def test_a_statements_topic_and_venue_are_not_its_addressee(coder, nlp):
-    got = _roots(coder, nlp, "Le chancelier allemand a répondu aux questions des lecteurs sur l'union de la gauche.")
-    assert ("DEUGOV", None, "01") in got, got
-    got = _roots(coder, nlp, "Le ministre de l'intérieur belge a pris la parole à l'Assemblée nationale.")
-    assert ("BELGOV", None, "01") in got, got
-
-
 def test_who_investigates_when_no_one_is_named(coder, nlp):
     got = _roots(coder, nlp, "L'enquête se poursuit contre le maire de Cholet.")
     assert ("FRAJUD", "FRAGOV", "09") in got, got
@@ -907,11 +696,6 @@ def test_meeting_someone_again(coder, nlp):
 def test_patrols_are_shows_of_force(coder, nlp):
     got = _roots(coder, nlp, "Des soldats camerounais patrouillent à l'entrée du stade, à Yaoundé.")
     assert any(a == "CMRMIL" and r == "15" for a, _, r in got), got
-
-
-def test_an_event_named_deep_in_what_is_presented_is_not_announced(coder, nlp):
-    got = _roots(coder, nlp, "Yannick Jadot présente ses mesures de « rupture » pour la liberté de la presse.")
-    assert ("FRAOPP", None, "01") in got, got
 
 
 def test_who_holds_a_sign_during_a_speech_speaks(coder, nlp):
@@ -952,11 +736,6 @@ def test_the_town_of_a_protest_is_not_its_target(coder, nlp):
     assert protests and all(b is None for _, b in protests), got
 
 
-def test_visiting_a_police_station_meets_the_police(coder, nlp):
-    got = _roots(coder, nlp, "Le premier ministre visite le commissariat de Roubaix.")
-    assert ("FRAGOV", "FRACOP", "04") in got, got
-
-
 def test_leaving_office_yields_and_dismantling_coerces(coder, nlp):
     assert ("FRAGOV", None, "08") in _roots(coder, nlp, "Le ministre de la culture quitte le gouvernement.")
     got = _roots(coder, nlp, "La police a démantelé un réseau de passeurs à Calais.")
@@ -980,13 +759,6 @@ def test_a_captions_verb_hung_on_the_apposition_has_the_named_subject(coder, nlp
     got = _roots(coder, nlp, "Fabien Roussel, le candidat communiste à l’élection présidentielle, serre la main du "
                              "chancelier allemand, le 4 janvier 2022 à Berlin.")
     assert ("FRAOPP", "DEUGOV", "04") in got, got
-
-
-def test_a_statement_that_says_something_critical_is_a_criticism(coder, nlp):
-    got = _roots(coder, nlp, "Valérie Pécresse juge la politique d'Emmanuel Macron « désastreuse ».")
-    assert ("FRAOPP", "FRAGOV", "11") in got, got
-    got = _roots(coder, nlp, "Valérie Pécresse estime que ce n'est pas un échec.")
-    assert not any(r == "11" for _, _, r in got), got
 
 
 def test_headline_speakers_after_a_closing_quotation_or_before_an_apposition(coder, nlp):
@@ -1029,28 +801,11 @@ def test_deploying_is_a_show_of_force_only_for_forces(coder, nlp):
     assert any(a.startswith("RUS") and r == "15" for a, _, r in got), got
 
 
-def test_an_opinion_ascribed_with_pour_needs_a_clause(coder, nlp):
-    got = _roots(coder, nlp, "Pour Valérie Pécresse, l’obstacle Marine Le Pen")
-    assert not any(r == "01" for _, _, r in got), got
-    got = _roots(coder, nlp, "Pour Valérie Pécresse, la gauche a perdu le contact avec les électeurs.")
-    assert ("FRAOPP", None, "01") in got, got
-
-
 def test_a_named_agent_leaves_no_room_for_an_implicit_one(coder, nlp):
     got = _roots(coder, nlp, "Le président de la République a été interrogé par un lycéen sur sa candidature.")
     assert not any(a == "FRAJUD" for a, _, _ in got), got
     got = _roots(coder, nlp, "Le maire de Cholet a été interrogé par les enquêteurs.")
     assert any(r == "09" for _, _, r in got), got
-
-
-def test_a_caption_meeting_is_the_captioned_person_s(coder, nlp):
-    got = _roots(coder, nlp, "Emmanuel Macron lors du sommet de l’OTAN à Madrid, le 29 juin 2022.")
-    assert ("FRAGOV", "NATO", "04") in got, got
-    got = _roots(coder, nlp, "Olaf Scholz, lors d'une réunion avec Joe Biden à Washington, le 7 février 2022.")
-    assert ("DEUGOV", "USAGOV", "04") in got, got
-    # no caption: the summit's organisation is who holds it, and meets no one
-    got = _roots(coder, nlp, "Le sommet de l'OTAN s'ouvre à Madrid.")
-    assert not any(r == "04" for _, _, r in got), got
 
 
 def test_an_act_done_to_no_one_found_is_not_coded(coder, nlp):
@@ -1144,14 +899,6 @@ def test_caption_in_a_meeting_and_local_officials(coder, nlp):
     assert ("FRAOPP", "FRAGOV", "04") in got, got
 
 
-def test_an_apology_needs_no_addressee(coder, nlp):
-    got = _roots(coder, nlp, "Le ministre de l'intérieur a présenté ses excuses.")
-    assert ("FRAGOV", None, "05") in got, got
-    # other acts done to someone still need their actor 2
-    got = _roots(coder, nlp, "Le ministre de l'intérieur a livré des armes.")
-    assert not any(r == "07" for _, _, r in got), got
-
-
 def test_war_words_in_a_sentence_about_sport_are_play(coder, nlp):
     for text in ("L'attaquant français a frappé sur la barre transversale contre l'Espagne.",
                  "Le Maroc a tiré au but face à l'Egypte en demi-finale."):
@@ -1204,19 +951,6 @@ def test_an_unnamed_protest_happens_where_the_sentence_says_not_where_a_name_geo
     assert [t for t in got if t[2] == "14"] == [("SRBCVL", "GBRBUS", "14")], got
 
 
-def test_communities_act_and_undergo_as_civilians(coder, nlp):
-    got = _roots(coder, nlp, "Les Serbes de Bosnie manifestent à Sarajevo.")
-    assert ("BIHCVL", None, "14") in got, got
-    got = _roots(coder, nlp, "La police chinoise a arrêté des Ouïghours à Urumqi.")
-    assert ("CHNCOP", "CHNCVL", "17") in got, got
-
-
-def test_a_nominal_events_complement_hung_on_its_agent_is_the_target(coder, nlp):
-    # the parser hangs "à Valérie Pécresse" on "eurodéputé", not on "ralliement"
-    got = _roots(coder, nlp, "Les Républicains saluent le ralliement d'un eurodéputé à Valérie Pécresse.")
-    assert ("FRALEG", "FRAOPP", "05") in got, got
-
-
 def test_a_relative_clause_on_a_thing_has_no_actor(coder, nlp):
     # the antecedent of "qui" is "patriote", no actor: Belgium does not defend itself
     got = _roots(coder, nlp, "Le candidat rend hommage à un industriel, un patriote qui veut défendre la Belgique.")
@@ -1267,11 +1001,6 @@ def test_testimony_and_effort_are_no_statement_or_protest(coder, nlp):
     assert not _roots(coder, nlp, "La mairie de Lyon se mobilise pour accueillir les réfugiés afghans.")
 
 
-def test_taking_someone_s_defence_is_verbal_support(coder, nlp):
-    got = _roots(coder, nlp, "Le premier ministre a pris la défense de sa ministre du travail.")
-    assert ("FRAGOV", "FRAGOV", "05") in got, got
-
-
 def test_two_officials_of_different_states_pictured_together_meet(coder, nlp):
     got = _roots(coder, nlp, "Joe Biden et Fumio Kishida à Washington, le 13 janvier 2023.")
     assert ("USAGOV", "JPNGOV", "04") in got or ("JPNGOV", "USAGOV", "04") in got, got
@@ -1292,13 +1021,6 @@ def test_yielding_needs_power_ground_or_someone_a_sale_is_none(coder, nlp):
     assert not _roots(coder, nlp, "La région Occitanie cède un ancien lycée à Montpellier.")
     got = _roots(coder, nlp, "Le gouvernement a cédé aux agriculteurs.")
     assert ("FRAGOV", "FRACVL", "08") in got or ("FRAGOV", "FRABUS", "08") in got, got
-
-
-def test_a_silent_march_is_a_protest_and_a_deposition_a_statement_to_the_police(coder, nlp):
-    got = _roots(coder, nlp, "Marche blanche à Abidjan en mémoire d'une étudiante, le 8 mars.")
-    assert ("CIVCVL", None, "14") in got, got
-    got = _roots(coder, nlp, "La sénatrice, lors de sa déposition à la gendarmerie de Brest, le 2 février.")
-    assert ("FRALEG", "FRACOP", "01") in got, got
 
 
 def test_an_occasion_naming_its_speaker_is_his_not_the_caption_s(coder, nlp):
@@ -1335,11 +1057,6 @@ def test_the_europeans_are_the_eu_and_persecution_is_repression(coder, nlp):
     assert not _roots(coder, nlp, "En finale du tournoi, Nadal a écrasé Medvedev en trois sets.")
     got = _roots(coder, nlp, "La révolte a été écrasée par l'armée birmane.")
     assert any(t[0] == "MMRMIL" and t[2] == "17" for t in got), got
-
-
-def test_a_headline_verb_tagged_as_an_adjective_before_its_object(coder, nlp):
-    got = _roots(coder, nlp, "Le Conseil d'Etat valide deux articles du décret sur l'assurance chômage.")
-    assert ("FRAJUD", "FRAGOV", "05") in got, got
 
 
 def test_joining_a_candidate_is_rallying_and_a_t_form_with_an_object_is_active(coder, nlp):
@@ -1380,14 +1097,6 @@ def test_a_rule_required_is_no_demand_and_a_pronoun_witness_is_no_speaker(coder,
     assert not [t for t in _roots(coder, nlp, "Elle témoigne lors du procès d'un médecin espagnol.") if t[2] == "01"]
 
 
-def test_compound_country_adjective_names_both_parties_even_when_split(coder, nlp):
-    # "américano-russes" is one token; the tokenizer splits "irano-américaines" into three
-    got = _roots(coder, nlp, "Les pourparlers américano-russes ont commencé à Genève.")
-    assert ("USA", "RUS", "04") in got, got
-    got = _roots(coder, nlp, "Les négociations irano-américaines reprennent à Vienne.")
-    assert ("IRN", "USA", "04") in got, got
-
-
 def test_a_person_no_list_knows_quoted_in_a_headline_is_a_civilian(coder, nlp):
     got = _roots(coder, nlp, "Marie Durand : « Les inégalités augmentent »")
     assert got == {("FRACVL", None, "01")}, got  # the news source's country when none is named
@@ -1417,9 +1126,133 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 
 
 # Sentence -> what its events must hold: a triple (actor 1, actor 2, root) among them, a set of
-# triples that are all of them, or "no RR" for a root none of them may have. A rule's rows come
-# with the contrast it must leave alone.
+# triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
+# rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    # two people of one code are two actors
+    ("Valérie Pécresse a critiqué Jean-Luc Mélenchon.", ("FRAOPP", "FRAOPP", "11")),
+    # coercion at home targets the people
+    ("La police iranienne a arrêté un Iranien.", ("IRNCOP", "IRNCVL", "17")),
+    # object of an expression is not its target
+    ("Le ministre de l'intérieur belge a tenu une conférence de presse avec Le Soir.", ("BELGOV", None, "01")),
+    # population in an argument slot is civilians
+    ("Le gouvernement péruvien a débloqué une aide à la population.", ("PERGOV", "PERCVL", "07")),
+    # new public figures
+    ("Laurent Berger a critiqué Geoffroy Roux de Bézieux.", ("FRALAB", "FRABUS", "11")),
+    # who regrets a refusal is the one refused
+    ("L'Iran regrette le refus de la France de lever les sanctions.", ("FRA", "IRN", "12")),
+    # opponents and police roles
+    ("En Algérie, un opposant condamné à deux ans de prison.", ("DZAJUD", "DZAOPP", "17")),
+    # headline topic before a late colon
+    ("Crise au Sahel : Emmanuel Macron et Abdelmadjid Tebboune s'accordent sur la sécurité.",
+     ("FRAGOV", "DZAGOV", "05")),
+    # capitalised preposition is not the subject
+    ("A Vienne, Téhéran et Washington parviennent à se parler.", ("IRNGOV", "USAGOV", "04")),
+    # the west is an actor
+    ("Les talibans ont rencontré les Occidentaux à Oslo.", ("TAL", "WST", "04")),
+    # expelled ambassador stands for the state
+    ("Le Niger annonce l'expulsion de l'ambassadeur de France.", ("NER", "FRA", "16")),
+    # standing guard is a show of force
+    ("Les policiers kazakhs montent la garde devant la mairie.", ("KAZCOP", None, "15")),
+    # place before the patient is not the patient
+    ("En Algérie, le porte-parole d'un parti d'opposition condamné à deux ans de prison", ("DZAJUD", "DZAOPP", "17")),
+    # civilian groups in an argument slot
+    ("Au Mali, la junte demande aux commerçants de fermer leurs boutiques.", ("MLIMIL", "MLICVL", "10")),
+    # travel to a country is a visit of it
+    ("Le chancelier allemand se rendra en Pologne la semaine prochaine.", ("DEUGOV", "POL", "04")),
+    # unattributed killing has no guessed author
+    ("Au Soudan, un nouveau manifestant tué lors d'une marche.", "no 19"),
+    # a second subject after the verb is its object
+    ("Passe vaccinal : Olivier Véran défend Jean Castex, qui veut « durcir » les règles", ("FRAGOV", "FRAGOV", "05")),
+    # the state coming to the aid of firms
+    ("En France, le ministre a assuré que l'Etat viendrait en aide aux entreprises.", ("FRAGOV", "FRABUS", "07")),
+    # headline verb tagged as preposition still acts
+    ("Présidentielle : Xavier Bertrand, l'ancien ministre, rallie Valérie Pécresse", ("FRAOPP", "FRAOPP", "05")),
+    # unnamed people in custody are civilians of the country
+    ("A Lyon, trois hommes placés en garde à vue après une rixe.", ("FRACOP", "FRACVL", "17")),
+    # court suspending a measure acts on the government
+    ("Le port du masque suspendu par le tribunal administratif de Paris", ("FRAJUD", "FRAGOV", "17")),
+    # opinion ascribed with pour is a statement
+    ("Pour Jean Castex, la reprise est « solide ».", ("FRAGOV", None, "01")),
+    # drawing up an assessment is no shooting
+    ("La CGT tire un bilan sévère de la réforme.", "no 19"),
+    # estimer is a statement
+    ("Marine Le Pen estime que la France doit quitter le commandement intégré de l'OTAN.", ("FRAOPP", None, "01")),
+    # rallying with a role in apposition
+    ("Le député Eric Ciotti se rallie à Valérie Pécresse.", ("FRAOPP", "FRAOPP", "05")),
+    # headline present tense taken for a participle
+    ("Le Mali expulse l'ambassadeur de France.", ("MLI", "FRA", "16")),
+    # association files a complaint
+    ("SOS Racisme porte plainte contre Eric Zemmour.", ("FRANGO", "FRAOPP", "11")),
+    # calling to vote for someone is an endorsement
+    ("Jean-Luc Mélenchon appelle à voter pour Fabien Roussel.", ("FRAOPP", "FRAOPP", "05")),
+    # compound agentless passive gets the courts
+    ("L'ancien ministre français a été mis en examen mercredi pour corruption.", ("FRAJUD", "FRAELI", "17")),
+    ("Deux militants ont été arrêtés à Moscou.", ("RUSCOP", "RUSCVL", "17")),
+    # unnamed defendants as objects
+    ("En France, le tribunal a relaxé les deux prévenus.", ("FRAJUD", "FRACVL", "08")),
+    # protest against a measure the tagger took for a verb
+    ("Des milliers de personnes ont manifesté samedi à Paris contre le passe vaccinal.", ("FRACVL", "FRAGOV", "14")),
+    # a verb tagged as an adjective
+    ("Retraites : le Conseil constitutionnel valide l'essentiel de la réforme", ("FRAJUD", "FRAGOV", "05")),
+    # a participle the tagger took for a noun
+    ("Joe Biden a téléphoné à Volodymyr Zelensky.", ("USAGOV", "UKRGOV", "04")),
+    # a protest in a geocoded city
+    ("Manifestation contre la réforme des retraites à Marseille.", ("FRACVL", "FRAGOV", "14")),
+    # party sectors are actors of the home country
+    ("Emmanuel Macron est à Lyon. L'extrême droite attaque sa politique.", ("FRAOPP", "FRAGOV", "11")),
+    ("A Paris, la gauche a vivement critiqué la majorité présidentielle.", ("FRAOPP", "FRAGOV", "11")),
+    # a pronominal verb in the past is no passive
+    ("Jean-Luc Mélenchon s'en est pris violemment à Emmanuel Macron.", ("FRAOPP", "FRAGOV", "11")),
+    ("Emmanuel Macron a été critiqué par Jean-Luc Mélenchon.", ("FRAOPP", "FRAGOV", "11")),
+    # what is presented belongs to who presents it
+    ("Le programme d'Anne Hidalgo dévoilé, le passe vaccinal débattu au Sénat.", ("FRAOPP", None, "01")),
+    # a verb tagged as a noun keeps its subject; Bercy is the French government
+    ("Energie : Bercy invoque le choc pétrolier pour justifier sa gestion de crise.", ("FRAGOV", None, "01")),
+    # an object parsed as an oblique is still the target
+    ("Marine Le Pen fustige « la manière déplorable » choisie par Gilbert Collard.", ("FRAOPP", "FRAOPP", "11")),
+    # a dismissed official is government
+    ("Pour répondre à la hausse des prix, Erdogan limoge le chef de l'agence des statistiques.",
+     ("TURGOV", "TURGOV", "17")),
+    # a statements topic and venue are not its addressee
+    ("Le chancelier allemand a répondu aux questions des lecteurs sur l'union de la gauche.", ("DEUGOV", None, "01")),
+    ("Le ministre de l'intérieur belge a pris la parole à l'Assemblée nationale.", ("BELGOV", None, "01")),
+    # an event named deep in what is presented is not announced
+    ("Yannick Jadot présente ses mesures de « rupture » pour la liberté de la presse.", ("FRAOPP", None, "01")),
+    # visiting a police station meets the police
+    ("Le premier ministre visite le commissariat de Roubaix.", ("FRAGOV", "FRACOP", "04")),
+    # a statement that says something critical is a criticism
+    ("Valérie Pécresse juge la politique d'Emmanuel Macron « désastreuse ».", ("FRAOPP", "FRAGOV", "11")),
+    ("Valérie Pécresse estime que ce n'est pas un échec.", "no 11"),
+    # an opinion ascribed with pour needs a clause
+    ("Pour Valérie Pécresse, l’obstacle Marine Le Pen", "no 01"),
+    ("Pour Valérie Pécresse, la gauche a perdu le contact avec les électeurs.", ("FRAOPP", None, "01")),
+    # a caption meeting is the captioned person s
+    ("Emmanuel Macron lors du sommet de l’OTAN à Madrid, le 29 juin 2022.", ("FRAGOV", "NATO", "04")),
+    ("Olaf Scholz, lors d'une réunion avec Joe Biden à Washington, le 7 février 2022.", ("DEUGOV", "USAGOV", "04")),
+    # no caption: the summit's organisation is who holds it, and meets no one
+    ("Le sommet de l'OTAN s'ouvre à Madrid.", "no 04"),
+    # an apology needs no addressee
+    ("Le ministre de l'intérieur a présenté ses excuses.", ("FRAGOV", None, "05")),
+    # other acts done to someone still need their actor 2
+    ("Le ministre de l'intérieur a livré des armes.", "no 07"),
+    # communities act and undergo as civilians
+    ("Les Serbes de Bosnie manifestent à Sarajevo.", ("BIHCVL", None, "14")),
+    ("La police chinoise a arrêté des Ouïghours à Urumqi.", ("CHNCOP", "CHNCVL", "17")),
+    # a nominal events complement hung on its agent is the target
+    # the parser hangs "à Valérie Pécresse" on "eurodéputé", not on "ralliement"
+    ("Les Républicains saluent le ralliement d'un eurodéputé à Valérie Pécresse.", ("FRALEG", "FRAOPP", "05")),
+    # taking someone s defence is verbal support
+    ("Le premier ministre a pris la défense de sa ministre du travail.", ("FRAGOV", "FRAGOV", "05")),
+    # a silent march is a protest and a deposition a statement to the police
+    ("Marche blanche à Abidjan en mémoire d'une étudiante, le 8 mars.", ("CIVCVL", None, "14")),
+    ("La sénatrice, lors de sa déposition à la gendarmerie de Brest, le 2 février.", ("FRALEG", "FRACOP", "01")),
+    # a headline verb tagged as an adjective before its object
+    ("Le Conseil d'Etat valide deux articles du décret sur l'assurance chômage.", ("FRAJUD", "FRAGOV", "05")),
+    # compound country adjective names both parties even when split
+    # "américano-russes" is one token; the tokenizer splits "irano-américaines" into three
+    ("Les pourparlers américano-russes ont commencé à Genève.", ("USA", "RUS", "04")),
+    ("Les négociations irano-américaines reprennent à Vienne.", ("IRN", "USA", "04")),
     # a gathering to celebrate is no protest; one to denounce is
     ("A Londres, des milliers de personnes se rassemblent pour célébrer le Nouvel An.", "no 14"),
     ("A Londres, des milliers de personnes se rassemblent pour dénoncer la hausse des prix.", ("GBRCVL", None, "14")),
@@ -1499,3 +1332,4 @@ def test_an_act_with_tout_is_no_act_that_happened(coder, nlp):
     assert not [e for e in rows if e["event_root_code"] == "19" and e["modality"] == "asserted"], rows
     rows = _events(coder, nlp, "La Russie a lancé une agression contre l'Ukraine.")
     assert [e["modality"] for e in rows if e["event_root_code"] == "19"] == ["asserted"], rows
+
