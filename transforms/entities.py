@@ -26,6 +26,7 @@ from apache_beam.metrics import Metrics
 
 from schemas import SCHEMA_VERSION
 from transforms.gazetteer import Actor, Gazetteer, caps_match, load_default, norm
+from transforms.lexicon import load_word_classes
 from transforms.nlp import ParsedDoc
 from transforms.rejects import REJECT_TAG, guarded
 from transforms.text import stable_id
@@ -355,8 +356,9 @@ class Resolver:
         return doc.deps[i] not in ("iobj", "obl:arg")
 
     # What the political opposition is opposed to: a ruler or a regime ("les opposants au régime",
-    # "à Vladimir Poutine"). Opponents of anything else (a law, a vaccine pass, a mine) are activists.
-    RULERS = {"régime", "pouvoir", "gouvernement", "président", "présidente", "junte", "dictature", "roi", "chef"}
+    # "à Vladimir Poutine"), the word class the coder's coups read too (lexicons/wordclasses.tsv).
+    # Opponents of anything else (a law, a vaccine pass, a mine) are activists.
+    RULERS = frozenset(load_word_classes()["ruler"])
 
     def _opposed_to_a_measure(self, doc: ParsedDoc, nt: list[str], j: int, sent_end: int) -> bool:
         """An opponent ending before j is followed by "à/au/aux" and a common noun that names no ruler."""
