@@ -93,7 +93,9 @@ def load_places(home_country: str | None = "FRA") -> Places:
                       float(city["longitude"]))
         pop = int(city.get("population") or 0) * (HOME_WEIGHT if place.country == home_country else 1)
         names = {city["name"], *city.get("alternatenames", [])}
-        for name in names:
+        # in a fixed order, accented spellings first: of two spellings of one city, the same one every
+        # run, and "Genève", "Saïda" rather than their ASCII forms
+        for name in sorted(names, key=lambda n: (-sum(ord(ch) > 127 for ch in n), n)):
             # Alternate names include codes and transliterations: keep real-looking
             # Latin-script names of four letters or more, capitalised.
             letters = name.replace("-", "").replace("'", "").replace(" ", "")
