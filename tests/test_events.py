@@ -1311,6 +1311,21 @@ CODED = [
     # a sentence to prison, with the tagger taking "le manifestant" for a verb, is no verbal condemnation
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", "no 11"),
     ("Un tribunal iranien a condamné le manifestant à cinq ans de prison.", ("IRNJUD", "IRNCVL", "17")),
+    # weapons of a word class (triggers.tsv "livrer @arms"): handed over, they are military aid (07);
+    # ships, aircraft and units positioned, or troops massed, are a show of force (15)
+    ("Les Etats-Unis ont livré des missiles antichars à l'Ukraine.", ("USA", "UKR", "07")),
+    ("La Russie a massé 100 000 soldats à la frontière ukrainienne.", ("RUS", "UKR", "15")),
+    ("Washington a envoyé deux frégates en mer Noire.", ("USAGOV", None, "15")),
+    ("Les rebelles houthistes ont lancé des drones contre Abou Dhabi.", ("YEMREB", "AREGOV", "19")),
+    ("L'OTAN a placé des forces en état d'alerte.", ("NATO", None, "15")),
+    ("La CNIL a infligé une amende de 150 millions d'euros à Google.", ("FRAGOV", "USABUS", "17")),
+    # one's own ambassador recalled, named by the capital's metonymy, still points at his posting
+    ("Pékin a rappelé son ambassadeur en Lituanie.", ("CHNGOV", "LTU", "16")),
+    # a role travelling to a place is a visitor, not one of its people; one's counterpart serves the other side
+    ("Le ministre des affaires étrangères s'est rendu à Kiev mercredi.", ("FRAGOV", "UKRGOV", "04")),
+    ("Le ministre des affaires étrangères est arrivé à Moscou pour rencontrer son homologue.",
+     ("FRAGOV", "RUSGOV", "04")),
+    ("Des milliers de manifestants se sont rassemblés à Bagdad contre le gouvernement.", ("IRQCVL", "IRQGOV", "14")),
 ]
 
 

@@ -36,6 +36,17 @@ def test_bad_trigger_line_names_file_and_line(tmp_path):
         load_triggers(f)
 
 
+def test_a_word_class_object_stands_for_each_of_its_words(tmp_path):
+    triggers = load_triggers()
+    arms = {t.object for t in triggers["livrer"] if t.code == "072"}
+    assert {"arme", "missile", "drone", "munition"} <= arms, arms
+    f = tmp_path / "triggers.tsv"
+    f.write_text("lemma\tpos\tobject\treflexive\tcode\ttarget\treciprocal\n"
+                 "livrer\tVERB\t@armes\tany\t072\tà\tno\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"triggers.tsv:2: unknown word class 'armes' as object"):
+        load_triggers(f)
+
+
 def test_wrong_field_count_names_file_and_line(tmp_path):
     f = tmp_path / "people.tsv"
     f.write_text("name\taliases\tcode\tcountry\tsector\tstart\tend\n"

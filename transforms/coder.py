@@ -96,6 +96,7 @@ COMMEMORATIONS = set(_WORDS["commemoration"])
 FESTIVE_PURPOSES = set(_WORDS["festive_purpose"])
 UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
 RULERS = set(_WORDS["ruler"])
+MOTION_VERBS = set(_WORDS["motion_verb"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -422,8 +423,9 @@ class EventCoder:
     def _possessed(self, doc: ParsedDoc, head: int, m: Mention, mentions: list[Mention]) -> Mention:
         """"la France annonce le départ de ses soldats": a role with a possessive and no country of
         its own belongs to the subject of its clause, not to the country of the context."""
-        if m.kind != "role" or m.resolution != "context" or not m.sector:
-            return m
+        if m.kind != "role" or m.resolution != "context" or not m.sector or \
+                doc.lemmas[head].lower() in self.COUNTERPARTS:
+            return m  # ("rencontrer son homologue": one's counterpart serves another country)
         owners = [o for o in self._owners(doc, head, [x for x in mentions if x is not m]) if o.country]
         if not owners or owners[0].country == m.country:
             return m
@@ -431,6 +433,7 @@ class EventCoder:
         return replace(m, actor_code=actor.code or m.actor_code, country=owners[0].country)
 
     RIVALS = {"concurrent", "concurrente", "rival", "rivale", "adversaire"}
+    COUNTERPARTS = {"homologue", "homologues"}
 
     def _rival(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> Mention | None:
         """"Taubira dénonce le manque de respect de ses concurrents": a politician's rivals are
@@ -507,8 +510,10 @@ class EventCoder:
         """Source actors of verb v, and whether the verb is passive (then the subject is the target)."""
         kids = doc.children(v)
         # "se retirer" is tagged like a passive (expl:pass + nsubj:pass): only être + participle is one
+        # (nor is "est arrivé": a verb of motion's être)
         passive = any(doc.deps[c] == "aux:pass" for c in kids) and not any(
             doc.lemmas[c].lower() == "se" and doc.deps[c].startswith("expl") for c in kids) \
+            and doc.lemmas[v].lower() not in MOTION_VERBS \
             or headline_participle(doc, v)  # "X s'en est pris à Y": a pronominal verb's être, no passive
         if passive or detached_participle(doc, v):
             return self._agents(doc, v, mentions), True
@@ -1954,7 +1959,8 @@ class EventCoder:
         for src in uniq_sources:  # no source, no event: "who did it" is the point
             tgts = [t for t in r.targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                     (not r.fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
-                    (t is not src and (t.start, t.end) == (src.start, src.end))] or [None]
+                    (t is not src and (t.start, t.end) == (src.start, src.end)) or
+                    self._envoy_state(r.code, t, src, posted_in) is not t] or [None]  # (Pékin, "son ambassadeur")
             tgts = [self._envoy_state(r.code, self._own_people(r.code, src, t), src, posted_in) for t in tgts]
             if r.code[:2] in ("07", "08", "17") and src.kind == "country" and src.actor_code == src.country and any(
                     t is not None and t.country == src.country and t.sector == "CVL" for t in tgts):

@@ -29,6 +29,7 @@ from transforms.gazetteer import Actor, Gazetteer, caps_match, load_default, nor
 from transforms.lexicon import load_word_classes
 from transforms.nlp import ParsedDoc
 from transforms.rejects import REJECT_TAG, guarded
+from transforms.syntax import has_reflexive
 from transforms.text import stable_id
 
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio on normalised names; see bench/actors.py
@@ -656,12 +657,16 @@ class Resolver:
                                    canonical_name=actor.canonical_name))
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
+            away = {p.country for p in local if self._travels_to(doc, m, p)}
+            local = [p for p in local if p.country not in away]
             # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
             where = [p for p in local if doc.deps[p.start].startswith("obl") and any(
                 doc.deps[c] == "case" and doc.lemmas[c].lower() in ("à", "en", "dans") for c in doc.children(p.start))]
             local = where + [p for p in local if p not in where]
             iso = local[0].country if local else main
             confidence = 0.6
+            if iso in away:  # "le ministre des affaires étrangères s'est rendu à Kiev": a visitor
+                iso = None
             if iso is None:  # an article that names no country: the news source's own
                 iso, confidence = self.home_country, 0.4
             if iso is None:
@@ -670,6 +675,20 @@ class Resolver:
             out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=confidence,
                                canonical_name=actor.canonical_name))
         return out
+
+    # Verbs of travel (lexicons/wordclasses.tsv): their subject comes from elsewhere than where they go.
+    TRAVEL_VERBS = frozenset(load_word_classes()["travel_verb"])
+
+    @classmethod
+    def _travels_to(cls, doc: ParsedDoc, m: Mention, place: Mention) -> bool:
+        """Role m is the subject of a verb of travel whose destination is `place` ("s'est rendu à
+        Kiev", "est arrivé à Moscou", "a visité Pékin"): a visitor, not one of the place's people."""
+        v = doc.heads[place.start]
+        lemma = doc.lemmas[v].lower()
+        if lemma not in cls.TRAVEL_VERBS or lemma == "rendre" and not has_reflexive(doc, v):
+            return False  # ("rendre hommage à Kiev" goes nowhere)
+        # (the parser takes "est arrivé" for a passive)
+        return any(doc.heads[k] == v and doc.deps[k] in ("nsubj", "nsubj:pass") for k in range(m.start, m.end))
 
     @staticmethod
     def _apposed_person(doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:

@@ -68,10 +68,15 @@ def load_cameo(codes_file: Path | None = None, plover_file: Path | None = None
     return out
 
 
-def load_triggers(file: Path | None = None, cameo: dict[str, CameoCode] | None = None
-                  ) -> dict[str, list[Trigger]]:
-    """Triggers keyed by lemma; validates every field against the code table."""
+def load_triggers(file: Path | None = None, cameo: dict[str, CameoCode] | None = None,
+                  classes: dict[str, dict[str, str]] | None = None) -> dict[str, list[Trigger]]:
+    """Triggers keyed by lemma; validates every field against the code table.
+
+    An object written "@class" stands for every word of that class of lexicons/wordclasses.tsv
+    ("livrer @arms" is "livrer des armes", "… des missiles", "… des drones"): the row becomes one
+    trigger per word, in the row's place, so a row above it still wins for its own word."""
     cameo = cameo if cameo is not None else load_cameo()
+    classes = classes if classes is not None else load_word_classes()
     tf = file or path("triggers.tsv")
     out: dict[str, list[Trigger]] = {}
     for lineno, row in read_tsv(tf, ("lemma", "pos", "reflexive", "code", "target", "reciprocal")):
@@ -88,9 +93,16 @@ def load_triggers(file: Path | None = None, cameo: dict[str, CameoCode] | None =
             raise LexiconError(f"{where}: unknown target slot(s) {bad}")
         if row["reciprocal"] not in ("yes", "no"):
             raise LexiconError(f"{where}: reciprocal must be yes or no")
-        trig = Trigger(row["lemma"].lower(), row["pos"], row.get("object") or None, row["reflexive"],
-                       row["code"], targets, row["reciprocal"] == "yes", where)
-        out.setdefault(trig.lemma, []).append(trig)
+        obj = row.get("object") or None
+        objects: list[str | None] = [obj]
+        if obj and obj.startswith("@"):
+            if obj[1:] not in classes:
+                raise LexiconError(f"{where}: unknown word class {obj[1:]!r} as object")
+            objects = list(classes[obj[1:]])
+        for o in objects:
+            trig = Trigger(row["lemma"].lower(), row["pos"], o, row["reflexive"], row["code"], targets,
+                           row["reciprocal"] == "yes", where)
+            out.setdefault(trig.lemma, []).append(trig)
     return out
 
 
@@ -137,7 +149,7 @@ WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "hypothetical_marker": None, "comment_verb": None, "crowd_noun": None, "policy_noun": None,
     "military_power": None, "protest_purpose": None, "population_noun": None, "yielded_thing": None,
     "force_noun": None, "commemoration": None, "policy_change": None, "festive_purpose": None,
-    "unclaimed_act": None, "ruler": None,
+    "unclaimed_act": None, "ruler": None, "arms": None, "war_asset": None, "travel_verb": None, "motion_verb": None,
     "compound_prefix": re.compile(r"[A-Z]{3}"), "body_sector": re.compile(r"[A-Z]{3}"),
     "visited_site": re.compile(r"[A-Z]{3}"),
 }
