@@ -1326,6 +1326,17 @@ CODED = [
     ("Le ministre des affaires étrangères est arrivé à Moscou pour rencontrer son homologue.",
      ("FRAGOV", "RUSGOV", "04")),
     ("Des milliers de manifestants se sont rassemblés à Bagdad contre le gouvernement.", ("IRQCVL", "IRQGOV", "14")),
+    # "manifester" something is a protest only when it is a grievance (word class); support shown is 05
+    ("Le gouvernement allemand a manifesté son soutien à l'Ukraine.", {("DEUGOV", "UKR", "05")}),
+    ("Les supporteurs sénégalais ont manifesté leur joie dans les rues de Dakar.", "no 14"),
+    ("Les agriculteurs ont manifesté leur colère devant la préfecture de Rennes.", ("FRACVL", "FRAGOV", "14")),
+    # a word inside a role's name is no trigger; a court's "condamnation" of a person is a sentence
+    ("La cour d'appel de Paris a confirmé la condamnation de l'ancien ministre.", {("FRAJUD", "FRAELI", "17")}),
+    # a protest called for is not yet held, after an appeal noun too
+    ("Les appels à manifester se multiplient au Kazakhstan.", "no 14"),
+    # "rappeler" passive is calling back, and "rappelant" an object evokes it: no statement
+    ("Le diplomate russe a été rappelé par Moscou.", "no 01"),
+    ("Un motif rappelant les calligraphies chinoises orne la façade.", "no 01"),
 ]
 
 

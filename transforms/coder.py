@@ -97,6 +97,7 @@ FESTIVE_PURPOSES = set(_WORDS["festive_purpose"])
 UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
 RULERS = set(_WORDS["ruler"])
 MOTION_VERBS = set(_WORDS["motion_verb"])
+GRIEVANCES = set(_WORDS["grievance"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -329,7 +330,9 @@ class EventCoder:
         """An infinitive asked for, demanded or refused ("appellent à boycotter", "refuse de se
         rallier à X") is not done: the appeal or the refusal is the event."""
         h = doc.heads[i]
-        if h == i or doc.morph(i, "VerbForm") != "Inf" or doc.deps[i] not in ("xcomp", "obl", "obl:arg", "ccomp"):
+        # (an infinitive on an appeal noun too: "les appels à manifester")
+        if h == i or doc.morph(i, "VerbForm") != "Inf" or doc.deps[i] not in ("xcomp", "obl", "obl:arg", "ccomp") \
+                and not (doc.deps[i] == "acl" and doc.pos[h] == "NOUN"):
             return False
         governing = self.match_trigger(doc, h)
         return governing is not None and governing.code[:2] in ("02", "10", "12")
@@ -1561,6 +1564,9 @@ class EventCoder:
         mentions = self._body_leaders(doc, mentions)
         in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
                    for k in range(m.start, m.end)}
+        # (so are the words of a role's name but its head: "la cour d'appel" is a court, not an appeal)
+        in_name |= {k for m in mentions if m.resolved and m.kind == "role" and m.end - m.start > 1
+                    for k in range(m.start, m.end) if k != self._head_in(doc, m)}
         for i in range(len(doc)):
             trig = self.match_trigger(doc, i)
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
@@ -1626,6 +1632,14 @@ class EventCoder:
         if trig.lemma == "renverser" and not any(doc.deps[c] == "obj" and (
                 doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in RULERS) for c in doc.children(i)):
             return False  # "renverser le président" is a coup; "renverser la décision", "un piéton" are not
+        if trig.lemma == "manifester" and code[:2] == "14" and any(
+                doc.deps[c] == "obj" and doc.lemmas[c].lower() not in GRIEVANCES for c in doc.children(i)):
+            return False  # "manifester son intention", "leur joie": shown, not protested ("leur colère" is)
+        if trig.lemma == "rappeler" and code == "010" and (
+                any(doc.deps[c] == "aux:pass" for c in doc.children(i))
+                or doc.deps[i] == "acl" and doc.words[i].lower().endswith("ant")
+                and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i))):
+            return False  # "rappelé par Pékin" is called back; "un motif rappelant les calligraphies" evokes them
         if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
             return False  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
         if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
@@ -1853,7 +1867,8 @@ class EventCoder:
             r.targets = self._judged(doc, i, r.ments, r.sources)
         if trig is self.VERDICT and not r.targets:
             return False  # "attaque son bilan" with no owner found: whose record is unknown
-        if r.code == "111" and lemma_of(doc, i) == "condamner" and any(m.sector == "JUD" for m in r.sources) and \
+        if r.code == "111" and lemma_of(doc, i) in ("condamner", "condamnation") and any(
+                m.sector == "JUD" for m in r.sources) and \
                 r.targets and all(t.kind in ("person", "role") and t.sector not in STATE_SECTORS for t in r.targets):
             r.code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
         return True
