@@ -63,6 +63,27 @@ def test_negation_and_conditional(coder, nlp):
     assert [e["modality"] for e in cond if e["event_root_code"] == "19"] == ["hypothetical"]
 
 
+# sentence, root, the modality its event must have
+MODALITIES = [
+    # the journalist's conditional past reports what is not confirmed; a condition makes it hypothetical
+    ("L'armée birmane aurait tué une trentaine de civils dans l'Etat Kayah.", "19", "reported"),
+    ("Plusieurs opposants auraient été arrêtés par la police iranienne.", "17", "reported"),
+    ("Si elle avait pu, la Russie aurait envahi l'Ukraine.", "19", "hypothetical"),
+    ("Moscou pourrait envahir l'Ukraine dans les prochains jours.", "19", "hypothetical"),
+    # the conditional under a past statement is the future as seen then, unless a condition hedges it
+    ("Le Kremlin a assuré que la Russie retirerait ses troupes de la frontière.", "08", "future"),
+    ("Le Kremlin assure que la Russie retirerait ses troupes en cas d'accord.", "08", "hypothetical"),
+    # disliking in the negative is criticising, and what is disliked happened
+    ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", "11", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text, root, modality", MODALITIES, ids=[t[:50] for t, _, _ in MODALITIES])
+def test_modality(coder, nlp, text, root, modality):
+    got = [e["modality"] for e in _events(coder, nlp, text) if e["event_root_code"] == root]
+    assert got == [modality], got
+
+
 def test_passive_agent_is_the_source(coder, nlp):
     events = _events(coder, nlp, "L'Otan a été critiquée par la Chine.")
     crit = [e for e in events if e["event_root_code"] == "11"]
@@ -1337,6 +1358,12 @@ CODED = [
     # "rappeler" passive is calling back, and "rappelant" an object evokes it: no statement
     ("Le diplomate russe a été rappelé par Moscou.", "no 01"),
     ("Un motif rappelant les calligraphies chinoises orne la façade.", "no 01"),
+    # a role with no country word is not of the country it acts on ("la junte accuse la France"),
+    # even when that country is the news source's own: left unresolved, no event
+    ("La junte a accusé la France d'avoir violé son espace aérien.", set()),
+    ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", ("UKRGOV", "USAGOV", "11")),
+    ("Marine Le Pen n'a pas apprécié qu'Eric Zemmour attaque sa famille.", ("FRAOPP", "FRAOPP", "11")),
+    ("Le président ukrainien a apprécié les propos de Joe Biden.", "no 11"),
 ]
 
 

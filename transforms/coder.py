@@ -98,6 +98,7 @@ UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
 RULERS = set(_WORDS["ruler"])
 MOTION_VERBS = set(_WORDS["motion_verb"])
 GRIEVANCES = set(_WORDS["grievance"])
+DISLIKED_WHEN_NEGATED = set(_WORDS["unwelcome_when_negated"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
@@ -191,6 +192,9 @@ class EventCoder:
         return False
 
     EVALUATION = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "coder.py:evaluation")
+    # "n'a pas apprécié les propos de X", "n'a guère goûté": disliking, said in the negative, is
+    # criticising (asserted); liked, it is no event (word class `unwelcome_when_negated`)
+    DISLIKE = Trigger("apprécier", "VERB", None, "any", "111", ("obj",), False, "coder.py:dislike")
     VERDICT = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "coder.py:verdict")
     EVALUATION_VERBS = {"juger", "qualifier", "trouver", "estimer"}
     # "juge « indigne » la déclaration de X", "qualifie de scandaleux …": a verdict that damns
@@ -242,6 +246,8 @@ class EventCoder:
             return self.EVALUATION
         if self._verdict(doc, i):
             return self.VERDICT
+        if doc.pos[i] == "VERB" and doc.lemmas[i].lower() in DISLIKED_WHEN_NEGATED and is_negated(doc, i):
+            return self.DISLIKE
         misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
             doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
         # (or an adjective on the subject right before a bare noun phrase the parser hung on the subject
@@ -749,17 +755,29 @@ class EventCoder:
             k = doc.heads[k]
             chain.append(k)
         for n, t in enumerate(chain):
+            if self.match_trigger(doc, t) is self.DISLIKE:
+                continue  # its negation is what makes it a criticism, of what it governs too
             if is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS):
                 return "negated"
         if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "tout"
                                         for c in doc.children(i)):
             return "hypothetical"  # "contre toute agression": any that might come, none that came
+        hedged = any(has_si_clause(doc, t) or any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS
+                                                  and doc.deps[c] in MARKER_DEPS for c in doc.children(t))
+                     for t in chain)
         for t in chain:
             kids = doc.children(t)
             if own_condition_is_content and t == i:
                 continue
-            if is_conditional(doc, t) or any(doc.deps[c].startswith("aux") and is_conditional(doc, c)
-                                              for c in kids) or has_si_clause(doc, t):
+            cond_aux = any(doc.deps[c].startswith("aux") and is_conditional(doc, c) for c in kids)
+            if t == i and not hedged and cond_aux and doc.morph(i, "VerbForm") == "Part":
+                # the journalist's conditional past: "l'armée aurait tué trente civils" is reported,
+                # not supposed ("si elle avait pu, elle aurait tué" has its condition)
+                return "reported"
+            if t == i and not hedged and is_conditional(doc, i) and len(chain) > 1 and doc.deps[i] == "ccomp" \
+                    and self._past_speech(doc, chain[1]):
+                return "future"  # "a assuré que la Russie retirerait ses troupes": the future of the past
+            if is_conditional(doc, t) or cond_aux or has_si_clause(doc, t):
                 return "hypothetical"
             if any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS and doc.deps[c] in MARKER_DEPS
                    for c in kids) or doc.lemmas[t].lower() == "cas":
@@ -777,6 +795,13 @@ class EventCoder:
             if doc.lemmas[t].lower() in ("entendre", "viser") and doc.deps[chain[n - 1]] == "xcomp":
                 return "future"  # "entend forcer le rassemblement": intends to (not "a entendu des tirs")
         return "asserted"
+
+    def _past_speech(self, doc: ParsedDoc, v: int) -> bool:
+        """A statement verb in a past tense ("a assuré", "annonçait"): what it reports in the
+        conditional is the future as seen then."""
+        trig = self.match_trigger(doc, v)
+        return trig is not None and trig.code[:2] == "01" and (
+            doc.morph(v, "Tense") in ("Past", "Imp") or any(doc.deps[c] == "aux:tense" for c in doc.children(v)))
 
     # Who acts when no one is named: arrests are the police's, convictions the courts', protests
     # the population's, other state measures the government's (the country from context). An

@@ -657,7 +657,7 @@ class Resolver:
                                    canonical_name=actor.canonical_name))
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
-            away = {p.country for p in local if self._travels_to(doc, m, p)}
+            away = {p.country for p in local if self._travels_to(doc, m, p) or self._acted_on(doc, m, p)}
             local = [p for p in local if p.country not in away]
             # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
             where = [p for p in local if doc.deps[p.start].startswith("obl") and any(
@@ -669,8 +669,8 @@ class Resolver:
                 iso = None
             if iso is None:  # an article that names no country: the news source's own
                 iso, confidence = self.home_country, 0.4
-            if iso is None:
-                continue
+            if iso is None or iso in away:
+                continue  # ("la junte accuse la France", in a French paper: whose junta is not said)
             actor = self.country_actor(iso, m.sector or "", as_role=True)
             out.append(replace(m, actor_code=actor.code or "UNK", country=iso, confidence=confidence,
                                canonical_name=actor.canonical_name))
@@ -689,6 +689,15 @@ class Resolver:
             return False  # ("rendre hommage à Kiev" goes nowhere)
         # (the parser takes "est arrivé" for a passive)
         return any(doc.heads[k] == v and doc.deps[k] in ("nsubj", "nsubj:pass") for k in range(m.start, m.end))
+
+    @staticmethod
+    def _acted_on(doc: ParsedDoc, m: Mention, place: Mention) -> bool:
+        """Role m is the subject of a verb whose object is the country `place` ("la junte a accusé
+        la France …"): who acts on a country is not its own."""
+        subj = next((k for k in range(m.start, m.end) if doc.deps[k] == "nsubj"), None)
+        k = place.start
+        return subj is not None and doc.heads[k] == doc.heads[subj] and doc.deps[k] in ("obj", "iobj") and \
+            place.kind == "country"
 
     @staticmethod
     def _apposed_person(doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
