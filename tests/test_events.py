@@ -75,6 +75,8 @@ MODALITIES = [
     ("Le Kremlin assure que la Russie retirerait ses troupes en cas d'accord.", "08", "hypothetical"),
     # disliking in the negative is criticising, and what is disliked happened
     ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", "11", "asserted"),
+    # a planned protest is yet to come
+    ("Une manifestation est prévue samedi à Bamako contre la junte.", "14", "future"),
 ]
 
 
@@ -1364,6 +1366,11 @@ CODED = [
     ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", ("UKRGOV", "USAGOV", "11")),
     ("Marine Le Pen n'a pas apprécié qu'Eric Zemmour attaque sa famille.", ("FRAOPP", "FRAOPP", "11")),
     ("Le président ukrainien a apprécié les propos de Joe Biden.", "no 11"),
+    # a banned protest has not taken place; the ban is the event
+    ("La préfecture a interdit le rassemblement prévu samedi à Paris.", {("FRAGOV", "FRACVL", "17")}),
+    # retaking a town from someone takes territory (192); closing one's airspace to someone restricts them (191)
+    ("L'armée éthiopienne a repris la ville de Lalibela aux rebelles tigréens.", ("ETHMIL", "ETHREB", "19")),
+    ("L'Algérie a fermé son espace aérien aux avions militaires français.", ("DZA", "FRAMIL", "19")),
 ]
 
 

@@ -762,6 +762,11 @@ class EventCoder:
         if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "tout"
                                         for c in doc.children(i)):
             return "hypothetical"  # "contre toute agression": any that might come, none that came
+        planned = ("prévoir", "programmer")
+        if doc.pos[i] == "NOUN" and (any(doc.deps[c] == "acl" and doc.lemmas[c].lower() in planned
+                                         for c in doc.children(i)) or doc.deps[i].startswith("nsubj")
+                                     and doc.lemmas[doc.heads[i]].lower() in planned):
+            return "future"  # "le rassemblement prévu samedi", "une manifestation est prévue": not yet held
         hedged = any(has_si_clause(doc, t) or any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS
                                                   and doc.deps[c] in MARKER_DEPS for c in doc.children(t))
                      for t in chain)
@@ -1222,7 +1227,8 @@ class EventCoder:
                 doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and case_of(doc, i) == "à"):
             return False  # ("appelle Moscou à l'aide" asks for help)
         governing = self.match_trigger(doc, h)
-        return governing is not None and governing.code[:2] in ("02", "10", "12")
+        # (and what is banned has not taken place: "a interdit le rassemblement")
+        return governing is not None and (governing.code[:2] in ("02", "10", "12") or governing.code[:3] == "172")
 
     def _possessor(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
         """"demande sa démission", "exige leur libération": the owner of the object is the target,
