@@ -75,6 +75,8 @@ MODALITIES = [
     ("Le Kremlin assure que la Russie retirerait ses troupes en cas d'accord.", "08", "hypothetical"),
     # disliking in the negative is criticising, and what is disliked happened
     ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", "11", "asserted"),
+    # a condition is hypothetical, even under a negated main clause
+    ("Le gazoduc ne sera pas mis en service si la Russie attaque l'Ukraine.", "19", "hypothetical"),
     # a planned protest is yet to come
     ("Une manifestation est prévue samedi à Bamako contre la junte.", "14", "future"),
 ]
@@ -206,7 +208,9 @@ def test_conditional_threat_aims_at_the_agent_of_the_condition(coder, nlp):
     text = "Le président colombien promet une riposte en cas d'attaque de la frontière par le Venezuela."
     triples = _triples(coder, nlp, text)
     assert ("COLGOV", "VEN", "130") in triples
-    assert [t[0] for t in triples if t[2][:2] == "19"] == ["VEN"]
+    # the attack names no one attacked (the border's country is implied): not coded, and above all
+    # not as Venezuela attacking its own people
+    assert not [t for t in triples if t[2][:2] == "19"], triples
 
 
 def test_refusal_of_a_country_is_that_countrys(coder, nlp):
@@ -1371,6 +1375,14 @@ CODED = [
     # retaking a town from someone takes territory (192); closing one's airspace to someone restricts them (191)
     ("L'armée éthiopienne a repris la ville de Lalibela aux rebelles tigréens.", ("ETHMIL", "ETHREB", "19")),
     ("L'Algérie a fermé son espace aérien aux avions militaires français.", ("DZA", "FRAMIL", "19")),
+    # "les deux dirigeants" promising something each promise it (a meeting or an accord is between them)
+    ("Olaf Scholz a rencontré Joe Biden à Washington. Les deux dirigeants ont promis une réponse ferme en cas "
+     "d'invasion de l'Ukraine.", {("DEUGOV", "USAGOV", "04"), ("DEUGOV", None, "13"), ("USAGOV", None, "13")}),
+    # an attacker is no place it attacks: a condition with no one attacked codes no attack
+    ("Le président américain a assuré que le gazoduc ne serait pas mis en service si la Russie attaquait.",
+     "no 19"),
+    # a recalled ambassador with no posting in the sentence served in the other country the article named
+    ("Bamako expulse l'ambassadeur de France. Paris a rappelé son ambassadeur.", ("FRAGOV", "MLI", "16")),
 ]
 
 

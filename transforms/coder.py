@@ -12,6 +12,7 @@ turns the drafts into table rows and runs the coder in Beam.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from transforms.entities import (
@@ -746,6 +747,8 @@ class EventCoder:
         s, e = doc.sents[doc.sent_index(i)]
         if doc.words[e - 1] == "?" or any(doc.words[k] == "?" for k in range(i, e)):
             return "hypothetical"
+        if any(doc.deps[c] == "mark" and doc.lemmas[c].lower() == "si" for c in doc.children(i)):
+            return "hypothetical"  # the condition itself ("… ne serait pas mis en service si la Russie attaquait")
         chain = [i]
         k = i
         # A statement's modality is its own: "ne s'attend pas à une percée, a-t-il affirmé"
@@ -926,7 +929,10 @@ class EventCoder:
 
     def _located_target(self, doc: ParsedDoc, i: int, code: str, mentions: list[Mention],
                         source: Mention) -> Mention | None:
-        places = places_in_sentence(doc, i, mentions)
+        # (an attacker is no place it attacks: "si la Russie attaquait" names no one attacked; a state
+        # restricts at home: "la Tunisie impose un couvre-feu")
+        places = [p for p in places_in_sentence(doc, i, mentions)
+                  if code[:2] == "17" or not source.start <= p.start < source.end]
         # where it happened ("en Birmanie") before where people fled to ("vers la Thaïlande")
         places.sort(key=lambda m: not locative(doc, m.start))
         iso = places[0].country if places else None
@@ -1512,6 +1518,17 @@ class EventCoder:
         return replace(target, actor_code=actor.code or target.actor_code, sector=None, kind="country")
 
     @staticmethod
+    def _other_country(mentions: list[Mention], i: int, source: Mention) -> Mention | None:
+        """The country other than the source's that the mentions before token i name most (the
+        first named wins a tie)."""
+        before = [m for m in mentions if m.end <= i and m.resolved and m.country and m.country != source.country]
+        counts = Counter(m.country for m in before)
+        if not counts:
+            return None
+        top = max(counts.values())
+        return next(m for m in before if counts[m.country] == top)
+
+    @staticmethod
     def _located_country(doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
         """The country the sentence of i names after "en", "au", "dans" ("son ambassadeur en Espagne")."""
         return next((m for m in places_in_sentence(doc, i, mentions, kinds=("country",))
@@ -2001,7 +2018,11 @@ class EventCoder:
                 for b in uniq_sources[n + 1:]:
                     drafts.append(EventDraft(i, trig, r.code, a, b, modality, place, r.sent, 0.9))
             return drafts
-        posted_in = self._located_country(doc, i, r.ments)  # (where a recalled ambassador served)
+        # (where a recalled ambassador served: named in the sentence, else the other country the
+        # article has named most so far: "Bamako expulse l'ambassadeur de France. … Paris a rappelé
+        # son ambassadeur")
+        posted_in = self._located_country(doc, i, r.ments) or (
+            self._other_country(r.ments, i, uniq_sources[0]) if r.code[:2] == "16" and uniq_sources else None)
         for src in uniq_sources:  # no source, no event: "who did it" is the point
             tgts = [t for t in r.targets if t.actor_code != src.actor_code or _other_actor(src, t) or
                     (not r.fallback and {t.kind, src.kind} <= {"person", "role"} and _distinct(doc, src, t)) or
@@ -2329,12 +2350,20 @@ def _the_two(doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:
     out = []
     for n, d in enumerate(drafts):
         s = d.source
+        # (a target only guessed, as a conditional threat's, does not stop it)
         if s is not None and s.start >= 2 and doc.words[s.start - 1].lower() == "deux" and \
-                doc.words[s.start - 2].lower() == "les" and (d.target is None or d.target.actor_code == s.actor_code):
+                doc.words[s.start - 2].lower() == "les" and (d.target is None or d.target.actor_code == s.actor_code
+                                                              or d.confidence <= 0.5):
             pair = next((p for p in reversed(drafts[:n]) if p.sentence < d.sentence and p.source and p.target
                          and p.source.actor_code != p.target.actor_code), None)
-            if pair is not None:
+            if pair is not None and (d.trig_def.reciprocal or d.target is None or d.code[:2] in ("04", "05", "06")):
                 d = replace(d, source=pair.source, target=pair.target)
+            elif pair is not None:
+                # "les deux dirigeants ont promis une réponse ferme": each of them promises it
+                both = (pair.source.actor_code, pair.target.actor_code)
+                tgt = None if d.target is None or d.target.actor_code in both else d.target
+                out += [replace(d, source=pair.source, target=tgt), replace(d, source=pair.target, target=tgt)]
+                continue
         out.append(d)
     return out
 
