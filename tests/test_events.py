@@ -1383,6 +1383,10 @@ CODED = [
      "no 19"),
     # a recalled ambassador with no posting in the sentence served in the other country the article named
     ("Bamako expulse l'ambassadeur de France. Paris a rappelé son ambassadeur.", ("FRAGOV", "MLI", "16")),
+    # calling someone a name of lexicons/criticism.tsv criticises them; another name is no event
+    ("Jean-Yves Le Drian avait qualifié la junte malienne d'« illégitime ».", ("FRAGOV", "MLIMIL", "11")),
+    ("Joe Biden a traité Vladimir Poutine de tueur.", ("USAGOV", "RUSGOV", "11")),
+    ("Le ministre russe a qualifié la réunion avec Antony Blinken de constructive.", "no 11"),
 ]
 
 

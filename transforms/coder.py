@@ -196,6 +196,9 @@ class EventCoder:
     # "n'a pas apprécié les propos de X", "n'a guère goûté": disliking, said in the negative, is
     # criticising (asserted); liked, it is no event (word class `unwelcome_when_negated`)
     DISLIKE = Trigger("apprécier", "VERB", None, "any", "111", ("obj",), False, "coder.py:dislike")
+    # "a qualifié la junte d'« illégitime »", "a traité X de menteur": naming someone with a word of
+    # lexicons/criticism.tsv is criticising them (calling them anything else is no event)
+    NAME_CALLING = Trigger("qualifier", "VERB", None, "any", "111", ("obj",), False, "coder.py:name-calling")
     VERDICT = Trigger("juger", "VERB", None, "any", "111", ("obj",), False, "coder.py:verdict")
     EVALUATION_VERBS = {"juger", "qualifier", "trouver", "estimer"}
     # "juge « indigne » la déclaration de X", "qualifie de scandaleux …": a verdict that damns
@@ -249,6 +252,8 @@ class EventCoder:
             return self.VERDICT
         if doc.pos[i] == "VERB" and doc.lemmas[i].lower() in DISLIKED_WHEN_NEGATED and is_negated(doc, i):
             return self.DISLIKE
+        if doc.pos[i] == "VERB" and doc.lemmas[i].lower() in ("qualifier", "traiter") and self._called_names(doc, i):
+            return self.NAME_CALLING
         misread_verb = doc.pos[i] == "ADP" and doc.lemmas[i].lower() != doc.words[i].lower() and \
             doc.lemmas[i].lower().endswith(("er", "ir", "re"))  # headline "X, …, rallie Y" tagged ADP
         # (or an adjective on the subject right before a bare noun phrase the parser hung on the subject
@@ -803,6 +808,16 @@ class EventCoder:
             if doc.lemmas[t].lower() in ("entendre", "viser") and doc.deps[chain[n - 1]] == "xcomp":
                 return "future"  # "entend forcer le rassemblement": intends to (not "a entendu des tirs")
         return "asserted"
+
+    def _called_names(self, doc: ParsedDoc, v: int) -> bool:
+        """Verb v has an object followed, within its phrase, by a word of criticism ("qualifié la
+        junte d'« illégitime »": the parser hangs the attribute on the object or the verb)."""
+        obj = next((c for c in doc.children(v) if doc.deps[c] == "obj"), None)
+        if obj is None:
+            return False
+        lo, hi = doc.subtree(v)
+        return any(doc.lemmas[k].lower() in self.criticism and not is_negated(doc, k)
+                   for k in range(obj + 1, min(hi, obj + 8)))
 
     def _past_speech(self, doc: ParsedDoc, v: int) -> bool:
         """A statement verb in a past tense ("a assuré", "annonçait"): what it reports in the
