@@ -1387,6 +1387,13 @@ CODED = [
     ("Jean-Yves Le Drian avait qualifié la junte malienne d'« illégitime ».", ("FRAGOV", "MLIMIL", "11")),
     ("Joe Biden a traité Vladimir Poutine de tueur.", ("USAGOV", "RUSGOV", "11")),
     ("Le ministre russe a qualifié la réunion avec Antony Blinken de constructive.", "no 11"),
+    # a pact, a protocol, a charter signed (word class `agreement`) is an agreement like an accord
+    ("Le Japon et l'Australie ont signé un pacte de défense.", ("JPN", "AUS", "05")),
+    # cutting supplies reduces relations; blocking an accession rejects it
+    ("La Russie a coupé les livraisons de gaz à l'Ukraine.", ("RUS", "UKR", "16")),
+    ("La Turquie bloque l'adhésion de la Suède à l'OTAN.", ("TUR", "SWE", "12")),
+    # the pope, by his name of pope
+    ("Le pape François se rendra en Irak en mars.", ("VATGOV", "IRQ", "04")),
 ]
 
 
