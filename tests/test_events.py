@@ -1397,6 +1397,16 @@ CODED = [
     # unidentified gunmen are the country's unaligned armed forces; a word after them says who they are
     ("Des hommes armés ont enlevé deux journalistes français au Mali.", ("MLIUAF", "FRAMED", "18")),
     ("Des hommes armés djihadistes ont tué deux soldats maliens.", ("MLIREB", "MLIMIL", "19")),
+    # a present-tense verb the tagger cut to a stem ("attaqu", ADJ) is still the verb
+    ("Valérie Pécresse attaque Emmanuel Macron sur l'insécurité.", ("FRAOPP", "FRAGOV", "11")),
+    # a ruler overthrown, as a participle
+    ("Burkina Faso : le président Kaboré renversé par l'armée", ("BFAMIL", "BFAGOV", "17")),
+    # one's own forces put on alert are the means of a show of force, not its target
+    ("Les Etats-Unis placent 8 500 soldats en état d'alerte", {("USA", None, "15")}),
+    # tightening restrictions on people is an administrative sanction; easing them is the news, not
+    # the restrictions imposed before
+    ("Covid-19 : l'Allemagne durcit les restrictions pour les non-vaccinés", ("DEUGOV", "DEUCVL", "17")),
+    ("Le Québec assouplit les restrictions imposées à la population.", "no 17"),
 ]
 
 

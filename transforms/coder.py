@@ -262,8 +262,12 @@ class EventCoder:
             doc.pos[i + 1] in ("DET", "NUM", "PROPN") and any(
                 doc.heads[c] == doc.heads[i] and doc.deps[c] in ("nmod", "appos") and case_of(doc, c) is None
                 for c in range(i + 1, min(i + 4, len(doc))))
+        # (or a main verb the tagger cut to a stem, with its subject: "Pécresse attaque Macron" -> "attaqu")
+        stem_verb = doc.pos[i] == "ADJ" and doc.deps[i] in ("ROOT", "parataxis") and \
+            doc.lemmas[i].lower() + "er" in self.triggers and any(doc.deps[c] == "nsubj" for c in doc.children(i))
         if doc.pos[i] == "ADJ" and (any(doc.deps[c] == "obj" for c in doc.children(i)) and (
-                any(doc.deps[c] == "nsubj" for c in doc.children(i)) or doc.deps[i] == "amod") or bare_object):
+                any(doc.deps[c] == "nsubj" for c in doc.children(i)) or doc.deps[i] == "amod") or bare_object
+                                    or stem_verb):
             # "le Conseil constitutionnel valide la loi": an adjective with a subject and an object
             word = doc.words[i].lower()
             cands = [t for g in (word + "r", word[:-3] + "er" if word.endswith("ent") else word + "r")
@@ -1692,9 +1696,16 @@ class EventCoder:
             # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
             # witness, whom the nearest actor would misname
             return False
-        if trig.lemma == "renverser" and not any(doc.deps[c] == "obj" and (
-                doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in RULERS) for c in doc.children(i)):
+        def ruler(k: int) -> bool:
+            return doc.pos[k] == "PROPN" or doc.lemmas[k].lower() in RULERS
+        if trig.lemma == "renverser" and not any(doc.deps[c] in ("obj", "nsubj:pass") and ruler(c)
+                                                 for c in doc.children(i)) and not (
+                doc.deps[i] in ("acl", "amod") and h != i and ruler(h)):  # ("le président X renversé par l'armée")
             return False  # "renverser le président" is a coup; "renverser la décision", "un piéton" are not
+        if code[:2] == "17" and doc.deps[i] == "acl" and doc.morph(i, "VerbForm") == "Part" and h != i and \
+                doc.deps[h] == "obj" and doc.heads[h] != h and (eased := self.match_trigger(doc, doc.heads[h])) \
+                and eased.code[:2] == "08":
+            return False  # "assouplit les restrictions imposées à la population": the easing is the news
         if trig.lemma == "manifester" and code[:2] == "14" and any(
                 doc.deps[c] == "obj" and doc.lemmas[c].lower() not in GRIEVANCES for c in doc.children(i)):
             return False  # "manifester son intention", "leur joie": shown, not protested ("leur colère" is)
@@ -1986,6 +1997,9 @@ class EventCoder:
             if located is not None:
                 r.targets = [located]
                 r.fallback = True
+        if r.code[:2] == "15" and r.sources:
+            # "placent 8 500 soldats en état d'alerte": one's own forces are the means, not the target
+            r.targets = [t for t in r.targets if not (t.country == r.sources[0].country and t.sector in ARMED_SECTORS)]
         if r.code[:3] in ("042", "043") and r.sources:
             # "la visite d'Emmanuel Macron à Nice": a trip to a town of one's own country meets no one
             home = r.sources[0].country
