@@ -1407,6 +1407,10 @@ CODED = [
     # the restrictions imposed before
     ("Covid-19 : l'Allemagne durcit les restrictions pour les non-vaccinés", ("DEUGOV", "DEUCVL", "17")),
     ("Le Québec assouplit les restrictions imposées à la population.", "no 17"),
+    # sport's metaphors code no coercion either; the police arresting a fan still arrest him
+    ("L'équipe de France a écrasé l'Allemagne en demi-finale.", set()),
+    ("Le gardien sénégalais a arrêté le penalty de l'attaquant égyptien.", set()),
+    ("La police a arrêté un supporteur après le match.", ("FRACOP", "FRACVL", "17")),
 ]
 
 

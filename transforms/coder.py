@@ -59,7 +59,7 @@ from transforms.syntax import (
 # Roots whose events are done to someone: coded only with an actor 2. (Not investigations: an
 # inquiry is opened "contre X", against persons unknown.)
 TARGETED_ROOTS = {"04", "05", "06", "07", "10", "16", "17", "18", "19", "20"}
-FORCE_ROOTS = {"13", "15", "18", "19", "20"}  # threats, shows of force and violence
+FORCE_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}  # threats, shows of force, coercion and violence
 ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS"}
 UNTARGETED_CODES = {"055"}  # an apology is news without its addressee ("présente ses excuses")
 LOCATED_TARGET_ROOTS = {"16", "17", "18", "19", "20"}
