@@ -1411,6 +1411,9 @@ CODED = [
     ("L'équipe de France a écrasé l'Allemagne en demi-finale.", set()),
     ("Le gardien sénégalais a arrêté le penalty de l'attaquant égyptien.", set()),
     ("La police a arrêté un supporteur après le match.", ("FRACOP", "FRACVL", "17")),
+    # an object pronoun before the verb is the last actor named before it that is not the subject
+    ("Emmanuel Macron s'est entretenu avec Vladimir Poutine. Il l'a appelé à la désescalade.",
+     ("FRAGOV", "RUSGOV", "02")),
 ]
 
 

@@ -677,7 +677,28 @@ class EventCoder:
                     found = [m for g in subj for m in self._actors_in(doc, g, mentions)]
                     if found:
                         return found
-        return []
+        return self._clitic_object(doc, i, trig, mentions)
+
+    CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur"}
+
+    def _clitic_object(self, doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention]) -> list[Mention]:
+        """An object pronoun before the verb ("Il l'a appelé à la désescalade", "elle lui a
+        reproché …"): the last actor named before it, in this sentence or the one before, that is
+        not the verb's subject."""
+        if trig.pos != "VERB" or not set(trig.target) & {"obj", "iobj", "à"}:
+            return []
+        clitic = next((c for c in doc.children(i) if c < i and doc.pos[c] == "PRON" and doc.deps[c] in (
+            "obj", "iobj", "obl:arg") and doc.words[c].lower() in self.CLITICS), None)
+        if clitic is None:
+            return []
+        subjects = {m.actor_code for m in self._subjects(doc, i, mentions)[0]}
+        if not subjects:
+            return []
+        n = doc.sent_index(i)
+        lo = doc.sents[n - 1][0] if n else doc.sents[n][0]
+        before = [m for m in mentions if lo <= m.start and m.end <= clitic and m.resolved and m.kind in (
+            "person", "role", "country", "capital", "organisation") and m.actor_code not in subjects]
+        return before[-1:]
 
     def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
                       ) -> list[Mention]:
