@@ -77,6 +77,9 @@ MODALITIES = [
     ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", "11", "asserted"),
     # a condition is hypothetical, even under a negated main clause
     ("Le gazoduc ne sera pas mis en service si la Russie attaque l'Ukraine.", "19", "hypothetical"),
+    # "plus" negates only with "ne"
+    ("D'après le Pentagone, la Russie a massé plus de 100 000 soldats près de l'Ukraine.", "15", "asserted"),
+    ("La Russie n'attaquera plus l'Ukraine.", "19", "negated"),
     # a planned protest is yet to come
     ("Une manifestation est prévue samedi à Bamako contre la junte.", "14", "future"),
 ]
@@ -1414,6 +1417,13 @@ CODED = [
     # an object pronoun before the verb is the last actor named before it that is not the subject
     ("Emmanuel Macron s'est entretenu avec Vladimir Poutine. Il l'a appelé à la désescalade.",
      ("FRAGOV", "RUSGOV", "02")),
+    # a quotation before "a averti X" says whom the warning is for; X, parsed as an object, is the speaker
+    ("« La Russie paiera un prix très élevé », a averti Joe Biden.", {("USAGOV", "RUS", "13")}),
+    ("« Nous ne laisserons pas l'Ukraine seule », a assuré la ministre allemande des affaires étrangères.",
+     ("DEUGOV", None, "01")),
+    # calling something a threat is a judgement, no threat made
+    ("Pour Moscou, l'élargissement de l'OTAN est « une menace directe ».", "no 13"),
+    ("La Chine a proféré des menaces contre la Lituanie.", ("CHN", "LTU", "13")),
 ]
 
 

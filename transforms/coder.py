@@ -634,7 +634,10 @@ class EventCoder:
                     adj = self._country_adjective(doc, c)
                     if adj is not None:
                         return [adj]
-        found = self._slot_targets(doc, kids, trig, mentions)
+        # ("« … », a averti Joe Biden": the object after the verb is its inverted subject)
+        speaker = after_quote(doc, i)
+        found = self._slot_targets(doc, [c for c in kids if not (speaker and c > i and doc.deps[c] == "obj")],
+                                   trig, mentions)
         if found:
             return found
         # "livrer des armes à X", "imposer des sanctions à X": the complement often hangs on
@@ -672,7 +675,8 @@ class EventCoder:
                 return found
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
             for c in kids:
-                if doc.deps[c] == "ccomp":
+                # (or the quotation before "a averti X": "« La Russie paiera un prix élevé », a averti Biden")
+                if doc.deps[c] == "ccomp" or doc.deps[c] in ("advcl", "parataxis") and c < i and after_quote(doc, i):
                     subj = [g for g in doc.children(c) if doc.deps[g] in ("nsubj", "nsubj:pass")]
                     found = [m for g in subj for m in self._actors_in(doc, g, mentions)]
                     if found:
@@ -1723,6 +1727,9 @@ class EventCoder:
                                                  for c in doc.children(i)) and not (
                 doc.deps[i] in ("acl", "amod") and h != i and ruler(h)):  # ("le président X renversé par l'armée")
             return False  # "renverser le président" is a coup; "renverser la décision", "un piéton" are not
+        if code[:2] == "13" and trig.pos == "NOUN" and (any(doc.deps[c] == "cop" for c in doc.children(i)) or (
+                doc.deps[i] == "obj" and h != i and doc.lemmas[h].lower() in ("constituer", "représenter"))):
+            return False  # "l'élargissement de l'OTAN est « une menace directe »": a judgement, no threat made
         if code[:2] == "17" and doc.deps[i] == "acl" and doc.morph(i, "VerbForm") == "Part" and h != i and \
                 doc.deps[h] == "obj" and doc.heads[h] != h and (eased := self.match_trigger(doc, doc.heads[h])) \
                 and eased.code[:2] == "08":
@@ -1735,8 +1742,11 @@ class EventCoder:
                 or doc.deps[i] == "acl" and doc.words[i].lower().endswith("ant")
                 and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i))):
             return False  # "rappelé par Pékin" is called back; "un motif rappelant les calligraphies" evokes them
-        if trig.lemma == "assurer" and any(doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
-            return False  # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure
+        if trig.lemma == "assurer" and not (after_quote(doc, i) or after_comma(doc, i)) and any(
+                doc.deps[c] == "obj" and doc.pos[c] == "NOUN" for c in doc.children(i)):
+            # "assurer ses fonctions", "assurer la sécurité": to ensure, not to assure ("« … », a
+            # assuré la ministre": her inverted subject, parsed as an object)
+            return False
         if code[:2] == "01" and trig.pos == "VERB" and doc.morph(i, "VerbForm") == "Inf" and any(
                 doc.lemmas[c].lower() in ("pour", "afin") for c in doc.children(i)):
             return False  # "pour assurer un avenir au pays": a purpose, not a statement

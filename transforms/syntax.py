@@ -12,6 +12,7 @@ from transforms.nlp import ParsedDoc
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
+NEEDS_NE = {"plus", "point"}
 
 _CASE_FORMS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de", "a": "à"}
 
@@ -42,7 +43,9 @@ def with_conj(doc: ParsedDoc, i: int) -> list[int]:
 def is_negated(doc: ParsedDoc, i: int) -> bool:
     kids = doc.children(i)
     words = {doc.lemmas[c].lower() for c in kids} | {doc.words[c].lower() for c in kids}
-    if words & NEGATORS or ("ne" in words or "n'" in words):
+    ne = "ne" in words or "n'" in words or "n’" in words
+    # ("plus" and "point" negate only with "ne": "a massé plus de 100 000 soldats" is no negation)
+    if words & (NEGATORS - NEEDS_NE) or ne:
         return True
     # "aucun" determiner on the object: "n'a lancé aucune attaque"
     return any(doc.deps[c] in ("obj", "nsubj") and any(
