@@ -1424,6 +1424,12 @@ CODED = [
     # calling something a threat is a judgement, no threat made
     ("Pour Moscou, l'élargissement de l'OTAN est « une menace directe ».", "no 13"),
     ("La Chine a proféré des menaces contre la Lituanie.", ("CHN", "LTU", "13")),
+    # the recipient may hang on the amount the object names
+    ("Le FMI a accordé un prêt de 3 milliards de dollars à l'Egypte.", ("IMF", "EGY", "07")),
+    # playing the mediator between two is mediating with each
+    ("Le Qatar a joué les médiateurs entre les talibans et les Etats-Unis.",
+     {("QAT", "TAL", "04"), ("QAT", "USA", "04")}),
+    ("L'Union européenne a décidé le gel des avoirs de la banque centrale russe.", ("EU", "RUS", "16")),
 ]
 
 

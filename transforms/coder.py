@@ -654,6 +654,14 @@ class EventCoder:
             found = self._slot_targets(doc, [c for c in doc.children(e) if c != i], trig, mentions)
             if found:
                 return found
+        # (or deeper, on the amount the object names: "un prêt de 3 milliards de dollars à l'Egypte",
+        # "une aide de 150 millions d'euros à l'Ukraine")
+        for e in (e for e in extra if trig.code[:2] != "01" and self.match_trigger(doc, e) is None):
+            for k in (c for c in doc.children(e) if doc.deps[c] == "nmod" and case_of(doc, c) == "de"):
+                found = self._slot_targets(doc, [c for c in doc.children(k) if case_of(doc, c) != "de"], trig,
+                                           mentions)
+                if found:
+                    return found
         if trig.pos == "NOUN" and trig.code[:2] != "01":
             # "le ralliement d'un eurodéputé à Eric Zemmour": the parser hangs the complement on
             # the agent's "de" phrase (whose own "de" complements are no target); not for words
