@@ -1430,6 +1430,9 @@ CODED = [
     ("Le Qatar a joué les médiateurs entre les talibans et les Etats-Unis.",
      {("QAT", "TAL", "04"), ("QAT", "USA", "04")}),
     ("L'Union européenne a décidé le gel des avoirs de la banque centrale russe.", ("EU", "RUS", "16")),
+    # a ship seized, a drone shot down: the object's nationality is the target
+    ("L'Iran a saisi un pétrolier britannique dans le détroit d'Ormuz.", ("IRN", "GBR", "17")),
+    ("L'armée syrienne a abattu un drone turc.", ("SYRMIL", "TUR", "19")),
 ]
 
 

@@ -689,6 +689,13 @@ class EventCoder:
                     found = [m for g in subj for m in self._actors_in(doc, g, mentions)]
                     if found:
                         return found
+        if trig.code[:2] in ("17", "18", "19", "20"):
+            # "a saisi un pétrolier britannique", "a abattu un drone turc": the object's country
+            for c in kids:
+                if doc.deps[c] == "obj" and doc.pos[c] == "NOUN":
+                    adj = self._country_adjective(doc, c)
+                    if adj is not None:
+                        return [adj]
         return self._clitic_object(doc, i, trig, mentions)
 
     CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur"}
