@@ -1433,6 +1433,13 @@ CODED = [
     # a ship seized, a drone shot down: the object's nationality is the target
     ("L'Iran a saisi un pétrolier britannique dans le détroit d'Ormuz.", ("IRN", "GBR", "17")),
     ("L'armée syrienne a abattu un drone turc.", ("SYRMIL", "TUR", "19")),
+    # a measure rejected in a sentence naming no country is the government's of whoever rejects it;
+    # an organisation of no country rejects no government's
+    ("Le Sénat a rejeté la réforme des retraites.", ("FRALEG", "FRAGOV", "12")),
+    ("La Commission européenne écarte une réforme de la règle.", {("EC", None, "12")}),
+    # a court striking down a law rejects it; the social partners are labour
+    ("Le Conseil constitutionnel a censuré une partie de la loi.", {("FRAJUD", "FRAGOV", "12")}),
+    ("Jean Castex a reçu les partenaires sociaux à Matignon.", ("FRAGOV", "FRALAB", "04")),
 ]
 
 

@@ -1485,7 +1485,7 @@ class EventCoder:
                        canonical_name=actor.canonical_name)
 
     def _policy_target(self, doc: ParsedDoc, i: int, mentions: list[Mention], objects: bool = False,
-                       expression: str | None = None) -> list[Mention]:
+                       expression: str | None = None, sources: list[Mention] | None = None) -> list[Mention]:
         """"manifestent contre le passe vaccinal", "contre le pouvoir militaire": a protest
         against a measure or a regime targets the government (or the military) of the country;
         so does a criticism or a rejection of one (`objects`: "dénonce la réforme", "s'opposent
@@ -1523,6 +1523,8 @@ class EventCoder:
             if iso is None:
                 place = self.places.place_in(doc, doc.sent_index(i), mentions)
                 iso = place.country if place else None
+            if iso is None and sources:  # a sentence that names no country: the country of whoever rejects it
+                iso = next((m.country for m in sources if m.country), None)
             if iso is None:
                 return []
             actor = self._country_role(iso, "MIL" if military else "GOV")
@@ -1849,7 +1851,8 @@ class EventCoder:
                 return False  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
             r.targets = self._policy_target(doc, i, r.ments) or r.targets
         if not r.targets and r.code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
-            r.targets = self._policy_target(doc, i, r.ments, objects=True, expression=trig.object)
+            r.targets = self._policy_target(doc, i, r.ments, objects=True, expression=trig.object,
+                                            sources=r.sources)
         if not r.targets and trig.pos == "VERB" and r.code[:2] in ("02", "10", "12"):
             r.targets = self._possessor(doc, i, r.ments, r.sources)
         if not r.targets and trig.pos == "NOUN" and r.code[:2] == "12":
