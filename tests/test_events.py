@@ -1440,6 +1440,12 @@ CODED = [
     # a court striking down a law rejects it; the social partners are labour
     ("Le Conseil constitutionnel a censuré une partie de la loi.", {("FRAJUD", "FRAGOV", "12")}),
     ("Jean Castex a reçu les partenaires sociaux à Matignon.", ("FRAGOV", "FRALAB", "04")),
+    # calling someone with nothing called for is a phone call (041); "appeler X à Y" is an appeal
+    ("Joe Biden a appelé Volodymyr Zelensky et lui a promis un soutien indéfectible.", ("USAGOV", "UKRGOV", "04")),
+    ("Joe Biden a appelé Vladimir Poutine à la retenue.", "no 04"),
+    # an ambassador "à Berlin" served in Germany
+    ("Le Maroc a rappelé son ambassadeur à Berlin.", {("MAR", "DEU", "16")}),
+    ("Le Kremlin a qualifié les accusations américaines d'« hystérie ».", ("RUSGOV", "USA", "11")),
 ]
 
 

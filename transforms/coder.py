@@ -1592,8 +1592,8 @@ class EventCoder:
     @staticmethod
     def _located_country(doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
         """The country the sentence of i names after "en", "au", "dans" ("son ambassadeur en Espagne")."""
-        return next((m for m in places_in_sentence(doc, i, mentions, kinds=("country",))
-                     if locative(doc, m.start)), None)
+        return next((m for m in places_in_sentence(doc, i, mentions, kinds=("country", "capital", "city", "place"))
+                     if locative(doc, m.start)), None)  # ("son ambassadeur à Berlin": in Germany)
 
     OWN_PEOPLE_ROOTS = {"08", "17", "18", "19", "20"}
 
@@ -1946,6 +1946,10 @@ class EventCoder:
             critical, aimed = self._critical_content(doc, i, r.ments, r.sources)
             if critical:
                 r.code, r.targets = critical, aimed or r.targets
+        if r.code == "020" and trig.lemma == "appeler" and r.targets and not any(
+                doc.words[k].lower() in ("à", "au", "aux") or doc.deps[k] in ("xcomp", "ccomp")
+                for k in range(i + 1, doc.subtree(i)[1])):
+            r.code = "041"  # "Joe Biden a appelé Volodymyr Zelensky": a call, with nothing called for
         if r.code == "052" and not r.targets and not any(
                 doc.deps[c] == "obj" and self._actors_in(doc, c, r.ments) for c in doc.children(i)):
             r.code = "010"  # defending one's own measure ("défend une initiative") is a statement
