@@ -80,6 +80,8 @@ MODALITIES = [
     # "plus" negates only with "ne"
     ("D'après le Pentagone, la Russie a massé plus de 100 000 soldats près de l'Ukraine.", "15", "asserted"),
     ("La Russie n'attaquera plus l'Ukraine.", "19", "negated"),
+    # "aucun" on an event noun negates it
+    ("Aucun accord n'a été trouvé entre Moscou et Washington.", "05", "negated"),
     # a planned protest is yet to come
     ("Une manifestation est prévue samedi à Bamako contre la junte.", "14", "future"),
 ]

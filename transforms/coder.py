@@ -814,6 +814,9 @@ class EventCoder:
         if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "tout"
                                         for c in doc.children(i)):
             return "hypothetical"  # "contre toute agression": any that might come, none that came
+        if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "aucun"
+                                        for c in doc.children(i)):
+            return "negated"  # "aucun accord n'a été trouvé"
         planned = ("prévoir", "programmer")
         if doc.pos[i] == "NOUN" and (any(doc.deps[c] == "acl" and doc.lemmas[c].lower() in planned
                                          for c in doc.children(i)) or doc.deps[i].startswith("nsubj")
