@@ -39,6 +39,9 @@ def test_case_of_reads_contracted_prepositions(parse):
     (is_negated, "La Russie n'envahira pas l'Ukraine.", "envahira", True),
     (is_negated, "L'armée n'a lancé aucune attaque contre la ville.", "lancé", True),
     (is_negated, "La Russie envahira l'Ukraine.", "envahira", False),
+    # "plus" negates only with "ne"
+    (is_negated, "La Russie n'attaquera plus l'Ukraine.", "attaquera", True),
+    (is_negated, "La Russie a massé plus de 100 000 soldats.", "massé", False),
     # the model often tags the conditional Ind+Imp: the form is read too
     (is_conditional, "Moscou attaquerait la ville si elle refusait.", "attaquerait", True),
     (is_conditional, "Les pays membres pourraient imposer des sanctions.", "pourraient", True),

@@ -862,9 +862,9 @@ class EventCoder:
         obj = next((c for c in doc.children(v) if doc.deps[c] == "obj"), None)
         if obj is None:
             return False
-        lo, hi = doc.subtree(v)
+        end = doc.subtree(v)[1]
         return any(doc.lemmas[k].lower() in self.criticism and not is_negated(doc, k)
-                   for k in range(obj + 1, min(hi, obj + 8)))
+                   for k in range(obj + 1, min(end, obj + 8)))
 
     def _past_speech(self, doc: ParsedDoc, v: int) -> bool:
         """A statement verb in a past tense ("a assuré", "annonçait"): what it reports in the
@@ -1594,7 +1594,8 @@ class EventCoder:
 
     @staticmethod
     def _located_country(doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
-        """The country the sentence of i names after "en", "au", "dans" ("son ambassadeur en Espagne")."""
+        """The country the sentence of i names after "en", "au", "dans", or the country of a city or
+        place it names so ("son ambassadeur en Espagne", "son ambassadeur à Berlin")."""
         return next((m for m in places_in_sentence(doc, i, mentions, kinds=("country", "capital", "city", "place"))
                      if locative(doc, m.start)), None)  # ("son ambassadeur à Berlin": in Germany)
 
