@@ -1448,6 +1448,10 @@ CODED = [
     # an ambassador "à Berlin" served in Germany
     ("Le Maroc a rappelé son ambassadeur à Berlin.", {("MAR", "DEU", "16")}),
     ("Le Kremlin a qualifié les accusations américaines d'« hystérie ».", ("RUSGOV", "USA", "11")),
+    # a call centre and a call for tenders are no appeal
+    ("Le centre d'appels de la CGT, à Lille.", "no 02"),
+    ("La mairie de Paris a lancé un appel d'offres pour la rénovation du stade.", "no 02"),
+    ("Le syndicat a lancé un appel à la grève.", ("FRALAB", None, "02")),
 ]
 
 

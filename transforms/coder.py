@@ -1755,6 +1755,12 @@ class EventCoder:
                 doc.deps[h] == "obj" and doc.heads[h] != h and (eased := self.match_trigger(doc, doc.heads[h])) \
                 and eased.code[:2] == "08":
             return False  # "assouplit les restrictions imposées à la population": the easing is the news
+        call = i if trig.lemma == "appel" else expression_noun(doc, i, "appel") if trig.object == "appel" else None
+        if call is not None and (
+                call == i and doc.deps[i] == "nmod" and h != i and doc.pos[h] == "NOUN" and not any(
+                    doc.deps[c] == "det" for c in doc.children(i))
+                or any(doc.lemmas[c].lower() == "offre" for c in doc.children(call))):
+            return False  # "un centre d'appels", "un numéro d'appel", "lancer un appel d'offres": no appeal
         if trig.lemma == "manifester" and code[:2] == "14" and any(
                 doc.deps[c] == "obj" and doc.lemmas[c].lower() not in GRIEVANCES for c in doc.children(i)):
             return False  # "manifester son intention", "leur joie": shown, not protested ("leur colère" is)
