@@ -12,7 +12,6 @@ turns the drafts into table rows and runs the coder in Beam.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from transforms.entities import (
@@ -250,7 +249,7 @@ class EventCoder:
             return self.EVALUATION
         if self._verdict(doc, i):
             return self.VERDICT
-        if doc.pos[i] == "VERB" and doc.lemmas[i].lower() in DISLIKED_WHEN_NEGATED and is_negated(doc, i):
+        if _dislikes(doc, i):
             return self.DISLIKE
         if doc.pos[i] == "VERB" and doc.lemmas[i].lower() in ("qualifier", "traiter") and self._called_names(doc, i):
             return self.NAME_CALLING
@@ -629,11 +628,9 @@ class EventCoder:
             return self._patient(doc, i, mentions)
         if trig.code[:2] in ("11", "12"):
             # "dénonce une frappe américaine": who is criticised is who did the act, named by its adjective
-            for c in kids:
-                if doc.deps[c] == "obj" and doc.pos[c] == "NOUN" and self.match_trigger(doc, c) is not None:
-                    adj = self._country_adjective(doc, c)
-                    if adj is not None:
-                        return [adj]
+            adj = self._object_country(doc, kids, events_only=True)
+            if adj is not None:
+                return [adj]
         # ("« … », a averti Joe Biden": the object after the verb is its inverted subject)
         speaker = after_quote(doc, i)
         found = self._slot_targets(doc, [c for c in kids if not (speaker and c > i and doc.deps[c] == "obj")],
@@ -691,12 +688,21 @@ class EventCoder:
                         return found
         if trig.code[:2] in ("17", "18", "19", "20"):
             # "a saisi un pétrolier britannique", "a abattu un drone turc": the object's country
-            for c in kids:
-                if doc.deps[c] == "obj" and doc.pos[c] == "NOUN":
-                    adj = self._country_adjective(doc, c)
-                    if adj is not None:
-                        return [adj]
+            adj = self._object_country(doc, kids)
+            if adj is not None:
+                return [adj]
         return self._clitic_object(doc, i, trig, mentions)
+
+    def _object_country(self, doc: ParsedDoc, kids: list[int], events_only: bool = False) -> Mention | None:
+        """The country of the first noun object (an event noun with `events_only`) that bears a
+        nationality adjective."""
+        for c in kids:
+            if doc.deps[c] == "obj" and doc.pos[c] == "NOUN" and (
+                    not events_only or self.match_trigger(doc, c) is not None):
+                adj = self._country_adjective(doc, c)
+                if adj is not None:
+                    return adj
+        return None
 
     CLITICS = {"l'", "l’", "le", "la", "les", "lui", "leur"}
 
@@ -807,7 +813,7 @@ class EventCoder:
             k = doc.heads[k]
             chain.append(k)
         for n, t in enumerate(chain):
-            if self.match_trigger(doc, t) is self.DISLIKE:
+            if _dislikes(doc, t):
                 continue  # its negation is what makes it a criticism, of what it governs too
             if is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS):
                 return "negated"
@@ -1583,14 +1589,11 @@ class EventCoder:
 
     @staticmethod
     def _other_country(mentions: list[Mention], i: int, source: Mention) -> Mention | None:
-        """The country other than the source's that the mentions before token i name most (the
-        first named wins a tie)."""
-        before = [m for m in mentions if m.end <= i and m.resolved and m.country and m.country != source.country]
-        counts = Counter(m.country for m in before)
-        if not counts:
-            return None
-        top = max(counts.values())
-        return next(m for m in before if counts[m.country] == top)
+        """The first mention, before token i, of the country other than the source's that the
+        mentions before i name most (most_mentioned_country, ties broken as everywhere else)."""
+        before = [m for m in mentions if m.end <= i]
+        iso = most_mentioned_country(before, exclude=source.country)
+        return next((m for m in before if m.resolved and m.country == iso), None) if iso else None
 
     @staticmethod
     def _located_country(doc: ParsedDoc, i: int, mentions: list[Mention]) -> Mention | None:
@@ -1742,11 +1745,10 @@ class EventCoder:
             # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
             # witness, whom the nearest actor would misname
             return False
-        def ruler(k: int) -> bool:
-            return doc.pos[k] == "PROPN" or doc.lemmas[k].lower() in RULERS
-        if trig.lemma == "renverser" and not any(doc.deps[c] in ("obj", "nsubj:pass") and ruler(c)
+        # ("le président X renversé par l'armée": the ruler the participle hangs on)
+        if trig.lemma == "renverser" and not any(doc.deps[c] in ("obj", "nsubj:pass") and _names_ruler(doc, c)
                                                  for c in doc.children(i)) and not (
-                doc.deps[i] in ("acl", "amod") and h != i and ruler(h)):  # ("le président X renversé par l'armée")
+                doc.deps[i] in ("acl", "amod") and h != i and _names_ruler(doc, h)):
             return False  # "renverser le président" is a coup; "renverser la décision", "un piéton" are not
         if code[:2] == "13" and trig.pos == "NOUN" and (any(doc.deps[c] == "cop" for c in doc.children(i)) or (
                 doc.deps[i] == "obj" and h != i and doc.lemmas[h].lower() in ("constituer", "représenter"))):
@@ -2433,6 +2435,16 @@ def _apposed(doc: ParsedDoc, first: Mention, then: Mention) -> bool:
     "le ministre, Gérald Darmanin" (the parser often hangs such a name on the trigger)."""
     gap = then.start - first.end
     return gap == 0 or gap == 1 and doc.words[first.end] == ","
+
+
+def _dislikes(doc: ParsedDoc, i: int) -> bool:
+    """A verb of liking, negated ("n'a pas apprécié"): a criticism, whose negation is its meaning."""
+    return doc.pos[i] == "VERB" and doc.lemmas[i].lower() in DISLIKED_WHEN_NEGATED and is_negated(doc, i)
+
+
+def _names_ruler(doc: ParsedDoc, k: int) -> bool:
+    """Token k names a ruler or a regime: a proper name or a word of the class `ruler`."""
+    return doc.pos[k] == "PROPN" or doc.lemmas[k].lower() in RULERS
 
 
 def _the_two(doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:
