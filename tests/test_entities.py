@@ -274,6 +274,12 @@ ROLE_CODES = [
     # a French title with no country word is France's, though the sentence names Romania
     ("Le ministre des Armées annonce l'envoi de 500 soldats en Roumanie.", ("ministre des Armées", "FRAGOV")),
     ("Le ministre des Armées russe est arrivé en Biélorussie.", ("ministre des Armées russe", "RUSGOV")),
+    # agencies named by their acronym: their country's police, intelligence or army (PETRARCH's codes)
+    ("Le FBI a interpellé un employé d'une maison d'édition.", ("FBI", "USACOP")),
+    ("La DGSI a déjoué un projet d'attentat.", ("DGSI", "FRASPY")),
+    ("Tsahal a frappé un dépôt d'armes.", ("Tsahal", "ISRMIL")),
+    ("La Fed a relevé ses taux directeurs.", ("Fed", "USAGOV")),
+    ("La FIFA a suspendu la fédération russe.", ("FIFA", "FIFA")),  # no country: its own code
 ]
 
 
