@@ -280,6 +280,7 @@ ROLE_CODES = [
     ("Tsahal a frappé un dépôt d'armes.", ("Tsahal", "ISRMIL")),
     ("La Fed a relevé ses taux directeurs.", ("Fed", "USAGOV")),
     ("La FIFA a suspendu la fédération russe.", ("FIFA", "FIFA")),  # no country: its own code
+    ("Le Bundestag a voté la loi.", ("Bundestag", "DEULEG")),
 ]
 
 
