@@ -1452,6 +1452,14 @@ CODED = [
     ("Le centre d'appels de la CGT, à Lille.", "no 02"),
     ("La mairie de Paris a lancé un appel d'offres pour la rénovation du stade.", "no 02"),
     ("Le syndicat a lancé un appel à la grève.", ("FRALAB", None, "02")),
+    # support said with other verbs and nouns, and lining up behind someone
+    ("Paris apporte son appui à la candidature du Sénégal.", ("FRAGOV", "SEN", "05")),
+    ("Les Vingt-Sept affichent leur solidarité avec la Lituanie.", ("EU", "LTU", "05")),
+    ("L'Allemagne se range derrière Washington face à Moscou.", ("DEU", "USAGOV", "05")),
+    # house arrest is a detention; a feminine adjective of the country gives its authorities
+    ("Au Burkina Faso, les militaires ont placé le président Kaboré en résidence surveillée.",
+     ("BFAMIL", "BFAGOV", "17")),
+    ("La Cédéao salue la libération des otages par les autorités burkinabées.", ("ECOWAS", "BFAGOV", "05")),
 ]
 
 
