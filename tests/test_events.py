@@ -1460,6 +1460,17 @@ CODED = [
     ("Au Burkina Faso, les militaires ont placé le président Kaboré en résidence surveillée.",
      ("BFAMIL", "BFAGOV", "17")),
     ("La Cédéao salue la libération des otages par les autorités burkinabées.", ("ECOWAS", "BFAGOV", "05")),
+    # "taxer X de Y" accuses; taxing profits is a policy
+    ("Yannick Jadot propose de taxer les superprofits des entreprises.", "no 11"),
+    ("Le ministre a taxé l'opposition d'irresponsabilité.", ("FRAGOV", "FRAOPP", "11")),
+    # one's own troops withdrawn from a country: from that country, not its army
+    ("La Russie a retiré ses troupes du Kazakhstan.", {("RUS", "KAZ", "08")}),
+    # the recipient hung on the amount of a promised aid
+    ("La France a promis une aide de 10 millions d'euros au Burkina Faso.", ("FRA", "BFA", "03")),
+    # lifting a state of emergency or a curfew eases it; the curfew lifted is imposed by no one,
+    # and the passive agent of the lifting is who lifts it
+    ("Les autorités kazakhes ont levé l'état d'urgence à Almaty.", ("KAZGOV", None, "08")),
+    ("La levée du couvre-feu a été annoncée par le gouvernement burkinabé.", {("BFAGOV", None, "08")}),
 ]
 
 

@@ -653,7 +653,9 @@ class EventCoder:
                 return found
         # (or deeper, on the amount the object names: "un prêt de 3 milliards de dollars à l'Egypte",
         # "une aide de 150 millions d'euros à l'Ukraine")
-        for e in (e for e in extra if trig.code[:2] != "01" and self.match_trigger(doc, e) is None):
+        # ("promettre une aide de 10 millions d'euros au Burkina Faso": the expression's own object too)
+        for e in (e for e in extra if trig.code[:2] != "01" and (
+                self.match_trigger(doc, e) is None or trig.object and doc.lemmas[e].lower() == trig.object)):
             for k in (c for c in doc.children(e) if doc.deps[c] == "nmod" and case_of(doc, c) == "de"):
                 found = self._slot_targets(doc, [c for c in doc.children(k) if case_of(doc, c) != "de"], trig,
                                            mentions)
@@ -1238,12 +1240,15 @@ class EventCoder:
     def _carried_by(self, doc: ParsedDoc, i: int, h: int) -> bool:
         """Nominal trigger i is what verb h does: its object ("l'UE a imposé des sanctions"), an
         object the parser took for an oblique ("la Russie effectue des manœuvres", no preposition),
-        or "à" after a verb of carrying out ("a procédé à un essai")."""
+        or "à" after a verb of carrying out ("a procédé à un essai"); or its passive subject when the
+        agent is named ("des frappes menées par l'armée")."""
         if doc.pos[h] not in ("VERB", "AUX"):
             return False
         dep = doc.deps[i]
         if dep == "obj":
             return True
+        if dep == "nsubj:pass":  # "la levée du couvre-feu a été annoncée par le gouvernement"
+            return any(doc.deps[c] == "obl:agent" for c in doc.children(h))
         if not dep.startswith("obl"):
             return False
         case = case_of(doc, i)
@@ -1729,6 +1734,10 @@ class EventCoder:
         outer = self.match_trigger(doc, h) if trig.pos == "NOUN" and doc.deps[i] == "obj" and h != i else None
         if outer is not None and outer.reciprocal and outer.object == doc.lemmas[i].lower():
             return False  # "l'Inde et le Pakistan échangent des tirs": one act between them, not a shooting each
+        if trig.pos == "NOUN" and h != i and doc.pos[h] == "NOUN" and doc.deps[i] == "nmod" and code[:2] == "17":
+            lifted = self.match_trigger(doc, h)
+            if lifted is not None and lifted.code[:2] == "08" and lifted.object == doc.lemmas[i].lower():
+                return False  # "la levée du couvre-feu" eases it; no curfew is imposed
         if code[:3] == "015" and doc.deps[i] == "acl" and h != i and self.match_trigger(doc, h):
             return False  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
         if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
@@ -1796,8 +1805,11 @@ class EventCoder:
             r.sources = [m for c in doc.children(h) if doc.deps[c] == "nmod" and case_of(doc, c) == "de"
                          for m in self._actors_in(doc, c, r.ments)][:1]
         r.targets = self._targets(doc, i, trig, r.ments, r.passive)
-        troops = [c for c in doc.children(i) if r.code[:3] == "087" and trig.pos == "NOUN"
-                  and case_of(doc, c) == "de" and doc.lemmas[c].lower() in FORCE_NOUNS]
+        troops = [c for c in doc.children(i) if r.code[:3] == "087" and doc.lemmas[c].lower() in FORCE_NOUNS and (
+            trig.pos == "NOUN" and case_of(doc, c) == "de"
+            # "retirer ses troupes du Kazakhstan": one's own troops, from the place
+            or trig.pos == "VERB" and doc.deps[c] == "obj"
+            and any(doc.morph(k, "Poss") == "Yes" for k in doc.children(c)))]
         troop_owner = None
         if troops:  # "le retrait des forces russes (du Kazakhstan)": the forces withdraw, from the place
             lo, hi = doc.subtree(troops[0])
@@ -1805,7 +1817,8 @@ class EventCoder:
             possessed = any(doc.morph(c, "Poss") == "Yes" for c in doc.children(troops[0]))
             owned = troop_owner is not None or possessed
             if possessed:  # "ses soldats du Mali" are the possessor's soldiers, not Mali's
-                r.ments = [m for m in r.ments if m.start != troops[0]]
+                if trig.pos == "NOUN":
+                    r.ments = [m for m in r.ments if m.start != troops[0]]
                 r.targets = [t for t in r.targets if t.start != troops[0]]
             # "des forces de la Russie": the owner; "de ses soldats du Mali": the place left
             r.targets = [t for t in r.targets if not lo <= t.start < hi or owned and t.kind in (
@@ -1974,6 +1987,13 @@ class EventCoder:
             r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
             if r.targets and not r.sources:
                 r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+        if lemma_of(doc, i) == "taxer" and not any(
+                doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
+                and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
+                for k in range(i + 1, doc.subtree(i)[1] + 1)):
+            # "taxé d'amateurisme" accuses (a bare noun of what is blamed); "taxer les superprofits
+            # des entreprises" levies a tax
+            return False
         if lemma_of(doc, i) == "comparaître":
             # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
             court = [m for c in doc.children(i) if case_of(doc, c) == "devant"
