@@ -1471,6 +1471,10 @@ CODED = [
     # and the passive agent of the lifting is who lifts it
     ("Les autorités kazakhes ont levé l'état d'urgence à Almaty.", ("KAZGOV", None, "08")),
     ("La levée du couvre-feu a été annoncée par le gouvernement burkinabé.", {("BFAGOV", None, "08")}),
+    # a protest named as the time of another event is its setting, not an event of its own
+    ("Un militant d'ultradroite a été arrêté par la police après la manifestation de samedi à Paris.",
+     {("FRACOP", "FRACVL", "17")}),
+    ("La manifestation de samedi à Paris a rassemblé des milliers de personnes.", ("FRACVL", None, "14")),
 ]
 
 

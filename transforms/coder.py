@@ -1711,6 +1711,12 @@ class EventCoder:
         # "une réponse ferme aux manifestations": the protest noun is what another event acts on
         acted_on = {d.target.start for d in out if d.target is not None and d.target.end == d.target.start + 1}
         out = [d for d in out if not (d.code[:2] == "14" and d.trig_def.pos == "NOUN" and d.trigger in acted_on)]
+        # "arrêté après la manifestation", "des victimes parmi les manifestants": a protest named as
+        # the time or the people of another event in its sentence is that event's setting
+        # (whatever it was recoded to: "arrêté par la police après la manifestation" is no police show of force)
+        others = {d.sentence for d in out if d.trig_def.code[:2] != "14"}
+        out = [d for d in out if not (d.trig_def.code[:2] == "14" and d.trig_def.pos == "NOUN" and d.sentence in others
+                                      and case_of(doc, d.trigger) in ("après", "parmi", "depuis"))]
         out = _threat_targets(out)
         # acts that are done to someone (meetings, aid, sanctions, arrests, attacks…) with no one
         # found to undergo them: the dyad is what the row is for, and a row without it was, on the
