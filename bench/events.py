@@ -5,6 +5,8 @@ Usage: python bench/events.py [--gold bench/gold/events.tsv] [--loose] [--why] [
 
 Gold (bench/gold/events.tsv): for sentences of real Le Monde items (../shared, read at run time)
 identified by guid and sentence key, every codable event, or a single "-" row when there is none.
+A written set (bench/gold/written/*.tsv, header id, date, text, …) holds sentences our annotators
+wrote themselves, with their text and date; it needs no ../shared.
 Only gold sentences are scored. Meetings and other symmetric roots (04, 06) match in either
 direction. --loose also prints scores with actor codes cut to their country (first 3 letters).
 """
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -44,6 +48,33 @@ def load_gold(path: Path) -> dict[tuple[str, str], list[tuple[Triple, str, str]]
                 triple = (row["actor1_code"] or "", row["actor2_code"] or "", row["root"])
                 gold[key].append((triple, row["modality"], row.get("trap") or "none"))
     return gold
+
+
+WRITTEN_HEADER = ["id", "date", "text", "actor1_code", "actor2_code", "root", "modality", "trap"]
+
+
+def load_written(path: Path) -> tuple[dict[tuple[str, str], list[tuple[Triple, str, str]]], dict[str, dict[str, Any]]]:
+    """A written set (bench/gold/written/): sentences our annotators wrote in news style, stored
+    with their text and publication date since they are ours. Each id is scored as a one-sentence
+    article; its key is (id, "") so that a sentence the splitter cuts in two is still one item."""
+    gold: dict[tuple[str, str], list[tuple[Triple, str, str]]] = defaultdict(list)
+    articles: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            when = dt.datetime.fromisoformat(row["date"]).replace(hour=12, tzinfo=dt.timezone.utc)
+            articles.setdefault(row["id"], {"article_id": row["id"], "url": None, "title": None, "text": row["text"],
+                                            "published_at": when, "published_at_status": "ok", "ingested_at": when})
+            key = (row["id"], "")
+            gold.setdefault(key, [])
+            if row["root"] != "-":
+                triple = (row["actor1_code"] or "", row["actor2_code"] or "", row["root"])
+                gold[key].append((triple, row["modality"], row.get("trap") or "none"))
+    return gold, articles
+
+
+def is_written(path: Path) -> bool:
+    with path.open(encoding="utf-8") as fh:
+        return fh.readline().rstrip("\n").split("\t") == WRITTEN_HEADER
 
 
 def canon(t: Triple, loose: bool) -> Triple:
@@ -127,8 +158,11 @@ def main() -> None:
     ap.add_argument("--why", action="store_true",
                     help="sort the false negatives by what went wrong (no event, actors, root)")
     args = ap.parse_args()
-    gold = load_gold(args.gold)
-    items = corpus.items()
+    written = is_written(args.gold)
+    if written:
+        gold, items = load_written(args.gold)
+    else:
+        gold, items = load_gold(args.gold), corpus.items()
     nlp = load_model()
     cameo, triggers = default_tables()
     coder = EventCoder(default_resolver(), cameo, triggers, load_places())  # as the pipeline's, FRA home
@@ -147,8 +181,9 @@ def main() -> None:
             s, e = doc.sents[d.sentence]
             triple = (d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
                       cameo[d.code].root)
-            predicted[(guid, corpus.sentence_key(doc.span_text(s, e).strip()))].append((triple, d.modality))
-            confidence[(guid, corpus.sentence_key(doc.span_text(s, e).strip()))].append((triple, d.confidence))
+            key = (guid, "") if written else (guid, corpus.sentence_key(doc.span_text(s, e).strip()))
+            predicted[key].append((triple, d.modality))
+            confidence[key].append((triple, d.confidence))
 
     for loose in ([False, True] if args.loose else [False]):
         tp = fp = fn = 0
@@ -201,7 +236,8 @@ def main() -> None:
             print(f"  {kind} {key[1]} {t}")
         print("  " + by_confidence(gold, confidence, loose))
         if args.second:
-            print("  " + two_annotators(gold, load_gold(args.second), predicted, loose))
+            second = load_written(args.second)[0] if written else load_gold(args.second)
+            print("  " + two_annotators(gold, second, predicted, loose))
         if args.why:
             print("  false negatives by cause: " + ", ".join(
                 f"{cause} {n}" for cause, n in why_missed(gold, predicted, loose).most_common()))

@@ -157,3 +157,51 @@ def test_precision_by_confidence_counts_each_gold_event_once():
                         (("FRAGOV", "", "01"), 0.7)]}
     line = by_confidence(gold, confidence, loose=False)
     assert line == "precision by confidence: 0.9: 1/1 = 1.00, 0.7: 0/1 = 0.00, 0.5: 0/1 = 0.00", line
+
+
+# Written sets: sentences our annotators wrote in news style, stored with text and date (no ../shared)
+WRITTEN = sorted((GOLD / "written").glob("*.tsv"))
+
+
+@pytest.mark.parametrize("path", WRITTEN, ids=[p.name for p in WRITTEN])
+def test_written_set_is_well_formed(path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from events import WRITTEN_HEADER
+
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        assert reader.fieldnames == WRITTEN_HEADER, f"{path.name}: header {reader.fieldnames}"
+        rows = list(reader)
+    per_id: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for i, r in enumerate(rows, start=2):
+        where = f"{path.name}:{i}"
+        assert None not in r.values() and None not in r, f"{where}: wrong number of columns"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]), where
+        assert r["text"].strip() and "\n" not in r["text"], where
+        assert r["trap"] in TRAPS, where
+        if r["root"] == "-":
+            assert r["modality"] == "-" and not r["actor1_code"] and not r["actor2_code"], where
+        else:
+            assert re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), where
+            assert r["modality"] in MODALITIES, where
+            assert CODE.match(r["actor1_code"]), f"{where}: an event needs an actor 1"
+            assert not r["actor2_code"] or CODE.match(r["actor2_code"]), where
+        per_id[r["id"]].append(r)
+    for sid, group in per_id.items():
+        assert len({(r["date"], r["text"], r["trap"]) for r in group}) == 1, f"{path.name}: {sid} differs across rows"
+        assert len(group) == 1 or all(r["root"] != "-" for r in group), f"{path.name}: {sid} mixes '-' and events"
+
+
+def test_written_sets_load_as_one_sentence_articles(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from events import WRITTEN_HEADER, is_written, load_written
+
+    f = tmp_path / "w.tsv"
+    f.write_text("\t".join(WRITTEN_HEADER) + "\n"
+                 "w-1\t2022-01-21\tLe Mali expulse l'ambassadeur de France.\tMLIGOV\tFRA\t16\tasserted\tnone\n"
+                 "w-2\t2022-01-22\tIl pleut sur Paris.\t\t\t-\t-\tnone\n", encoding="utf-8")
+    assert is_written(f) and not is_written(SETS["dev"])
+    gold, articles = load_written(f)
+    assert gold[("w-1", "")] == [(("MLIGOV", "FRA", "16"), "asserted", "none")] and gold[("w-2", "")] == []
+    assert articles["w-2"]["text"] == "Il pleut sur Paris."
+    assert str(articles["w-2"]["published_at"].date()) == "2022-01-22"
