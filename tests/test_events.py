@@ -1475,6 +1475,13 @@ CODED = [
     ("Un militant d'ultradroite a été arrêté par la police après la manifestation de samedi à Paris.",
      {("FRACOP", "FRACVL", "17")}),
     ("La manifestation de samedi à Paris a rassemblé des milliers de personnes.", ("FRACVL", None, "14")),
+    # prosecuted for what one did (173), by the country's courts when none is named; sued (115);
+    # going on with a campaign, or "pour" a purpose, is neither
+    ("Un ex-ministre danois poursuivi pour avoir divulgué des secrets d'Etat.", ("DNKJUD", "DNKELI", "17")),
+    ("Le parquet poursuit le maire pour favoritisme.", ("FRAJUD", "FRAGOV", "17")),
+    ("Le syndicat va poursuivre la direction de la SNCF en justice.", ("FRALAB", "FRABUS", "11")),
+    ("Eric Zemmour poursuit dans la radicalité pour relancer sa campagne.", "no 17"),
+    ("Marine Le Pen poursuit sa campagne en Occitanie.", "no 17"),
 ]
 
 

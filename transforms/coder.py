@@ -1993,6 +1993,25 @@ class EventCoder:
             r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
             if r.targets and not r.sources:
                 r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+        if lemma_of(doc, i) == "poursuivre":
+            # "poursuivi pour corruption", "le parquet le poursuit pour fraude": prosecuted (173);
+            # "poursuivre X en justice" sues (115); "poursuit sa campagne" goes on, no event
+            kids = doc.children(i)
+            if any(doc.lemmas[c].lower() == "justice" and case_of(doc, c) == "en"
+                   for c in kids + [g for c in kids if doc.deps[c] == "obj" for g in doc.children(c)]):
+                r.code = "115"
+            elif not (r.passive or any(doc.deps[c] == "obj" for c in kids)) or not any(
+                    case_of(doc, c) == "pour" or doc.deps[c] == "advcl" and any(
+                        doc.lemmas[m].lower() == "pour" for m in doc.children(c)) and any(
+                        doc.deps[m].startswith("aux") for m in doc.children(c))  # "pour avoir divulgué"
+                    for c in kids + [g for c in kids if doc.deps[c] == "obj" for g in doc.children(c)]):
+                return False  # (someone is prosecuted for what they did, not "pour relancer sa campagne")
+            if r.code == "173":
+                heads = [c for c in kids if doc.deps[c] == "nsubj:pass"] or (
+                    [doc.heads[i]] if doc.deps[i] in ("acl", "amod") else [])
+                r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
+                if r.targets and not r.sources:
+                    r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
         if lemma_of(doc, i) == "taxer" and not any(
                 doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
                 and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
