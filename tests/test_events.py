@@ -1482,6 +1482,9 @@ CODED = [
     ("Le syndicat va poursuivre la direction de la SNCF en justice.", ("FRALAB", "FRABUS", "11")),
     ("Eric Zemmour poursuit dans la radicalité pour relancer sa campagne.", "no 17"),
     ("Marine Le Pen poursuit sa campagne en Occitanie.", "no 17"),
+    # tear gas and baton charges on a crowd are repression (175); the CRS are the French police
+    ("Les policiers ont fait usage de gaz lacrymogène contre les manifestants.", {("FRACOP", "FRACVL", "17")}),
+    ("Les CRS ont chargé les manifestants place de la République.", ("FRACOP", "FRACVL", "17")),
 ]
 
 
