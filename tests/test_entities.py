@@ -281,6 +281,12 @@ ROLE_CODES = [
     ("La Fed a relevé ses taux directeurs.", ("Fed", "USAGOV")),
     ("La FIFA a suspendu la fédération russe.", ("FIFA", "FIFA")),  # no country: its own code
     ("Le Bundestag a voté la loi.", ("Bundestag", "DEULEG")),
+    # "forces" beside a nationality are its army; "forces politiques" are none
+    ("Les forces russes ont pris la ville.", ("forces russes", "RUSMIL")),
+]
+ROLE_CODES_ABSENT = [
+    ("Les forces politiques ont débattu du texte.", "forces politiques"),
+    ("Les forces de gauche se sont réunies.", "forces"),
 ]
 
 
@@ -288,3 +294,9 @@ ROLE_CODES = [
 def test_role_codes(nlp, text, expected):
     codes = _codes(default_resolver("FRA"), nlp, text)
     assert expected in codes, codes
+
+
+@pytest.mark.parametrize("text, words", ROLE_CODES_ABSENT, ids=[t[:40] for t, _ in ROLE_CODES_ABSENT])
+def test_words_that_name_no_actor_here(nlp, text, words):
+    codes = _codes(default_resolver("FRA"), nlp, text)
+    assert not any(words in mention for mention, _ in codes), codes

@@ -1485,6 +1485,13 @@ CODED = [
     # tear gas and baton charges on a crowd are repression (175); the CRS are the French police
     ("Les policiers ont fait usage de gaz lacrymogène contre les manifestants.", {("FRACOP", "FRACVL", "17")}),
     ("Les CRS ont chargé les manifestants place de la République.", ("FRACOP", "FRACVL", "17")),
+    # fighting that "opposes" two sides: the object against the "à" complement
+    ("Des combats ont opposé l'armée malienne à des jihadistes près de Mopti.", ("MLIMIL", "MLIREB", "19")),
+    ("De violents affrontements ont opposé les forces kazakhes à des émeutiers à Almaty.",
+     ("KAZMIL", "KAZCVL", "19")),
+    ("Le débat a opposé Valérie Pécresse à Eric Zemmour.", "no 19"),
+    # the Speaker of the American House is the American legislature, not the critic's government
+    ("Pékin a dénoncé la visite de la présidente de la Chambre américaine à Taïwan.", ("CHNGOV", "USALEG", "11")),
 ]
 
 

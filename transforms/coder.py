@@ -1863,6 +1863,17 @@ class EventCoder:
             r.code = "150"  # a missile fired at no one is a show of force (test), not an attack
         if r.code[:2] == "15" and not r.targets:
             r.targets = self._across_border(doc, i, r.ments)  # "surveillent la frontière avec la Corée du Nord"
+        h = doc.heads[i]
+        if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i] == "nsubj" and \
+                doc.lemmas[h].lower() == "opposer":
+            # "des combats ont opposé l'armée malienne à des jihadistes": the sides are the verb's
+            # (the parser often hangs "à des jihadistes" on the object)
+            objs = [c for c in doc.children(h) if doc.deps[c] == "obj"]
+            against = [c for c in doc.children(h) + [g for o in objs for g in doc.children(o)]
+                       if case_of(doc, c) == "à"]
+            sides = [[m for c in group for m in self._actors_in(doc, c, r.ments)] for group in (objs, against)]
+            if sides[0] and sides[1]:
+                r.sources, r.targets = sides[0][:1], sides[1][:1]
         if r.code[:3] == "114" and (self._crowd_subject(doc, i) or self._plural_subject(doc, i)):
             r.code = "141"  # a crowd protesting ("des magistrats protestent") demonstrates: no official complaint
         if r.code[:2] == "04" and trig.pos == "NOUN" and case_of(doc, i) == "en" and \
