@@ -2303,6 +2303,10 @@ class EventCoder:
             for k in range(s, e):
                 if doc.words[k].lower() == "selon" and k + 1 < e:
                     who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
+                    if who and who[0].kind != "person" and any(doc.pos[j] == "NUM" for j in range(s, e)):
+                        # "trois millions de réfugiés, selon le HCR", "85 % de la population, selon les
+                        # autorités": a body cited as the source of a figure makes no statement
+                        who = []
                     if who:
                         break
             if not who:
