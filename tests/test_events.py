@@ -1492,6 +1492,14 @@ CODED = [
     ("Le débat a opposé Valérie Pécresse à Eric Zemmour.", "no 19"),
     # the Speaker of the American House is the American legislature, not the critic's government
     ("Pékin a dénoncé la visite de la présidente de la Chambre américaine à Taïwan.", ("CHNGOV", "USALEG", "11")),
+    # the delivery of any arms the class lists is military aid
+    ("Emmanuel Macron a annoncé la livraison de six canons Caesar supplémentaires à l'Ukraine.",
+     ("FRAGOV", "UKR", "07")),
+    # a motion of censure is against the government; a state's boycott cuts ties, a strike is workers'
+    ("Après le recours au 49.3, la Nupes a déposé une motion de censure.", ("FRAOPP", "FRAGOV", "11")),
+    ("Les Etats-Unis boycottent les Jeux de Pékin.", ("USA", "CHNGOV", "16")),
+    ("Paris n'envisage pas de boycott diplomatique des Jeux de Pékin.", "no 14"),
+    ("Les cheminots font grève.", ("FRALAB", None, "14")),
 ]
 
 

@@ -928,6 +928,8 @@ class EventCoder:
         lemma = doc.lemmas[i].lower()
         if lemma in UNCLAIMED_ACTS:
             return None  # "des voitures incendiées": arsonists unknown, no police
+        if lemma == "boycotter" and any(doc.deps[c] == "nsubj" for c in doc.children(i)):
+            return None  # "les pays qui boycottent": whoever boycotts is named, though no actor we know
         if code[:2] in ("17", "08") and lemma in self.JUDICIAL_LEMMAS:
             sector = "JUD"  # convictions, charges, trials and acquittals are the courts'
         elif code[:2] == "08" and any(doc.lemmas[c].lower() == "caution" for c in doc.children(i)):
@@ -939,8 +941,8 @@ class EventCoder:
             # bans, deportations and repression are the state's policy, not one police action; so
             # is holding a foreigner in administrative detention ("placé en rétention")
             sector = "GOV"
-        elif code[:3] == "143":
-            sector = "LAB"  # strikers are workers
+        elif code[:3] == "143" and lemma not in ("boycott", "boycotter"):
+            sector = "LAB"  # strikers are workers (a boycott is anyone's)
         elif root == "09" and any(doc.lemmas[c].lower() in ("policier", "policière") for c in doc.children(i)):
             sector = "COP"  # "une enquête policière"
         elif root == "09" and doc.lemmas[doc.heads[i]].lower() == "commission":
@@ -2023,6 +2025,15 @@ class EventCoder:
                 r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
                 if r.targets and not r.sources:
                     r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+        if trig.object == "motion" and r.code[:2] == "11" and not r.targets and r.sources:
+            # "déposer une motion de censure": against the government; not a motion of another kind
+            noun = expression_noun(doc, i, trig.object)
+            if noun is None or not any(doc.lemmas[c].lower() == "censure" for c in doc.children(noun)):
+                return False
+            iso = next((m.country for m in r.sources if m.country), None)
+            if iso:
+                r.targets = [_mention(doc, noun, noun + 1, self._country_role(iso, "GOV"), label="ROLE",
+                                      resolution="context", confidence=0.5)]
         if lemma_of(doc, i) == "taxer" and not any(
                 doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
                 and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
@@ -2097,9 +2108,14 @@ class EventCoder:
             r.code = "010"
         if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources):
             r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
+        boycott = doc.lemmas[i].lower() in ("boycott", "boycotter")
+        states = bool(r.sources) and all(m.kind in ("country", "capital") or m.sector == "GOV" for m in r.sources)
+        if r.code[:3] == "143" and boycott and (
+                states or any(doc.lemmas[c].lower() == "diplomatique" for c in doc.children(i))):
+            r.code = "160"  # a state boycotting the Games ("un boycott diplomatique") cuts ties; it does not strike
         if r.code[:2] == "14":
             r.sources = [self._civilians(doc, i, m) for m in r.sources]
-            if r.code[:3] == "143":  # strikers are workers: "les cheminots de la SNCF font grève"
+            if r.code[:3] == "143" and not boycott:  # strikers are workers: "les cheminots de la SNCF font grève"
                 r.sources = [self._workers(m) for m in r.sources]
             if r.sources and all(m.sector in ("COP", "MIL") for m in r.sources):
                 r.code = "150"  # police or troops gathering are a show of force, not a protest
