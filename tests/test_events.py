@@ -1499,7 +1499,6 @@ CODED = [
     ("Après le recours au 49.3, la Nupes a déposé une motion de censure.", ("FRAOPP", "FRAGOV", "11")),
     ("Les Etats-Unis boycottent les Jeux de Pékin.", ("USA", "CHNGOV", "16")),
     ("Paris n'envisage pas de boycott diplomatique des Jeux de Pékin.", "no 14"),
-    ("Les cheminots font grève.", ("FRALAB", None, "14")),
 ]
 
 
