@@ -1316,8 +1316,9 @@ CODED = [
     # questioned by judges is investigated; hearing a refusal is not
     ("L'ancien président Nicolas Sarkozy a été entendu par les juges.", ("FRAJUD", "FRAELI", "09")),
     ("Anne Hidalgo entend le refus de Yannick Jadot.", "no 09"),
-    # security forces are police; "le chef de l'Etat islamique" leads no state
-    ("Les forces de sécurité ont tiré sur des manifestants à Khartoum.", ("SDNCOP", "SDNCVL", "19")),
+    # security forces are police (shooting at a crowd is an assault, 18); "le chef de l'Etat
+    # islamique" leads no state
+    ("Les forces de sécurité ont tiré sur des manifestants à Khartoum.", ("SDNCOP", "SDNCVL", "18")),
     ("Les forces spéciales américaines ont tué le chef de l'Etat islamique.", ("USAMIL", "ISIL", "19")),
     # the speaker after a comma and an auxiliary, though the parser gave the verb a subject before it
     ("Les Etats-Unis ont rejeté la demande russe d'exclure l'Ukraine de l'OTAN, a indiqué Antony Blinken.",
@@ -1499,6 +1500,14 @@ CODED = [
     ("Après le recours au 49.3, la Nupes a déposé une motion de censure.", ("FRAOPP", "FRAGOV", "11")),
     ("Les Etats-Unis boycottent les Jeux de Pékin.", ("USA", "CHNGOV", "16")),
     ("Paris n'envisage pas de boycott diplomatique des Jeux de Pékin.", "no 14"),
+    # a bare second participle shares the first one's passive subject; the noun of "placé en
+    # détention" is not a second detention
+    ("Le policier a été mis en examen pour homicide volontaire et placé en détention provisoire jeudi.",
+     {("FRAJUD", "FRACOP", "17")}),
+    # a figure "selon" a body is no statement of it
+    ("Trois millions de réfugiés ont fui l'Ukraine, selon le Haut-Commissariat des Nations unies pour les "
+     "réfugiés.", "no 01"),
+    ("Les policiers ont tué un manifestant à Khartoum.", ("SDNCOP", "SDNCVL", "18")),
 ]
 
 

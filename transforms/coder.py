@@ -562,6 +562,10 @@ class EventCoder:
                 objs = [c for c in doc.children(h) if doc.deps[c] == "obj"]
                 if doc.deps[v] == "xcomp" and objs:
                     return [m for o in objs for m in self._actors_in(doc, o, mentions)], False
+                if _passive_conj_head(doc, v) is not None:
+                    # "a été mis en examen et placé en détention": the second participle is passive too
+                    return self._agents(doc, v, mentions) or self._agents(doc, _passive_conj_head(doc, v),
+                                                                         mentions), True
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
@@ -1025,6 +1029,12 @@ class EventCoder:
             found = [a for c in subj if doc.pos[c] == "PRON" and norm(doc.words[c]) in PRONOUNS
                      for a in [self._nearest_before(doc, c, mentions)] if a]
         heads = subj
+        first = _passive_conj_head(doc, i) if not found and not subj else None
+        if first is not None:
+            # "mis en examen et placé en détention": the first participle's passive subject
+            subj = [c for c in doc.children(first) if doc.deps[c] == "nsubj:pass"]
+            found = self._actors_of(doc, subj, mentions)
+            heads = subj
         if not found and detached_participle(doc, i):
             # "Condamné, le maire quitte ses fonctions": the main verb's subject underwent it
             subj = [c for c in doc.children(doc.heads[i]) if doc.deps[c] in ("nsubj", "nsubj:pass")]
@@ -1742,6 +1752,11 @@ class EventCoder:
         outer = self.match_trigger(doc, h) if trig.pos == "NOUN" and doc.deps[i] == "obj" and h != i else None
         if outer is not None and outer.reciprocal and outer.object == doc.lemmas[i].lower():
             return False  # "l'Inde et le Pakistan échangent des tirs": one act between them, not a shooting each
+        if trig.pos == "NOUN" and h != i and doc.pos[h] == "VERB" and doc.deps[i].startswith(("obl", "obj")):
+            governing = self.match_trigger(doc, h)
+            if governing is not None and governing.object == doc.lemmas[i].lower() and \
+                    governing.code[:2] == code[:2] == "17":
+                return False  # "placé en détention", "placé en garde à vue": the expression is the one event
         if trig.pos == "NOUN" and h != i and doc.pos[h] == "NOUN" and doc.deps[i] == "nmod" and code[:2] == "17":
             lifted = self.match_trigger(doc, h)
             if lifted is not None and lifted.code[:2] == "08" and lifted.object == doc.lemmas[i].lower():
@@ -2108,6 +2123,9 @@ class EventCoder:
             r.code = "010"
         if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources):
             r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
+        if r.code[:2] == "19" and r.sources and r.targets and all(m.sector == "COP" for m in r.sources) and \
+                all(m.sector == "CVL" for m in r.targets):
+            r.code = "180"  # "tué par un tir policier": police violence on a civilian is an assault, not combat
         boycott = doc.lemmas[i].lower() in ("boycott", "boycotter")
         states = bool(r.sources) and all(m.kind in ("country", "capital") or m.sector == "GOV" for m in r.sources)
         if r.code[:3] == "143" and boycott and (
@@ -2561,6 +2579,23 @@ def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
                 d = replace(d, target=agents[0], confidence=0.7)
         out.append(d)
     return out
+
+
+def _passive_conj_head(doc: ParsedDoc, v: int) -> int | None:
+    """The passive participle a bare coordinated participle shares its voice and subject with:
+    "a été mis en examen pour homicide et placé en détention" (the parser often hangs the second
+    on the last noun before "et", so climb a few heads)."""
+    if doc.deps[v] != "conj" or doc.morph(v, "VerbForm") != "Part" or any(
+            doc.deps[c].startswith(("aux", "nsubj")) for c in doc.children(v)):
+        return None
+    k = doc.heads[v]
+    for _ in range(3):
+        if doc.pos[k] == "VERB" and any(doc.deps[c] == "aux:pass" for c in doc.children(k)):
+            return k
+        if doc.heads[k] == k:
+            return None
+        k = doc.heads[k]
+    return None
 
 
 def _one_per_event(drafts: list[EventDraft]) -> list[EventDraft]:
