@@ -1508,6 +1508,12 @@ CODED = [
     ("Trois millions de réfugiés ont fui l'Ukraine, selon le Haut-Commissariat des Nations unies pour les "
      "réfugiés.", "no 01"),
     ("Les policiers ont tué un manifestant à Khartoum.", ("SDNCOP", "SDNCVL", "18")),
+    # "dénoncer un accord" ends it (its legal sense); renouncing a plan yields (08); diplomatic
+    # relations restored; a farmers' union is labour
+    ("La junte malienne dénonce les accords de défense qui la liaient à la France.", ("MLIMIL", "FRA", "16")),
+    ("Gabriel Attal a renoncé vendredi à augmenter la taxe sur le gazole.", ("FRAGOV", None, "08")),
+    ("Le Maroc et l'Allemagne renouent leurs relations diplomatiques.", ("MAR", "DEU", "05")),
+    ("La FNSEA a salué jeudi soir des « avancées concrètes ».", ("FRALAB", None, "01")),
 ]
 
 
