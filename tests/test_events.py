@@ -1514,6 +1514,14 @@ CODED = [
     ("Gabriel Attal a renoncé vendredi à augmenter la taxe sur le gazole.", ("FRAGOV", None, "08")),
     ("Le Maroc et l'Allemagne renouent leurs relations diplomatiques.", ("MAR", "DEU", "05")),
     ("La FNSEA a salué jeudi soir des « avancées concrètes ».", ("FRALAB", None, "01")),
+    # police mobilised are a show of force; civilians occupying or burning protest; a visit told
+    # from both sides is one meeting
+    ("Quelque 15 000 policiers et gendarmes ont été mobilisés autour de la capitale.", {("FRACOP", None, "15")}),
+    ("Des étudiants propalestiniens occupent un bâtiment de l'université Columbia, à New York.",
+     {("USAEDU", None, "14")}),
+    ("Des émeutiers ont incendié des voitures dans plusieurs villes de France.", "no 17"),
+    ("Joe Biden en visite surprise à Kiev, où il a été reçu par Volodymyr Zelensky.",
+     {("USAGOV", "UKRGOV", "04")}),
 ]
 
 

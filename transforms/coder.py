@@ -2131,6 +2131,14 @@ class EventCoder:
         if r.code[:3] == "143" and boycott and (
                 states or any(doc.lemmas[c].lower() == "diplomatique" for c in doc.children(i))):
             r.code = "160"  # a state boycotting the Games ("un boycott diplomatique") cuts ties; it does not strike
+        if (r.code == "192" or doc.lemmas[i].lower() in ("incendier", "saccager", "piller", "vandaliser")) and \
+                r.sources and all(m.sector in ("CVL", "EDU", "LAB", "OPP") for m in r.sources):
+            # "des étudiants occupent un bâtiment", "des partisans envahissent le Congrès", "des émeutiers
+            # ont incendié des voitures": civilians seizing or burning protest (blocking, rioting), not war
+            r.code = "144" if doc.lemmas[i].lower() == "occuper" else "145"
+        if r.code[:2] == "14" and r.passive and r.targets and all(m.sector in ("COP", "MIL") for m in r.targets):
+            # "15 000 policiers ont été mobilisés": forces deployed, a show of force, not a protest against them
+            r.sources, r.targets = r.targets, []
         if r.code[:2] == "14":
             r.sources = [self._civilians(doc, i, m) for m in r.sources]
             if r.code[:3] == "143" and not boycott:  # strikers are workers: "les cheminots de la SNCF font grève"
@@ -2602,10 +2610,14 @@ def _one_per_event(drafts: list[EventDraft]) -> list[EventDraft]:
     """Several words of a sentence often name one event ("des manifestants protestent", "ouvre
     une enquête", "serre la main de Y lors d'une réunion"): within a sentence keep one draft per
     (source, target, root), and drop a draft without a target when its source takes part in
-    another of that root (as source or target)."""
+    another of that root (as source or target). A meeting or a cooperation (04, 06) is one whichever
+    side it is told from: "X en visite à Kiev, où il a été reçu par Y" is one meeting, not a visit
+    and a reception."""
     def key(d: EventDraft) -> tuple[int, str, str, str]:
-        return (d.sentence, d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
-                d.code[:2])
+        a, b = d.source.actor_code if d.source else "", d.target.actor_code if d.target else ""
+        if d.code[:2] in ("04", "06") and a and b:
+            a, b = min(a, b), max(a, b)
+        return (d.sentence, a, b, d.code[:2])
     with_target = {(k[0], a, k[3]) for k in map(key, drafts) if k[2] for a in (k[1], k[2])}
     seen: set[tuple[int, str, str, str]] = set()
     out = []
