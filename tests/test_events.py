@@ -937,8 +937,8 @@ def test_war_words_in_a_sentence_about_sport_are_play(coder, nlp):
         got = _roots(coder, nlp, text)
         assert not any(r in ("13", "15", "18", "19", "20") for _, _, r in got), (text, got)
     # the same verb outside sport, or by an army next to a match, is force
-    assert ("RUSMIL", "UKRGOV", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev.")
-    assert ("RUSMIL", "UKRGOV", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev avant le match.")
+    assert ("RUSMIL", "UKR", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev.")  # the city, not its government
+    assert ("RUSMIL", "UKR", "19") in _roots(coder, nlp, "L'armée russe a frappé Kiev avant le match.")
 
 
 def test_a_politicians_rivals_are_of_the_politicians_kind(coder, nlp):
@@ -1349,7 +1349,7 @@ CODED = [
     ("Les Etats-Unis ont livré des missiles antichars à l'Ukraine.", ("USA", "UKR", "07")),
     ("La Russie a massé 100 000 soldats à la frontière ukrainienne.", ("RUS", "UKR", "15")),
     ("Washington a envoyé deux frégates en mer Noire.", ("USAGOV", None, "15")),
-    ("Les rebelles houthistes ont lancé des drones contre Abou Dhabi.", ("YEMREB", "AREGOV", "19")),
+    ("Les rebelles houthistes ont lancé des drones contre Abou Dhabi.", ("YEMREB", "ARE", "19")),
     ("L'OTAN a placé des forces en état d'alerte.", ("NATO", None, "15")),
     ("La CNIL a infligé une amende de 150 millions d'euros à Google.", ("FRAGOV", "USABUS", "17")),
     # one's own ambassador recalled, named by the capital's metonymy, still points at his posting
@@ -1522,6 +1522,13 @@ CODED = [
     ("Des émeutiers ont incendié des voitures dans plusieurs villes de France.", "no 17"),
     ("Joe Biden en visite surprise à Kiev, où il a été reçu par Volodymyr Zelensky.",
      {("USAGOV", "UKRGOV", "04")}),
+    # a capital struck is the country, not its government; a threat's target in "contre" or in
+    # the condition it sets
+    ("Les troupes russes ont bombardé Kiev.", {("RUSMIL", "UKR", "19")}),
+    ("L'Iran promet une « riposte sévère » contre Israël.", ("IRN", "ISR", "13")),
+    ("Moscou menace de riposter si l'Otan s'élargit.", ("RUSGOV", "NATO", "13")),
+    # (a trigger at the very end of a sentence: no index past it)
+    ("Le gouvernement veut taxer", "no 11"),
 ]
 
 

@@ -1880,6 +1880,13 @@ class EventCoder:
             r.code = "150"  # a missile fired at no one is a show of force (test), not an attack
         if r.code[:2] == "15" and not r.targets:
             r.targets = self._across_border(doc, i, r.ments)  # "surveillent la frontière avec la Corée du Nord"
+        if r.code[:2] == "13" and not r.targets:
+            # "menace de représailles si Taïwan persiste": the threat is aimed at the condition's subject
+            lo, hi = doc.subtree(i)
+            r.targets = [m for k in range(lo, hi) if doc.lemmas[k].lower() == "si" and doc.deps[k] == "mark"
+                         for s in doc.children(doc.heads[k]) if doc.deps[s] == "nsubj"
+                         for m in self._actors_in(doc, s, r.ments)
+                         if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
         h = doc.heads[i]
         if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i] == "nsubj" and \
                 doc.lemmas[h].lower() == "opposer":
@@ -2052,7 +2059,7 @@ class EventCoder:
         if lemma_of(doc, i) == "taxer" and not any(
                 doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
                 and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
-                for k in range(i + 1, doc.subtree(i)[1] + 1)):
+                for k in range(i + 1, doc.subtree(i)[1])):
             # "taxé d'amateurisme" accuses (a bare noun of what is blamed); "taxer les superprofits
             # des entreprises" levies a tax
             return False
@@ -2123,6 +2130,11 @@ class EventCoder:
             r.code = "010"
         if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources):
             r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
+        if r.code[:2] in ("18", "19", "20") and any(t.kind == "capital" and t.sector == "GOV" for t in r.targets):
+            # "des frappes russes sur Kiev": the city and its people are struck, not the government
+            r.targets = [_mention(doc, t.start, t.end, self.resolver.country_actor(t.country), label="LOC",
+                                  resolution="alias", confidence=t.confidence)
+                         if t.kind == "capital" and t.sector == "GOV" and t.country else t for t in r.targets]
         if r.code[:2] == "19" and r.sources and r.targets and all(m.sector == "COP" for m in r.sources) and \
                 all(m.sector == "CVL" for m in r.targets):
             r.code = "180"  # "tué par un tir policier": police violence on a civilian is an assault, not combat
