@@ -73,6 +73,8 @@ MODALITIES = [
     # the conditional under a past statement is the future as seen then, unless a condition hedges it
     ("Le Kremlin a assuré que la Russie retirerait ses troupes de la frontière.", "08", "future"),
     ("Le Kremlin assure que la Russie retirerait ses troupes en cas d'accord.", "08", "hypothetical"),
+    # an attack expected has not happened
+    ("Washington s'attend à une attaque russe imminente.", "19", "future"),
     # disliking in the negative is criticising, and what is disliked happened
     ("Le président ukrainien n'a guère apprécié les propos de Joe Biden.", "11", "asserted"),
     # a condition is hypothetical, even under a negated main clause
