@@ -283,6 +283,9 @@ ROLE_CODES = [
     ("Le Bundestag a voté la loi.", ("Bundestag", "DEULEG")),
     # "forces" beside a nationality are its army; "forces politiques" are none
     ("Les forces russes ont pris la ville.", ("forces russes", "RUSMIL")),
+    # a foreign city's adjective names its country ("la police new-yorkaise"); French cities' do not,
+    # since French news uses them for local matters ("une législative parisienne")
+    ("La police new-yorkaise a interpellé une centaine de manifestants.", ("police new-yorkaise", "USACOP")),
 ]
 ROLE_CODES_ABSENT = [
     ("Les forces politiques ont débattu du texte.", "forces politiques"),
