@@ -1529,6 +1529,8 @@ CODED = [
     ("Les troupes russes ont bombardé Kiev.", {("RUSMIL", "UKR", "19")}),
     ("L'Iran promet une « riposte sévère » contre Israël.", ("IRN", "ISR", "13")),
     ("Moscou menace de riposter si l'Otan s'élargit.", ("RUSGOV", "NATO", "13")),
+    # a quoted claim that a measure is unjust criticises the government that carries it
+    ("Laurent Berger : « Cette réforme est injuste et brutale »", {("FRALAB", "FRAGOV", "11")}),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

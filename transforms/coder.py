@@ -2467,6 +2467,13 @@ class EventCoder:
         if code is None:
             return "010", None
         named = self._criticised(mentions, speakers, [(q, e)])
+        if not named:
+            # "X : « Cette réforme est injuste »": a measure criticised is its government's
+            policy = next((k for k in range(q, e) if doc.lemmas[k].lower() in POLICY_NOUNS), None)
+            iso = next((m.country for m in speakers if m.country), None)
+            if policy is not None and iso:
+                return code, _mention(doc, policy, policy + 1, self._country_role(iso, "GOV"), label="ROLE",
+                                      resolution="context", confidence=0.5)
         return code, named[0] if named else None
 
 
