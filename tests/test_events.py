@@ -1531,6 +1531,8 @@ CODED = [
     ("Moscou menace de riposter si l'Otan s'élargit.", ("RUSGOV", "NATO", "13")),
     # a quoted claim that a measure is unjust criticises the government that carries it
     ("Laurent Berger : « Cette réforme est injuste et brutale »", {("FRALAB", "FRAGOV", "11")}),
+    # what is rejected names its author through a participle's agent
+    ("Le Kremlin rejette le plan de paix en dix points présenté par Volodymyr Zelensky.", ("RUSGOV", "UKRGOV", "12")),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

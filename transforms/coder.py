@@ -1916,6 +1916,14 @@ class EventCoder:
             if trig.pos == "NOUN" and self._union_of_a_side(doc, i):
                 return False  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
             r.targets = self._policy_target(doc, i, r.ments) or r.targets
+        if not r.targets and r.code[:2] in ("11", "12") and trig.pos == "VERB":
+            # "rejette le plan de paix présenté par Zelensky": the author of what is rejected or criticised
+            # (the parser may hang the participle on a complement after the object: "en dix points présenté")
+            r.targets = [m for o in doc.children(i) if doc.deps[o] == "obj" or doc.deps[o].startswith("obl") and o > i
+                         for p in doc.children(o) if doc.deps[p] == "acl" and doc.morph(p, "VerbForm") == "Part"
+                         for a in doc.children(p) if doc.deps[a] == "obl:agent"
+                         for m in self._actors_in(doc, a, r.ments)
+                         if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
         if not r.targets and r.code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
             r.targets = self._policy_target(doc, i, r.ments, objects=True, expression=trig.object,
                                             sources=r.sources)
