@@ -1533,6 +1533,10 @@ CODED = [
     ("Laurent Berger : « Cette réforme est injuste et brutale »", {("FRALAB", "FRAGOV", "11")}),
     # what is rejected names its author through a participle's agent
     ("Le Kremlin rejette le plan de paix en dix points présenté par Volodymyr Zelensky.", ("RUSGOV", "UKRGOV", "12")),
+    # leaving a body cuts ties with it; a force's own body is not left
+    ("Le Mali, le Burkina Faso et le Niger annoncent leur retrait « sans délai » de la Cédéao.",
+     {("MLI", "ECOWAS", "16"), ("BFA", "ECOWAS", "16"), ("NER", "ECOWAS", "16")}),
+    ("Le retrait des soldats de l'Otan d'Afghanistan.", "no 16"),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

@@ -2165,6 +2165,15 @@ class EventCoder:
                 r.sources = [self._workers(m) for m in r.sources]
             if r.sources and all(m.sector in ("COP", "MIL") for m in r.sources):
                 r.code = "150"  # police or troops gathering are a show of force, not a protest
+        if r.code[:3] == "087":
+            # "annoncent leur retrait de la Cédéao", "se retire de l'OMS": leaving a body cuts ties with it
+            # (the parser may hang "de la Cédéao" deeper; "les soldats de l'Otan" are the body's own)
+            lo, hi = doc.subtree(i)
+            left = [m for c in range(lo, hi) if c != i and case_of(doc, c) == "de"
+                    and doc.lemmas[doc.heads[c]].lower() not in FORCE_NOUNS
+                    for m in self._actors_in(doc, c, r.ments) if m.kind == "organisation" and not m.country]
+            if left:
+                r.code, r.targets = "160", left[:1]
         if r.code[:3] == "087" and r.sources and all(m.sector == "BUS" for m in r.sources):
             r.code = "160"  # "TotalEnergies annonce son retrait de Birmanie": a company cuts its ties, no army retreats
         if r.code[:3] == "087" and not r.targets and not any(m.sector in ("MIL", "REB") for m in r.sources) \
