@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from events import canon, load_gold  # noqa: E402
+from events import canon, is_written, load_gold, load_written  # noqa: E402
 
 
 def f1(tp: int, fp: int, fn: int) -> float:
@@ -27,7 +27,7 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 def compare(a_path: Path, b_path: Path, loose: bool) -> list[str]:
     """Lines of the report for one level of actor detail."""
-    a, b = load_gold(a_path), load_gold(b_path)
+    a, b = ((load_written(p)[0] if is_written(p) else load_gold(p)) for p in (a_path, b_path))
     common = sorted(set(a) & set(b))
     tp = fp = fn = 0
     per_root: dict[str, Counter[str]] = defaultdict(Counter)

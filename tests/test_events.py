@@ -73,6 +73,8 @@ MODALITIES = [
     # the conditional under a past statement is the future as seen then, unless a condition hedges it
     ("Le Kremlin a assuré que la Russie retirerait ses troupes de la frontière.", "08", "future"),
     ("Le Kremlin assure que la Russie retirerait ses troupes en cas d'accord.", "08", "hypothetical"),
+    # not ruling force out is a threat made, whatever the negation
+    ("La Cédéao n'exclut pas une intervention militaire au Niger.", "13", "asserted"),
     # an attack expected has not happened
     ("Washington s'attend à une attaque russe imminente.", "19", "future"),
     # disliking in the negative is criticising, and what is disliked happened
@@ -1537,6 +1539,17 @@ CODED = [
     ("Le Mali, le Burkina Faso et le Niger annoncent leur retrait « sans délai » de la Cédéao.",
      {("MLI", "ECOWAS", "16"), ("BFA", "ECOWAS", "16"), ("NER", "ECOWAS", "16")}),
     ("Le retrait des soldats de l'Otan d'Afghanistan.", "no 16"),
+    # a leader ordering an offensive wages war; armed men entering a capital take it; an ultimatum
+    # to leave expels, one to act demands; not ruling force out threatens it
+    ("Ukraine : Vladimir Poutine ordonne l'offensive, des explosions retentissent à Kiev et à Kharkiv",
+     ("RUSGOV", "UKR", "19")),
+    ("Afghanistan : les talibans entrent dans Kaboul, le président Ashraf Ghani quitte le pays", ("TAL", "AFG", "19")),
+    ("Le ministre entre dans la salle.", "no 19"),
+    ("Bamako donne soixante-douze heures à l'ambassadeur de France pour quitter le territoire malien",
+     ("MLIGOV", "FRA", "16")),
+    ("La Cédéao donne une semaine aux putschistes nigériens pour rétablir Mohamed Bazoum.", ("ECOWAS", "NERMIL", "10")),
+    ("La Cédéao n'exclut pas une intervention militaire au Niger.", {("ECOWAS", "NER", "13")}),
+    ("Le gouvernement exclut toute hausse d'impôts.", "no 13"),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

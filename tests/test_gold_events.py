@@ -205,3 +205,19 @@ def test_written_sets_load_as_one_sentence_articles(tmp_path):
     assert gold[("w-1", "")] == [(("MLIGOV", "FRA", "16"), "asserted", "none")] and gold[("w-2", "")] == []
     assert articles["w-2"]["text"] == "Il pleut sur Paris."
     assert str(articles["w-2"]["published_at"].date()) == "2022-01-22"
+
+
+SECOND_WRITTEN = sorted((GOLD / "written" / "second").glob("*_b.tsv"))
+
+
+@pytest.mark.parametrize("path", SECOND_WRITTEN, ids=[p.name for p in SECOND_WRITTEN])
+def test_second_annotations_of_a_written_set_cover_exactly_its_sentences(path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from events import load_written
+
+    base = GOLD / "written" / (path.stem.removesuffix("_b") + ".tsv")
+    gold_a, texts_a = load_written(base)
+    gold_b, texts_b = load_written(path)
+    assert set(gold_a) == set(gold_b)
+    assert {k: (a["text"], a["published_at"]) for k, a in texts_a.items()} == \
+        {k: (a["text"], a["published_at"]) for k, a in texts_b.items()}

@@ -130,6 +130,7 @@ class _Reading:
     threat: bool = False  # a conditional promise, coded as a threat
     reciprocal: bool = False
     fallback: bool = False  # an argument was found by word order, not by the parse
+    not_ruled_out: bool = False  # "n'exclut pas le recours à la force": the negation makes the threat
 
 
 # ---------------------------------------------------------------------- the coder
@@ -2036,6 +2037,28 @@ class EventCoder:
             r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
             if r.targets and not r.sources:
                 r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+        if trig.lemma == "exclure" and (is_negated(doc, i) or i > 0 and doc.words[i - 1].lower() == "sans"):
+            # "n'exclut pas une intervention militaire", "sans exclure le recours à la force": not
+            # ruling force out threatens it (138), aimed at the place or people it would strike
+            lo, hi = doc.subtree(i)
+            if any(doc.lemmas[k].lower() in ("force", "militaire", "intervention", "frappe", "armé")
+                   for k in range(i + 1, hi)):
+                r.code, r.not_ruled_out = "138", True
+                r.targets = r.targets or [m for m in r.ments if i < m.start < hi and m.resolved
+                                          and m.kind in ("country", "capital")][:1]
+        if trig.lemma == "donner" and trig.object in ("heure", "jour", "semaine"):
+            # an ultimatum: "donne soixante-douze heures à l'ambassadeur pour quitter le territoire"
+            # expels (166); "une semaine aux putschistes pour rétablir Bazoum" demands (100); a
+            # delay with no "pour" ("donne trois jours de congé") is none
+            lo, hi = doc.subtree(i)
+            purpose = [k for k in range(lo, hi) if doc.lemmas[k].lower() == "pour" and doc.deps[k] == "mark"]
+            if not purpose or not r.targets:
+                return False
+            if any(doc.lemmas[doc.heads[k]].lower() == "quitter" for k in purpose):
+                r.code = "166"
+        if lemma_of(doc, i) == "entrer" and not (r.sources and r.targets and all(
+                m.sector in ARMED_SECTORS - {"COP"} for m in r.sources)):
+            return False  # "les talibans entrent dans Kaboul" takes it; anyone else entering a place is no event
         if lemma_of(doc, i) == "poursuivre":
             # "poursuivi pour corruption", "le parquet le poursuit pour fraude": prosecuted (173);
             # "poursuivre X en justice" sues (115); "poursuit sa campagne" goes on, no event
@@ -2136,7 +2159,9 @@ class EventCoder:
             # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
             # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
             r.code = "010"
-        if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources):
+        ordered = trig.pos == "NOUN" and doc.lemmas[doc.heads[i]].lower() in ("ordonner", "déclencher", "lancer")
+        if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources) and not (
+                ordered and not r.targets):  # ("Poutine ordonne l'offensive": a leader orders war, not words)
             r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
         if r.code[:2] in ("18", "19", "20") and any(t.kind == "capital" and t.sector == "GOV" for t in r.targets):
             # "des frappes russes sur Kiev": the city and its people are struck, not the government
@@ -2224,6 +2249,8 @@ class EventCoder:
         drafts: list[EventDraft] = []
         place = self.places.place_in(doc, r.sent, r.ments)
         modality = self.modality(doc, i, own_condition_is_content=r.threat)
+        if r.not_ruled_out and modality == "negated":
+            modality = "asserted"
         uniq_sources = list({m.actor_code: m for m in r.sources}.values())
         # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
         sectors = {m.country for m in uniq_sources if m.actor_code != m.country}
