@@ -1550,6 +1550,8 @@ CODED = [
     ("La Cédéao donne une semaine aux putschistes nigériens pour rétablir Mohamed Bazoum.", ("ECOWAS", "NERMIL", "10")),
     ("La Cédéao n'exclut pas une intervention militaire au Niger.", {("ECOWAS", "NER", "13")}),
     ("Le gouvernement exclut toute hausse d'impôts.", "no 13"),
+    # whom an inquiry or complaint aims at ("visant X") is its target
+    ("L'enquête visant le député Guillaume Peltier est close.", ("FRAJUD", "FRAOPP", "09")),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

@@ -631,6 +631,13 @@ class EventCoder:
         kids = doc.children(i)
         if passive_subject:
             return self._patient(doc, i, mentions)
+        if trig.pos == "NOUN":
+            # "la plainte d'une collaboratrice visant un député", "une enquête visant le ministre":
+            # whom the complaint or inquiry aims at
+            aimed = [m for p in kids if doc.deps[p] == "acl" and doc.lemmas[p].lower() in ("viser", "cibler")
+                     for o in doc.children(p) if doc.deps[o] == "obj" for m in self._actors_in(doc, o, mentions)]
+            if aimed:
+                return aimed[:1]
         if trig.code[:2] in ("11", "12"):
             # "dénonce une frappe américaine": who is criticised is who did the act, named by its adjective
             adj = self._object_country(doc, kids, events_only=True)
