@@ -1552,6 +1552,11 @@ CODED = [
     ("Le gouvernement exclut toute hausse d'impôts.", "no 13"),
     # whom an inquiry or complaint aims at ("visant X") is its target
     ("L'enquête visant le député Guillaume Peltier est close.", ("FRAJUD", "FRAOPP", "09")),
+    # troops sent or deployed with no agent named: their side sends them, to the country named
+    ("Des troupes russes ont été déployées en Biélorussie.", {("RUSMIL", "BLR", "15")}),
+    ("Quelque 1 500 soldats nord-coréens auraient été envoyés en Russie.", {("PRKMIL", "RUS", "15")}),
+    # granting asylum is aid (075)
+    ("La France a accordé l'asile à l'opposant russe.", ("FRA", "RUSOPP", "07")),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

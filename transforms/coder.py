@@ -2188,6 +2188,16 @@ class EventCoder:
             # "des étudiants occupent un bâtiment", "des partisans envahissent le Congrès", "des émeutiers
             # ont incendié des voitures": civilians seizing or burning protest (blocking, rioting), not war
             r.code = "144" if doc.lemmas[i].lower() == "occuper" else "145"
+        if r.code[:2] == "15" and r.passive and r.targets and all(m.sector in ARMED_SECTORS for m in r.targets) \
+                and not any(doc.deps[c] == "obl:agent" for c in doc.children(i)):
+            # "des soldats nord-coréens ont été envoyés en Russie": the troops' side sends them, to
+            # the place named (not that place's army sending them)
+            where = [m for c in doc.children(i) if case_of(doc, c) in ("en", "à", "vers", "au", "aux")
+                     for m in self._actors_in(doc, c, r.ments) if m.kind in ("country", "capital")]
+            r.sources = r.targets
+            r.targets = [_mention(doc, m.start, m.end, self.resolver.country_actor(m.country), label="LOC",
+                                  resolution="alias", confidence=m.confidence) for m in where[:1] if m.country
+                         and m.country != r.sources[0].country]
         if r.code[:2] == "14" and r.passive and r.targets and all(m.sector in ("COP", "MIL") for m in r.targets):
             # "15 000 policiers ont été mobilisés": forces deployed, a show of force, not a protest against them
             r.sources, r.targets = r.targets, []
