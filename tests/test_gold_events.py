@@ -39,6 +39,18 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(reader)
 
 
+def _check_event_columns(r: dict[str, str], where: str) -> None:
+    """The event columns every gold row shares, feed or written: trap, root, modality, actors."""
+    assert r["trap"] in TRAPS, where
+    if r["root"] == "-":
+        assert r["modality"] == "-" and not r["actor1_code"] and not r["actor2_code"], where
+    else:
+        assert re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), where
+        assert r["modality"] in MODALITIES, where
+        assert CODE.match(r["actor1_code"]), f"{where}: an event needs an actor 1"
+        assert not r["actor2_code"] or CODE.match(r["actor2_code"]), where
+
+
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_gold_file_is_well_formed(name):
     rows = _rows(SETS[name])
@@ -49,14 +61,7 @@ def test_gold_file_is_well_formed(name):
         assert None not in r.values() and None not in r, f"{where}: wrong number of columns"
         assert r["guid"].startswith("https://www.lemonde.fr/"), where
         assert re.fullmatch(r"[0-9a-f]{12}", r["sentence_key"]), where
-        assert r["trap"] in TRAPS, where
-        if r["root"] == "-":
-            assert r["modality"] == "-" and not r["actor1_code"] and not r["actor2_code"], where
-        else:
-            assert re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), where
-            assert r["modality"] in MODALITIES, where
-            assert CODE.match(r["actor1_code"]), f"{where}: an event needs an actor 1"
-            assert not r["actor2_code"] or CODE.match(r["actor2_code"]), where
+        _check_event_columns(r, where)
         per_sentence[(r["guid"], r["sentence_key"])].append(r)
     for key, rs in per_sentence.items():
         if any(r["root"] == "-" for r in rs):
@@ -178,14 +183,7 @@ def test_written_set_is_well_formed(path):
         assert None not in r.values() and None not in r, f"{where}: wrong number of columns"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]), where
         assert r["text"].strip() and "\n" not in r["text"], where
-        assert r["trap"] in TRAPS, where
-        if r["root"] == "-":
-            assert r["modality"] == "-" and not r["actor1_code"] and not r["actor2_code"], where
-        else:
-            assert re.fullmatch(r"(0[1-9]|1[0-9]|20)", r["root"]), where
-            assert r["modality"] in MODALITIES, where
-            assert CODE.match(r["actor1_code"]), f"{where}: an event needs an actor 1"
-            assert not r["actor2_code"] or CODE.match(r["actor2_code"]), where
+        _check_event_columns(r, where)
         per_id[r["id"]].append(r)
     for sid, group in per_id.items():
         assert len({(r["date"], r["text"], r["trap"]) for r in group}) == 1, f"{path.name}: {sid} differs across rows"
