@@ -563,10 +563,10 @@ class EventCoder:
                 objs = [c for c in doc.children(h) if doc.deps[c] == "obj"]
                 if doc.deps[v] == "xcomp" and objs:
                     return [m for o in objs for m in self._actors_in(doc, o, mentions)], False
-                if _passive_conj_head(doc, v) is not None:
+                first = _passive_conj_head(doc, v)
+                if first is not None:
                     # "a été mis en examen et placé en détention": the second participle is passive too
-                    return self._agents(doc, v, mentions) or self._agents(doc, _passive_conj_head(doc, v),
-                                                                         mentions), True
+                    return self._agents(doc, v, mentions) or self._agents(doc, first, mentions), True
                 return self._subjects(doc, h, mentions)[0], False
             if doc.deps[v] == "acl:relcl" and h != v:
                 return self._actors_in(doc, h, mentions), False
@@ -2063,10 +2063,10 @@ class EventCoder:
                 return False
             if any(doc.lemmas[doc.heads[k]].lower() == "quitter" for k in purpose):
                 r.code = "166"
-        if lemma_of(doc, i) == "entrer" and not (r.sources and r.targets and all(
+        if trig.lemma == "entrer" and not (r.sources and r.targets and all(
                 m.sector in ARMED_SECTORS - {"COP"} for m in r.sources)):
             return False  # "les talibans entrent dans Kaboul" takes it; anyone else entering a place is no event
-        if lemma_of(doc, i) == "poursuivre":
+        if trig.lemma == "poursuivre":
             # "poursuivi pour corruption", "le parquet le poursuit pour fraude": prosecuted (173);
             # "poursuivre X en justice" sues (115); "poursuit sa campagne" goes on, no event
             kids = doc.children(i)
@@ -2094,12 +2094,13 @@ class EventCoder:
             if iso:
                 r.targets = [_mention(doc, noun, noun + 1, self._country_role(iso, "GOV"), label="ROLE",
                                       resolution="context", confidence=0.5)]
-        if lemma_of(doc, i) == "taxer" and not any(
+        if trig.lemma == "taxer" and not any(
                 doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
                 and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
-                for k in range(i + 1, doc.subtree(i)[1])):
+                for k in range(i + 1, doc.sents[doc.sent_index(i)][1])):
             # "taxé d'amateurisme" accuses (a bare noun of what is blamed); "taxer les superprofits
-            # des entreprises" levies a tax
+            # des entreprises" levies a tax (the whole sentence after the verb is searched: the parser
+            # often cuts "taxe X de « … »" apart)
             return False
         if lemma_of(doc, i) == "comparaître":
             # "X comparaît devant le tribunal": X is tried, by the court (or the country's courts)
