@@ -1557,6 +1557,9 @@ CODED = [
     ("Quelque 1 500 soldats nord-coréens auraient été envoyés en Russie.", {("PRKMIL", "RUS", "15")}),
     # granting asylum is aid (075)
     ("La France a accordé l'asile à l'opposant russe.", ("FRA", "RUSOPP", "07")),
+    # accusations rejected or denied are aimed at who rejects them, and are not theirs
+    ("Téhéran a rejeté les accusations de Washington.", ("USAGOV", "IRNGOV", "11")),
+    ("Moscou réfute les allégations de Kiev.", {("UKRGOV", "RUSGOV", "11")}),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
 ]

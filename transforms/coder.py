@@ -631,6 +631,11 @@ class EventCoder:
         kids = doc.children(i)
         if passive_subject:
             return self._patient(doc, i, mentions)
+        h = doc.heads[i]
+        if trig.pos == "NOUN" and trig.code[:2] == "11" and h != i and doc.deps[i] == "obj" and \
+                doc.lemmas[h].lower() in DENY_VERBS | {"rejeter", "réfuter"}:
+            # "Téhéran rejette les accusations de Washington": the accused is who rejects them
+            return self._subjects(doc, h, mentions)[0][:1]
         if trig.pos == "NOUN":
             # "la plainte d'une collaboratrice visant un député", "une enquête visant le ministre":
             # whom the complaint or inquiry aims at
@@ -1180,7 +1185,8 @@ class EventCoder:
         c, h = i, doc.heads[i]
         if h != i and doc.lemmas[h].lower() in self.EVENT_CONTAINERS and doc.deps[i] == "nmod":
             c, h = h, doc.heads[h]  # "X annonce un programme d'aide": the plan's author gives the aid
-        if h != c and self._carried_by(doc, c, h) and not self._comments_on(doc, h, code):
+        if h != c and self._carried_by(doc, c, h) and not self._comments_on(doc, h, code) and not (
+                code[:2] == "11" and doc.lemmas[h].lower() in DENY_VERBS | {"rejeter", "réfuter"}):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         if h != i and doc.lemmas[h].lower() in ("charger", "chargé") and case_of(doc, i) == "de":
             # "Sue Gray est chargée de l'enquête", "le ministre chargé des négociations"
