@@ -77,6 +77,8 @@ CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "
 _WORDS = load_word_classes()
 WEAPON_TESTS = set(_WORDS["weapon_test"])
 DENY_VERBS = set(_WORDS["deny_verb"])
+# verbs that turn away an accusation: its target is who turns it away, not who made it
+REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
 INTENT_VERBS = set(_WORDS["intent_verb"])
 HYPOTHETICAL_MARKERS = set(_WORDS["hypothetical_marker"])
@@ -633,7 +635,7 @@ class EventCoder:
             return self._patient(doc, i, mentions)
         h = doc.heads[i]
         if trig.pos == "NOUN" and trig.code[:2] == "11" and h != i and doc.deps[i] == "obj" and \
-                doc.lemmas[h].lower() in DENY_VERBS | {"rejeter", "réfuter"}:
+                doc.lemmas[h].lower() in REBUT_VERBS:
             # "Téhéran rejette les accusations de Washington": the accused is who rejects them
             return self._subjects(doc, h, mentions)[0][:1]
         if trig.pos == "NOUN":
@@ -1186,7 +1188,7 @@ class EventCoder:
         if h != i and doc.lemmas[h].lower() in self.EVENT_CONTAINERS and doc.deps[i] == "nmod":
             c, h = h, doc.heads[h]  # "X annonce un programme d'aide": the plan's author gives the aid
         if h != c and self._carried_by(doc, c, h) and not self._comments_on(doc, h, code) and not (
-                code[:2] == "11" and doc.lemmas[h].lower() in DENY_VERBS | {"rejeter", "réfuter"}):
+                code[:2] == "11" and doc.lemmas[h].lower() in REBUT_VERBS):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
         if h != i and doc.lemmas[h].lower() in ("charger", "chargé") and case_of(doc, i) == "de":
             # "Sue Gray est chargée de l'enquête", "le ministre chargé des négociations"
