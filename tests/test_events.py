@@ -1562,6 +1562,13 @@ CODED = [
     ("Moscou réfute les allégations de Kiev.", {("UKRGOV", "RUSGOV", "11")}),
     # (a trigger at the very end of a sentence: no index past it)
     ("Le gouvernement veut taxer", "no 11"),
+    # an announced event that no one is found to do leaves the announcement standing
+    ("Le Japon affirme que le missile tombé dans sa zone économique, tuant deux marins, venait du nord.",
+     {("JPN", None, "01")}),
+    ("Le Japon affirme que la Corée du Nord a tiré un missile.", "no 01"),
+    # any verb opening the incise after a quotation says it (not after a quoted title)
+    ("« Nous tiendrons bon », a lancé le président ukrainien.", {("UKRGOV", None, "01")}),
+    ("Le fondateur du journal « El Faro », a lancé une nouvelle revue.", "no 01"),
 ]
 
 

@@ -1716,23 +1716,38 @@ class EventCoder:
         # (so are the words of a role's name but its head: "la cour d'appel" is a court, not an appeal)
         in_name |= {k for m in mentions if m.resolved and m.kind == "role" and m.end - m.start > 1
                     for k in range(m.start, m.end) if k != self._head_in(doc, m)}
+        held: list[int] = []
         for i in range(len(doc)):
             trig = self.match_trigger(doc, i)
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
                 continue
             if not self._worth_reading(doc, i, trig):
                 continue
-            r = _Reading(i, trig, trig.code, doc.sent_index(i), self._outside_object(doc, i, trig, mentions))
-            if self._arguments(doc, r) and self._by_root(doc, r):
-                self._fill_in(doc, r)
-                if self._by_lemma(doc, r) and self._settle(doc, r):
-                    out += self._emit(doc, r)
+            if self._announcement(doc, i, trig):
+                held.append(i)
+                continue
+            out += self._read(doc, i, trig, mentions)
         out = self._kept(doc, _the_two(doc, out) + self._charges(doc, out, mentions))
+        # "La Pologne affirme que le missile tombé sur son sol, tuant deux personnes, provenait de …":
+        # an announced event that no one is found to do leaves the announcement as the sentence's event
+        for i in held:
+            lo, hi = doc.subtree(i)
+            if not any(lo <= d.trigger < hi and d.trigger != i for d in out):
+                out += self._kept(doc, self._read(doc, i, self.match_trigger(doc, i), mentions))
         # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         out += self._pictured_together(doc, mentions, {d.sentence for d in out})
         return _one_per_event(self._kept(doc, out))
+
+    def _read(self, doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention]) -> list[EventDraft]:
+        """One trigger through the stages drafts names."""
+        r = _Reading(i, trig, trig.code, doc.sent_index(i), self._outside_object(doc, i, trig, mentions))
+        if self._arguments(doc, r) and self._by_root(doc, r):
+            self._fill_in(doc, r)
+            if self._by_lemma(doc, r) and self._settle(doc, r):
+                return self._emit(doc, r)
+        return []
 
     def _kept(self, doc: ParsedDoc, out: list[EventDraft]) -> list[EventDraft]:
         """The drafts that stand when all of a document's drafts are seen together."""
@@ -1758,12 +1773,15 @@ class EventCoder:
                                       and self._sporting(doc, d.sentence))]
         return out
 
+    def _announcement(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
+        """"annonce l'expulsion", "a reçu des menaces": the other event is the one (as long as it
+        is coded: see drafts)."""
+        return (trig.code == "043" or trig.code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
+            self._announces_an_event(doc, i)
+
     def _worth_reading(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
         """False for a trigger word that, here, names no event of its own (see each case)."""
         code = trig.code
-        if (code == "043" or code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
-                self._announces_an_event(doc, i):
-            return False  # "annonce l'expulsion", "a reçu des menaces": the other event is the one
         h = doc.heads[i]
         outer = self.match_trigger(doc, h) if trig.pos == "NOUN" and doc.deps[i] == "obj" and h != i else None
         if outer is not None and outer.reciprocal and outer.object == doc.lemmas[i].lower():
@@ -2445,6 +2463,17 @@ class EventCoder:
                                            for j in range(who[0].end, e)):
                             who = []  # "Pour Valérie Pécresse, l'obstacle Marine Le Pen": no opinion, a topic
                         break
+            if not who:
+                # "« Nous ne capitulerons pas », a lancé X": any verb that opens the incise after a
+                # quotation says the quotation, whatever it means elsewhere
+                # (a quotation with a verb of its own, and the speaker after the verb: "« El Faro »,
+                # avait révélé" closes a title, not a quotation)
+                for v in (k for k in range(s, e) if doc.pos[k] == "VERB" and after_quote(doc, k)
+                          and self._quoted_clause(doc, s, k)):
+                    who = [m for m in self._subjects(doc, v, mentions)[0]
+                           if m.resolved and m.kind in speakers and m.start > v][:1]
+                    if who:
+                        break
             code, target = "010", None
             private: list[Mention] = []
             if not who:
@@ -2467,6 +2496,15 @@ class EventCoder:
                 out.append(EventDraft(m.start, self.ATTRIBUTION, code, m, target, "asserted",
                                       self.places.place_in(doc, n, mentions), n, conf))
         return out
+
+    @staticmethod
+    def _quoted_clause(doc: ParsedDoc, s: int, v: int) -> bool:
+        """The quotation that ends right before verb v's incise says something: it holds a verb."""
+        close = v - 1
+        while close > s and doc.words[close] not in ("»", "”", '"'):
+            close -= 1
+        opened = max((k for k in range(s, close) if doc.words[k] in ("«", "“", '"')), default=None)
+        return opened is not None and any(doc.pos[k] in ("VERB", "AUX") for k in range(opened + 1, close))
 
     def _private_person(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
         """A person no list knows, quoted in a headline: a civilian of the country the sentence
