@@ -1569,6 +1569,8 @@ CODED = [
     # any verb opening the incise after a quotation says it (not after a quoted title)
     ("« Nous tiendrons bon », a lancé le président ukrainien.", {("UKRGOV", None, "01")}),
     ("Le fondateur du journal « El Faro », a lancé une nouvelle revue.", "no 01"),
+    # a request to join a body appeals to it; the body named under "adhésion" is no author
+    ("La Géorgie a présenté sa demande d’adhésion à l’Union européenne.", {("GEO", "EU", "02")}),
 ]
 
 

@@ -1180,6 +1180,9 @@ class EventCoder:
                     and (doc.deps[c].startswith("nmod") or doc.heads[c] != i):
                 out.extend(m for h in with_conj(doc, c) for m in self._actors_in(doc, h, mentions)
                            if (m.start, m.end) not in taken and not any(_apposed(doc, t, m) for t in targets)
+                           # ("sa demande d'adhésion à l'UE": the target, under the expression's own noun)
+                           and not (trig.object == doc.lemmas[c].lower()
+                                    and any(t.start < m.end and m.start < t.end for t in targets))
                            # "l'attentat de Kaboul", "le massacre de Boutcha": where, not who
                            and not (code[:2] in ("18", "20") and case == "de" and m.kind in ("capital", "city")))
         if out:
