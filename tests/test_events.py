@@ -1571,6 +1571,9 @@ CODED = [
     ("Le fondateur du journal « El Faro », a lancé une nouvelle revue.", "no 01"),
     # a request to join a body appeals to it; the body named under "adhésion" is no author
     ("La Géorgie a présenté sa demande d’adhésion à l’Union européenne.", {("GEO", "EU", "02")}),
+    # a headline verb in a form no past participle takes acts, whatever the tagger says
+    ("L'Algérie rompt ses relations diplomatiques avec le Maroc.", {("DZA", "MAR", "16")}),
+    ("Le Honduras rompt avec Taïwan.", {("HND", "TWN", "16")}),
 ]
 
 

@@ -211,11 +211,16 @@ def lemma_of(doc: ParsedDoc, i: int) -> str:
 
 def finite_in_headline(doc: ParsedDoc, v: int) -> bool:
     """A present-tense verb the tagger took for a participle ("Le Mali expulse …", "X rallie Y"):
-    an -er verb ending in -e/-ent is no past participle (those end in -é)."""
+    an -er verb ending in -e/-ent is no past participle (those end in -é); nor is a form no past
+    participle takes ("L'Algérie rompt …", "Séoul établit …", "Paris reçoit …", "… prennent …",
+    "Pékin suspend …", "Ottawa remet …")."""
     word, lemma = doc.words[v].lower(), doc.lemmas[v].lower()
     if doc.morph(v, "VerbForm") == "Fin":
         return True
-    return lemma.endswith("er") and word.endswith(("e", "ent")) and not word.endswith(("ée", "ées"))
+    if lemma.endswith("er"):
+        return word.endswith(("e", "ent")) and not word.endswith(("ée", "ées"))
+    return word.endswith(("ent", "d", "oit", "pt")) or lemma.endswith("ettre") and word.endswith("et") or \
+        lemma.endswith("ir") and word == lemma[:-1] + "t"
 
 
 def in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
