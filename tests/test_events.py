@@ -1574,6 +1574,12 @@ CODED = [
     # a headline verb in a form no past participle takes acts, whatever the tagger says
     ("L'Algérie rompt ses relations diplomatiques avec le Maroc.", {("DZA", "MAR", "16")}),
     ("Le Honduras rompt avec Taïwan.", {("HND", "TWN", "16")}),
+    ("Éthiopie : le Premier ministre Abiy Ahmed lance une vaste offensive militaire contre le Front de "
+     "libération du peuple du Tigré.",
+     ("ETHGOV", "ETHREB", "19")),
+    # a second object the parser hung on the verb ("reçoit X et Y") is received too
+    ("Joe Biden reçoit Fumio Kishida et Olaf Scholz à la Maison Blanche.",
+     {("USAGOV", "JPNGOV", "04"), ("USAGOV", "DEUGOV", "04")}),
 ]
 
 

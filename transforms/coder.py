@@ -762,9 +762,11 @@ class EventCoder:
                         dep.split(":")[0] in ("obl", "nmod", "iobj", "obj", "xcomp") and \
                         case_of(doc, c) == slot:
                     heads = with_conj(doc, c)
-                    if slot == "entre":  # "entre X, …, et Y" with Y hung on the trigger by the parser
+                    if slot in ("entre", "obj"):  # "entre X, …, et Y", "reçoit X et Y" with Y hung on the
+                        # trigger by the parser (a name, bare, not a verb's coordinated clause)
                         heads += [k for k in kids if doc.deps[k] == "conj" and k > c
-                                  and doc.pos[k] in ("NOUN", "PROPN")]
+                                  and doc.pos[k] in ("NOUN", "PROPN") and case_of(doc, k) is None
+                                  and (slot == "entre" or any(doc.words[g].lower() == "et" for g in doc.children(k)))]
                     # (an agent the parser hung inside the slot of an arrest or an assault is no target:
                     # "la répression des manifestations par le régime": the protesters undergo it)
                     done_to = trig.code[:2] in ("17", "18")

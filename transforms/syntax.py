@@ -132,8 +132,8 @@ def headline_participle(doc: ParsedDoc, v: int) -> bool:
     """"Chow Hang-tung condamnée pour …", "Trois militants arrêtés à Minsk": a past participle
     heading a clause with a subject and no auxiliary is a headline's elliptic passive."""
     if doc.deps[v] not in ("ROOT", "parataxis") or doc.morph(v, "VerbForm") != "Part" or \
-            is_present_participle(doc, v):
-        return False
+            is_present_participle(doc, v) or finite_in_headline(doc, v):
+        return False  # ("Abiy Ahmed lance une offensive": no participle ends so, whatever the tagger says)
     kids = doc.children(v)
     # (a form ending in -t with an object is a present tense: "X rejoint Y", "X dit Y")
     present_like = doc.words[v].lower().endswith("t")  # "rejoint", "dit", "fait", "conduit"
