@@ -1580,6 +1580,14 @@ CODED = [
     # a second object the parser hung on the verb ("reçoit X et Y") is received too
     ("Joe Biden reçoit Fumio Kishida et Olaf Scholz à la Maison Blanche.",
      {("USAGOV", "JPNGOV", "04"), ("USAGOV", "DEUGOV", "04")}),
+    # a headline participle with a passive subject and its agent: the agent acts
+    ("Gaston Flosse définitivement condamné pour corruption.", {("FRAJUD", "FRAELI", "17")}),
+    # impeachment, martial law, fines and sanctions adopted; regulators, courts and chambers
+    ("La Chambre des représentants met en accusation le président Joe Biden.", {("USALEG", "USAGOV", "17")}),
+    ("Le président sud-coréen décrète la loi martiale.", ("KORGOV", "KORCVL", "17")),
+    ("L'Arcom a infligé une amende à CNews.", {("FRAGOV", "FRAMED", "17")}),
+    ("Séoul : le président Moon Jae-in destitué par la Cour constitutionnelle.", {("KORJUD", "KORGOV", "17")}),
+    ("L'Union européenne adopte des sanctions contre la Biélorussie.", ("EU", "BLR", "16")),
 ]
 
 
