@@ -1588,6 +1588,11 @@ CODED = [
     ("L'Arcom a infligé une amende à CNews.", {("FRAGOV", "FRAMED", "17")}),
     ("Séoul : le président Moon Jae-in destitué par la Cour constitutionnelle.", {("KORJUD", "KORGOV", "17")}),
     ("L'Union européenne adopte des sanctions contre la Biélorussie.", ("EU", "BLR", "16")),
+    # a headline participle with its agent is passive, whatever the parser made of its subject; a
+    # clause opened by "où" announces nothing; "les deux dirigeants" are the two named before
+    ("Lula reçu par Xi Jinping à Pékin, où les deux dirigeants ont signé des accords.", ("CHNGOV", "BRAELI", "04")),
+    ("Olaf Scholz reçu par Emmanuel Macron à Paris, où les deux dirigeants ont signé un accord de coopération.",
+     {("FRAGOV", "DEUGOV", "04"), ("DEUGOV", "FRAGOV", "05")}),
 ]
 
 

@@ -604,6 +604,10 @@ class EventCoder:
                       and m.resolved and m.kind in ("person", "country", "capital", "organisation")]
             out.extend(before[:1])
         for s in subj:
+            pair = self._the_two_named(doc, s, mentions)
+            if pair:  # "Lula reçu par Xi Jinping, où les deux dirigeants ont signé …": Lula and Xi
+                out.extend(pair)
+                continue
             for h in with_conj(doc, s):
                 word = norm(doc.words[h])
                 if doc.pos[h] == "PRON" and word in PRONOUNS or word in ("qui", "dernier", "celui ci", "celle ci"):
@@ -618,6 +622,25 @@ class EventCoder:
                     continue
                 out.extend(self._actors_in(doc, h, mentions))
         return out, False
+
+    PAIR_NOUNS = {"dirigeant", "dirigeants", "président", "présidents", "chef", "chefs", "ministre", "ministres",
+                  "homme", "hommes", "leader", "leaders", "pays", "capitale", "capitales", "gouvernement",
+                  "gouvernements"}
+
+    @staticmethod
+    def _the_two_named(doc: ParsedDoc, k: int, mentions: list[Mention]) -> list[Mention]:
+        """"les deux dirigeants", "les deux pays" (a subject): the last two actors of different
+        codes named before it in its sentence, when there are two."""
+        if doc.lemmas[k].lower() not in EventCoder.PAIR_NOUNS and doc.words[k].lower() not in EventCoder.PAIR_NOUNS \
+                or not any(doc.words[c].lower() == "deux" for c in doc.children(k)):
+            return []
+        s, _ = doc.sents[doc.sent_index(k)]
+        before: list[Mention] = []
+        for m in sorted((m for m in mentions if s <= m.start and m.end <= k and m.resolved
+                         and m.kind in ("person", "country", "capital")), key=lambda m: -m.start):
+            if all(m.actor_code != b.actor_code for b in before):
+                before.append(m)
+        return before[:2][::-1] if len(before) >= 2 else []
 
     @staticmethod
     def _thing_before(doc: ParsedDoc, k: int, mentions: list[Mention]) -> bool:
@@ -1040,7 +1063,10 @@ class EventCoder:
 
     def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
-        subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")]
+        subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj:pass", "nsubj")] or [
+            # (a headline's name before its participle, whatever the parser made of it: "Lula reçu par Xi")
+            c for c in doc.children(i) if c < i and doc.pos[c] == "PROPN" and case_of(doc, c) is None
+            and headline_participle(doc, i)]
         found = self._actors_of(doc, subj, mentions)
         if not found:  # "l'hôtel où il est placé en rétention": who "il" is
             found = [a for c in subj if doc.pos[c] == "PRON" and norm(doc.words[c]) in PRONOUNS
@@ -1383,7 +1409,10 @@ class EventCoder:
                     if doc.lemmas[c].lower() in self.EVENT_CONTAINERS)):
                 return True  # ("annonce un programme d'aide"; an event named deeper in the object
                 # is not what is announced: "présente ses mesures de « rupture »" is a statement)
-            if doc.deps[c] in ("xcomp", "ccomp"):
+            if doc.deps[c] in ("xcomp", "ccomp") and not any(
+                    doc.words[g].lower() in ("où", "quand", "lorsque", "tandis") for g in doc.children(c)):
+                # (a clause opened by "où" or "lorsque" is a relative or a time the parser took for
+                # a complement: "reçu à Pékin, où les deux dirigeants ont signé …" announces nothing)
                 lo, hi = doc.subtree(c)
                 if any(self.match_trigger(doc, k) for k in range(lo, hi)):
                     return True

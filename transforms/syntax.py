@@ -137,7 +137,8 @@ def headline_participle(doc: ParsedDoc, v: int) -> bool:
     kids = doc.children(v)
     # (a form ending in -t with an object is a present tense: "X rejoint Y", "X dit Y")
     present_like = doc.words[v].lower().endswith("t")  # "rejoint", "dit", "fait", "conduit"
-    return any(doc.deps[c] in ("nsubj", "nsubj:pass") for c in kids) and not any(
+    # (or with its agent, whatever the parser made of the subject: "Lula reçu par Xi Jinping")
+    return any(doc.deps[c] in ("nsubj", "nsubj:pass", "obl:agent") for c in kids) and not any(
         doc.deps[c].startswith(("aux", "cop")) or present_like and doc.deps[c] == "obj" for c in kids)
 
 
