@@ -1593,6 +1593,9 @@ CODED = [
     ("Lula reçu par Xi Jinping à Pékin, où les deux dirigeants ont signé des accords.", ("CHNGOV", "BRAELI", "04")),
     ("Olaf Scholz reçu par Emmanuel Macron à Paris, où les deux dirigeants ont signé un accord de coopération.",
      {("FRAGOV", "DEUGOV", "04"), ("DEUGOV", "FRAGOV", "05")}),
+    # a role takes the country of the place its own complement names before where the act happens;
+    # a state and its rebels are two sides (the state as its government), not one actor
+    ("L'Ethiopie et les rebelles du Tigré signent à Nairobi un accord de paix.", {("ETHGOV", "ETHREB", "05")}),
 ]
 
 

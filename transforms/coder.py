@@ -2331,9 +2331,13 @@ class EventCoder:
             modality = "asserted"
         uniq_sources = list({m.actor_code: m for m in r.sources}.values())
         # "Kazakhstan : le président promet …": a country and one of its sectors are one actor
-        sectors = {m.country for m in uniq_sources if m.actor_code != m.country}
+        # (not a state and its rebels: "l'Ethiopie et les rebelles du Tigré signent" is its government and them)
+        sectors = {m.country for m in uniq_sources if m.actor_code != m.country and m.sector in STATE_SECTORS}
+        rivals = {m.country for m in uniq_sources if m.actor_code != m.country and m.sector == "REB"}
         uniq_sources = [m for m in uniq_sources if m.actor_code != m.country or m.country not in sectors] \
             or uniq_sources
+        uniq_sources = [self._resolver_mention(m, "GOV") if m.actor_code == m.country and m.country in rivals
+                        else m for m in uniq_sources]
         if r.reciprocal and len(uniq_sources) == 1 and self._plural_subject(doc, i) and \
                 all(t.actor_code == uniq_sources[0].actor_code for t in r.targets):
             # "des députés s'invectivent": among themselves

@@ -659,12 +659,16 @@ class Resolver:
                                    canonical_name=actor.canonical_name))
                 continue
             local = places_in_sentence(doc, m.start, mentions, kinds=("country", "capital", "place"))
+            # (the place its own complement names comes first: "les rebelles du Tigré", signing at Pretoria)
+            own = [p for p in mentions if p.country and p.kind in ("city", "place", "capital", "country")
+                   and m.end < p.start <= m.end + 2 and doc.words[m.end].lower() in ("de", "du", "des", "d'", "d’")]
+            local = [p for p in local if p not in own]
             away = {p.country for p in local if self._travels_to(doc, m, p) or self._acted_on(doc, m, p)}
             local = [p for p in local if p.country not in away]
             # where it happens before what is talked about: "appellent à boycotter les Jeux de Pékin, à Taipei"
             where = [p for p in local if doc.deps[p.start].startswith("obl") and any(
                 doc.deps[c] == "case" and doc.lemmas[c].lower() in ("à", "en", "dans") for c in doc.children(p.start))]
-            local = where + [p for p in local if p not in where]
+            local = own[:1] + where + [p for p in local if p not in where]
             iso = local[0].country if local else main
             confidence = 0.6
             if iso in away:  # "le ministre des affaires étrangères s'est rendu à Kiev": a visitor
