@@ -1596,6 +1596,10 @@ CODED = [
     # a role takes the country of the place its own complement names before where the act happens;
     # a state and its rebels are two sides (the state as its government), not one actor
     ("L'Ethiopie et les rebelles du Tigré signent à Nairobi un accord de paix.", {("ETHGOV", "ETHREB", "05")}),
+    # a title right before a name the parse does not appose: the name's country, the title's sector
+    ("Emmanuel Macron a accueilli le roi Felipe VI à Versailles.", {("FRAGOV", "ESPGOV", "04")}),
+    # hostages taken: whom the expression's noun names ("prennent en otage des journalistes")
+    ("Des hommes armés prennent en otage des journalistes équatoriens.", ("ECUUAF", "ECUMED", "18")),
 ]
 
 

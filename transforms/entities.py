@@ -638,6 +638,16 @@ class Resolver:
                 out.append(replace(m, actor_code=person.actor_code, country=person.country, sector=person.sector,
                                    confidence=0.6, canonical_name=person.canonical_name, kind="person"))
                 continue
+            titled = next((p for p in mentions if p.kind == "person" and p.resolved and p.country and p.start == m.end
+                           and (m.start <= doc.heads[p.start] < m.end or m.start <= doc.heads[m.end - 1] < p.end)),
+                          None)
+            if titled is not None:
+                # a title right before a name the parse does not appose: the name's country, the title's
+                # sector ("le roi Charles III" -> GBRGOV, not the sentence's country)
+                actor = self.country_actor(titled.country, m.sector or "", as_role=True)
+                out.append(replace(m, actor_code=actor.code or "UNK", country=titled.country, confidence=0.7,
+                                   canonical_name=actor.canonical_name))
+                continue
             group = next((g for g in mentions if g.start == m.end and g.resolved and g.kind == "organisation"
                           and g.sector == m.sector), None)
             if group is not None:  # "les rebelles houthistes", "les miliciens Wagner": that group
