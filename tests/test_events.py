@@ -1600,6 +1600,11 @@ CODED = [
     ("Emmanuel Macron a accueilli le roi Felipe VI à Versailles.", {("FRAGOV", "ESPGOV", "04")}),
     # hostages taken: whom the expression's noun names ("prennent en otage des journalistes")
     ("Des hommes armés prennent en otage des journalistes équatoriens.", ("ECUUAF", "ECUMED", "18")),
+    # who proposed the agreement that is signed is the other side
+    ("Trois syndicats ont signé l'accord proposé par la direction de la SNCF.", ("FRALAB", "FRABUS", "05")),
+    # clergy and union bodies are roles
+    ("Gérald Darmanin a expulsé un imam tunisien.", ("FRAGOV", "TUNREL", "17")),
+    ("Les organisations syndicales ont rencontré le premier ministre.", ("FRALAB", "FRAGOV", "04")),
 ]
 
 

@@ -2045,6 +2045,12 @@ class EventCoder:
         i, trig = r.i, r.trig
         r.fallback = False
         nominal_protest = r.code[:2] == "14" and trig.pos == "NOUN"
+        if not r.targets and r.code[:2] == "05" and trig.object:
+            # "signent l'accord proposé par la direction": who proposed what is signed is the other side
+            o = expression_noun(doc, i, trig.object)
+            r.targets = [m for p in (participles_on(doc, o) if o is not None else [])
+                         for c in doc.children(p) if doc.deps[c] == "obl:agent"
+                         for m in self._actors_in(doc, c, r.ments) if m not in r.sources]
         if not r.targets and not (r.reciprocal and len(r.sources) >= 2) and not nominal_protest and \
                 r.code[:2] != "01":
             # (a protest is against what "contre" or its purpose names, never the next name:
