@@ -1605,6 +1605,13 @@ CODED = [
     # clergy and union bodies are roles
     ("Gérald Darmanin a expulsé un imam tunisien.", ("FRAGOV", "TUNREL", "17")),
     ("Les organisations syndicales ont rencontré le premier ministre.", ("FRALAB", "FRAGOV", "04")),
+    # dissolving a group and closing a mosque coerce them; a high commissioner is the state's
+    ("Le gouvernement a dissous le collectif Les Soulèvements de la Terre.", {("FRAGOV", "FRANGO", "17")}),
+    ("Le gouvernement va fermer la mosquée de Pessac.", {("FRAGOV", "FRAREL", "17")}),
+    ("Le haut-commissaire de la République a instauré un couvre-feu à Nouméa.", ("FRAGOV", "NCLCVL", "17")),
+    # a person no list knows, tried or sentenced, is a civilian; a trial to come, before its court
+    ("Gérard Dupont condamné à deux ans de prison.", {("FRAJUD", "FRACVL", "17")}),
+    ("Jean Martin sera jugé devant le tribunal correctionnel de Lyon.", {("FRAJUD", "FRACVL", "17")}),
 ]
 
 

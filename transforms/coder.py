@@ -2079,6 +2079,13 @@ class EventCoder:
                 r.code = "173"  # "condamné pour espionnage" with no one named: a sentence, by a court
             if not r.targets:
                 r.targets = self._patient(doc, i, r.ments)
+            if not r.targets and r.code[:2] == "17" and r.passive:
+                # "Gérard Depardieu condamné à dix-huit mois de prison": a person no list knows, tried
+                # or arrested, is a civilian of the country (as a quoted one is)
+                subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj", "nsubj:pass")] + (
+                    [doc.heads[i]] if doc.deps[i] in ("acl", "amod") else [])
+                r.targets = [p for m in r.ments if _unknown_person(m) and any(m.start <= c < m.end for c in subj)
+                             for p in [self._private_person(doc, m, r.ments)] if p is not None][:1]
             implicit = self._implicit_agent(doc, i, r.code, r.ments, r.targets)
             if implicit is not None:
                 r.sources = [implicit]
@@ -2102,14 +2109,22 @@ class EventCoder:
                 doc.deps[c] == "obj" and self._actors_in(doc, c, r.ments) for c in doc.children(i)):
             r.code = "010"  # defending one's own measure ("défend une initiative") is a statement
         if lemma_of(doc, i) == "juger" and r.code == "010" and r.passive:
-            if not any(case_of(doc, c) == "pour" for c in doc.children(i)):
+            # ("sera jugé le 26 septembre", "jugé devant la cour d'assises": a trial to come, or where)
+            trial = any(case_of(doc, c) in ("pour", "devant") for c in doc.children(i)) or any(
+                doc.deps[c] == "aux:pass" and doc.morph(c, "Tense") == "Fut" for c in doc.children(i))
+            if not trial:
                 return False  # "jugés responsables de …": a verdict without its author
             r.code = "173"  # "jugé pour meurtre": tried, by a court
             heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
                 [doc.heads[i]] if doc.deps[i] == "acl" else [])
-            r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code)
+            r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code) or [
+                p for m in r.ments if _unknown_person(m) and any(m.start <= h < m.end for h in heads)
+                for p in [self._private_person(doc, m, r.ments)] if p is not None][:1]
             if r.targets and not r.sources:
-                r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
+                # (the court it is tried before, else the justice of the country)
+                r.sources = [m for c in doc.children(i) if case_of(doc, c) == "devant"
+                             for m in self._actors_in(doc, c, r.ments) if m.sector == "JUD"][:1] or [
+                    m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
         if trig.lemma == "exclure" and (is_negated(doc, i) or i > 0 and doc.words[i - 1].lower() == "sans"):
             # "n'exclut pas une intervention militaire", "sans exclure le recours à la force": not
             # ruling force out threatens it (138), aimed at the place or people it would strike

@@ -205,7 +205,10 @@ class Resolver:
                     m = self._match_name(doc, nt, i, i + n, max(e, i + n), key, day)
                     # (a capitalised word tagged as a name is no role; "le patronat" tagged PROPN is one)
                     name_word = n == 1 and doc.pos[i] == "PROPN" and doc.words[i][:1].isupper()
-                    if m is None and i + n <= e and not name_word:
+                    # (nor is a verb whose accents the matching drops: "sera jugé" names no judge)
+                    verb_word = n == 1 and doc.pos[i] in ("VERB", "AUX") and doc.words[i].lower().endswith(
+                        ("é", "ée", "és", "ées"))
+                    if m is None and i + n <= e and not name_word and not verb_word:
                         role = self._role_key(key)
                         if role:
                             m = self._match_role(doc, nt, i, i + n, e, role)
