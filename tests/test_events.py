@@ -1612,6 +1612,10 @@ CODED = [
     # a person no list knows, tried or sentenced, is a civilian; a trial to come, before its court
     ("Gérard Dupont condamné à deux ans de prison.", {("FRAJUD", "FRACVL", "17")}),
     ("Jean Martin sera jugé devant le tribunal correctionnel de Lyon.", {("FRAJUD", "FRACVL", "17")}),
+    # a protest lodged with a state is an official complaint, not a demonstration
+    ("Tokyo a adressé une protestation officielle à Pékin.", {("JPNGOV", "CHNGOV", "11")}),
+    # "dit « X »" after a name gives a nickname: nothing said
+    ("Le Conseil de sécurité a sanctionné le chef de gang Jimmy Chérizier, dit « Barbecue ».", "no 01"),
 ]
 
 

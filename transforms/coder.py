@@ -1822,9 +1822,11 @@ class EventCoder:
             return False  # "l'Inde et le Pakistan échangent des tirs": one act between them, not a shooting each
         if trig.pos == "NOUN" and h != i and doc.pos[h] == "VERB" and doc.deps[i].startswith(("obl", "obj")):
             governing = self.match_trigger(doc, h)
-            if governing is not None and governing.object == doc.lemmas[i].lower() and \
-                    governing.code[:2] == code[:2] == "17":
-                return False  # "placé en détention", "placé en garde à vue": the expression is the one event
+            if governing is not None and governing.object == doc.lemmas[i].lower() and (
+                    governing.code[:2] == code[:2] == "17" or governing.code[:2] not in (code[:2], "01")):
+                # "placé en détention", "placé en garde à vue": the expression is the one event
+                # (also when it means something else: "adresse une protestation à Pékin" complains)
+                return False
         if trig.pos == "NOUN" and h != i and doc.pos[h] == "NOUN" and doc.deps[i] == "nmod" and code[:2] == "17":
             lifted = self.match_trigger(doc, h)
             if lifted is not None and lifted.code[:2] == "08" and lifted.object == doc.lemmas[i].lower():
@@ -1840,6 +1842,10 @@ class EventCoder:
                                          for c in doc.children(i)) and not any(
                 case_of(doc, c) == "à" for c in doc.children(i)):
             return False  # "la mairie cède un château": a sale; one yields power, ground or to someone
+        if trig.lemma == "dire" and doc.words[i].lower() in ("dit", "dite", "dits", "dites") and 0 < i < len(doc) - 2 \
+                and doc.words[i - 1] == "," and doc.words[i + 1] in ("«", "“", '"') and \
+                not any(doc.deps[c] in ("aux", "aux:tense", "nsubj") for c in doc.children(i)):
+            return False  # "le chef de gang Jimmy Chérizier, dit « Barbecue »": a nickname, nothing said
         if trig.lemma == "témoigner" and any(case_of(doc, c) == "de" or doc.deps[c] == "nsubj"
                                              and doc.pos[c] == "PRON" for c in doc.children(i)):
             # "des vidéos témoignent de la violence": they attest it; "elle témoigne au procès": a
