@@ -1616,6 +1616,8 @@ CODED = [
     ("Tokyo a adressé une protestation officielle à Pékin.", {("JPNGOV", "CHNGOV", "11")}),
     # "dit « X »" after a name gives a nickname: nothing said
     ("Le Conseil de sécurité a sanctionné le chef de gang Jimmy Chérizier, dit « Barbecue ».", "no 01"),
+    # an event noun in a unit's name is no event
+    ("Des enquêteurs de la brigade de répression du banditisme ont perquisitionné le siège du club.", "no 17"),
 ]
 
 

@@ -68,6 +68,8 @@ MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
 # Warnings, demands, accusations: with no object, the target is the subject of the
 # complement clause ("a prévenu que la Russie devrait…", "estime que Moscou…").
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
+# Police and state units whose names hold an event noun ("brigade de répression du banditisme")
+UNIT_NOUNS = {"brigade", "office", "unité", "cellule", "section", "sous-direction", "pôle"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
               "obj", "conj"}
@@ -1842,6 +1844,8 @@ class EventCoder:
                                          for c in doc.children(i)) and not any(
                 case_of(doc, c) == "à" for c in doc.children(i)):
             return False  # "la mairie cède un château": a sale; one yields power, ground or to someone
+        if trig.pos == "NOUN" and doc.deps[i] == "nmod" and h != i and doc.lemmas[h].lower() in UNIT_NOUNS:
+            return False  # "la brigade de répression du banditisme", "l'office de lutte contre …": a unit's name
         if trig.lemma == "dire" and doc.words[i].lower() in ("dit", "dite", "dits", "dites") and 0 < i < len(doc) - 2 \
                 and doc.words[i - 1] == "," and doc.words[i + 1] in ("«", "“", '"') and \
                 not any(doc.deps[c] in ("aux", "aux:tense", "nsubj") for c in doc.children(i)):
