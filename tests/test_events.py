@@ -1618,6 +1618,9 @@ CODED = [
     ("Le Conseil de sécurité a sanctionné le chef de gang Jimmy Chérizier, dit « Barbecue ».", "no 01"),
     # an event noun in a unit's name is no event
     ("Des enquêteurs de la brigade de répression du banditisme ont perquisitionné le siège du club.", "no 17"),
+    # a court annulling a decision rejects it (as one censuring a law does); flights are only cancelled
+    ("Le tribunal administratif a annulé l'arrêté du maire de Nice.", {("FRAJUD", "FRAGOV", "12")}),
+    ("La compagnie a annulé trois vols.", "no 12"),
 ]
 
 
