@@ -1752,7 +1752,7 @@ class EventCoder:
         # (so are the words of a role's name but its head: "la cour d'appel" is a court, not an appeal)
         in_name |= {k for m in mentions if m.resolved and m.kind == "role" and m.end - m.start > 1
                     for k in range(m.start, m.end) if k != self._head_in(doc, m)}
-        held: list[int] = []
+        held: list[tuple[int, Trigger]] = []
         for i in range(len(doc)):
             trig = self.match_trigger(doc, i)
             if trig is None or i in in_name:  # "le Rassemblement national" is a party, not a rally
@@ -1760,16 +1760,16 @@ class EventCoder:
             if not self._worth_reading(doc, i, trig):
                 continue
             if self._announcement(doc, i, trig):
-                held.append(i)
+                held.append((i, trig))
                 continue
             out += self._read(doc, i, trig, mentions)
         out = self._kept(doc, _the_two(doc, out) + self._charges(doc, out, mentions))
         # "La Pologne affirme que le missile tombé sur son sol, tuant deux personnes, provenait de …":
         # an announced event that no one is found to do leaves the announcement as the sentence's event
-        for i in held:
+        for i, trig in held:
             lo, hi = doc.subtree(i)
             if not any(lo <= d.trigger < hi and d.trigger != i for d in out):
-                out += self._kept(doc, self._read(doc, i, self.match_trigger(doc, i), mentions))
+                out += self._kept(doc, self._read(doc, i, trig, mentions))
         # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
@@ -2094,8 +2094,7 @@ class EventCoder:
                 # or arrested, is a civilian of the country (as a quoted one is)
                 subj = [c for c in doc.children(i) if doc.deps[c] in ("nsubj", "nsubj:pass")] + (
                     [doc.heads[i]] if doc.deps[i] in ("acl", "amod") else [])
-                r.targets = [p for m in r.ments if _unknown_person(m) and any(m.start <= c < m.end for c in subj)
-                             for p in [self._private_person(doc, m, r.ments)] if p is not None][:1]
+                r.targets = self._private_among(doc, subj, r.ments)
             implicit = self._implicit_agent(doc, i, r.code, r.ments, r.targets)
             if implicit is not None:
                 r.sources = [implicit]
@@ -2127,9 +2126,8 @@ class EventCoder:
             r.code = "173"  # "jugé pour meurtre": tried, by a court
             heads = [c for c in doc.children(i) if doc.deps[c] == "nsubj:pass"] or (
                 [doc.heads[i]] if doc.deps[i] == "acl" else [])
-            r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code) or [
-                p for m in r.ments if _unknown_person(m) and any(m.start <= h < m.end for h in heads)
-                for p in [self._private_person(doc, m, r.ments)] if p is not None][:1]
+            r.targets = r.targets or self._unnamed_people(doc, i, heads, r.ments, r.code) or \
+                self._private_among(doc, heads, r.ments)
             if r.targets and not r.sources:
                 # (the court it is tried before, else the justice of the country)
                 r.sources = [m for c in doc.children(i) if case_of(doc, c) == "devant"
@@ -2575,10 +2573,16 @@ class EventCoder:
         opened = max((k for k in range(s, close) if doc.words[k] in ("«", "“", '"')), default=None)
         return opened is not None and any(doc.pos[k] in ("VERB", "AUX") for k in range(opened + 1, close))
 
+    def _private_among(self, doc: ParsedDoc, heads: list[int], mentions: list[Mention]) -> list[Mention]:
+        """The person no list knows whose name holds one of `heads`, as a private person (tried,
+        sentenced, arrested: "Gérard Depardieu condamné …")."""
+        return [p for m in mentions if _unknown_person(m) and any(m.start <= h < m.end for h in heads)
+                for p in [self._private_person(doc, m, mentions)] if p is not None][:1]
+
     def _private_person(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Mention | None:
-        """A person no list knows, quoted in a headline: a civilian of the country the sentence
-        or the article names, else of the news source's country (CAMEO's default for a private
-        person; a writer or a researcher interviewed is one as far as the event data knows)."""
+        """A person no list knows, quoted in a headline or tried in one: a civilian of the country
+        the sentence or the article names, else of the news source's country (CAMEO's default for a
+        private person; a writer or a researcher interviewed is one as far as the event data knows)."""
         iso = self._context_country(doc, m.start, mentions, [m]) or self.resolver.home_country
         if iso is None:
             return None
