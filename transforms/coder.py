@@ -383,8 +383,7 @@ class EventCoder:
         iso = self._context_country(doc, i, mentions, []) if not patient[0].country else patient[0].country
         if iso is None:
             return None
-        actor = self._country_role(iso, "JUD")
-        return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+        return self._implied(doc, i, iso, "JUD")
 
     # ------------------------------------------------------------------ actors
     def _actors_in(self, doc: ParsedDoc, head: int, mentions: list[Mention],
@@ -422,8 +421,7 @@ class EventCoder:
             # "l'Etat viendra en aide": the government of the country the text is about
             iso = self._context_country(doc, head, mentions, [])
             if iso:
-                return [_mention(doc, head, head + 1, self._country_role(iso, "GOV"),
-                                 label="ROLE", resolution="context", confidence=0.5)]
+                return [self._implied(doc, head, iso, "GOV")]
         if doc.lemmas[head].lower() == "pays" and doc.morph(head, "Number") != "Plur" and any(
                 doc.lemmas[c].lower() in ("le", "ce") for c in doc.children(head)):
             # "le pays": the country the sentence or the article is about
@@ -812,8 +810,7 @@ class EventCoder:
         iso = self._context_country(doc, c, mentions, [])
         if iso is None:
             return []
-        actor = self._country_role(iso, "CVL")
-        return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+        return [self._implied(doc, c, iso, "CVL")]
 
     def _visited_site(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
                       ) -> list[Mention]:
@@ -828,8 +825,7 @@ class EventCoder:
             iso = self._context_country(doc, c, mentions, [])
             if iso is None:
                 return []
-            actor = self._country_role(iso, VISITED_SITES[lemma])
-            return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+            return [self._implied(doc, c, iso, VISITED_SITES[lemma])]
         return []
 
     def _seat_of_government(self, m: Mention) -> Mention:
@@ -1008,8 +1004,7 @@ class EventCoder:
             iso = patient[0].country or self._fallback_country(doc, i, mentions)
         if iso is None or not sector:
             return None
-        actor = self._country_role(iso, sector)
-        return _mention(doc, i, i + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+        return self._implied(doc, i, iso, sector)
 
     # steps of the French criminal procedure: a sentence naming no country that uses them speaks
     # of the news source's own courts and police ("exilé en Israël" does not move the court)
@@ -1112,8 +1107,7 @@ class EventCoder:
                 iso = self._procedure_country(doc, i, mentions) or self._context_country(doc, i, mentions, []) \
                     or self._fallback_country(doc, i, mentions)
                 if iso:
-                    actor = self._country_role(iso, "CVL")
-                    return [_mention(doc, h, h + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+                    return [self._implied(doc, h, iso, "CVL")]
         return []
 
     @staticmethod
@@ -1605,8 +1599,7 @@ class EventCoder:
                 iso = next((m.country for m in sources if m.country), None)
             if iso is None:
                 return []
-            actor = self._country_role(iso, "MIL" if military else "GOV")
-            return [_mention(doc, c, c + 1, actor, label="ROLE", resolution="context", confidence=0.5)]
+            return [self._implied(doc, c, iso, "MIL" if military else "GOV")]
         return []
 
     # ------------------------------------------------------------------ refinements
@@ -1728,6 +1721,17 @@ class EventCoder:
         """Country mention m as its `sector` ("la Russie" as the Russian forces: RUSMIL)."""
         actor = self._country_role(m.country or "", sector)
         return replace(m, actor_code=actor.code or m.actor_code, sector=sector, kind="role")
+
+    def _implied(self, doc: ParsedDoc, k: int, iso: str, sector: str) -> Mention:
+        """The `sector` of country `iso` that the sentence implies at word k ("le parquet" of the
+        country the article is about, the government a motion of censure aims at)."""
+        return _mention(doc, k, k + 1, self._country_role(iso, sector), label="ROLE", resolution="context",
+                        confidence=0.5)
+
+    def _country_of(self, doc: ParsedDoc, m: Mention) -> Mention:
+        """A place or capital mention as its country ("des frappes sur Kiev": Ukraine is struck)."""
+        return _mention(doc, m.start, m.end, self.resolver.country_actor(m.country or ""), label="LOC",
+                        resolution="alias", confidence=m.confidence)
 
     def _country_role(self, iso: str, sector: str) -> Actor:
         """A sector of a country the sentence implies, as a role ("Russie (MIL)"): not a name
@@ -2181,8 +2185,7 @@ class EventCoder:
                 return False
             iso = next((m.country for m in r.sources if m.country), None)
             if iso:
-                r.targets = [_mention(doc, noun, noun + 1, self._country_role(iso, "GOV"), label="ROLE",
-                                      resolution="context", confidence=0.5)]
+                r.targets = [self._implied(doc, noun, iso, "GOV")]
         if trig.lemma == "taxer" and not any(
                 doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
                 and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
@@ -2245,8 +2248,7 @@ class EventCoder:
                 return False  # "les débats suspendus", "vols annulés": no actor undergoes it
             iso = r.sources[0].country or self._context_country(doc, i, r.ments, [])
             if iso:
-                r.targets = [_mention(doc, i, i + 1, self._country_role(iso, "GOV"),
-                                      label="ROLE", resolution="context", confidence=0.5)]
+                r.targets = [self._implied(doc, i, iso, "GOV")]
             if r.code[:2] == "16":
                 r.code = "172"
         proposal = r.code == "030" and trig.lemma in self.PROPOSALS and not any(
@@ -2262,8 +2264,7 @@ class EventCoder:
             r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
         if r.code[:2] in ("18", "19", "20") and any(t.kind == "capital" and t.sector == "GOV" for t in r.targets):
             # "des frappes russes sur Kiev": the city and its people are struck, not the government
-            r.targets = [_mention(doc, t.start, t.end, self.resolver.country_actor(t.country), label="LOC",
-                                  resolution="alias", confidence=t.confidence)
+            r.targets = [self._country_of(doc, t)
                          if t.kind == "capital" and t.sector == "GOV" and t.country else t for t in r.targets]
         if r.code[:2] == "19" and r.sources and r.targets and all(m.sector == "COP" for m in r.sources) and \
                 all(m.sector == "CVL" for m in r.targets):
@@ -2285,8 +2286,7 @@ class EventCoder:
             where = [m for c in doc.children(i) if case_of(doc, c) in ("en", "à", "vers", "au", "aux")
                      for m in self._actors_in(doc, c, r.ments) if m.kind in ("country", "capital")]
             r.sources = r.targets
-            r.targets = [_mention(doc, m.start, m.end, self.resolver.country_actor(m.country), label="LOC",
-                                  resolution="alias", confidence=m.confidence) for m in where[:1] if m.country
+            r.targets = [self._country_of(doc, m) for m in where[:1] if m.country
                          and m.country != r.sources[0].country]
         if r.code[:2] == "14" and r.passive and r.targets and all(m.sector in ("COP", "MIL") for m in r.targets):
             # "15 000 policiers ont été mobilisés": forces deployed, a show of force, not a protest against them
@@ -2461,9 +2461,8 @@ class EventCoder:
                 if not iso or (d.sentence, d.target.actor_code) in seen:
                     break
                 seen.add((d.sentence, d.target.actor_code))
-                actor = self._country_role(iso, "CVL")
                 victims = None if crime in self.VICTIMLESS else \
-                    _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+                    self._implied(doc, k, iso, "CVL")
                 out.append(EventDraft(k, self.CHARGE, crime, d.target, victims, "asserted" if convicted else "reported",
                                       d.place, d.sentence, 0.6))
                 break
@@ -2491,10 +2490,9 @@ class EventCoder:
             iso = self._context_country(doc, k, mentions, suspect) or suspect[0].country
             if not iso:
                 continue
-            actor = self._country_role(iso, "CVL")
             code = self._crime(doc, k) or ""
             victims = None if code in self.VICTIMLESS else \
-                _mention(doc, k, k + 1, actor, label="ROLE", resolution="context", confidence=0.5)
+                self._implied(doc, k, iso, "CVL")
             out.append(EventDraft(k, self.CHARGE, code, suspect[0], victims, "reported",
                                   self.places.place_in(doc, sent, mentions), sent, 0.6))
         return out
@@ -2653,8 +2651,7 @@ class EventCoder:
             policy = next((k for k in range(q, e) if doc.lemmas[k].lower() in POLICY_NOUNS), None)
             iso = next((m.country for m in speakers if m.country), None)
             if policy is not None and iso:
-                return code, _mention(doc, policy, policy + 1, self._country_role(iso, "GOV"), label="ROLE",
-                                      resolution="context", confidence=0.5)
+                return code, self._implied(doc, policy, iso, "GOV")
         return code, named[0] if named else None
 
 
