@@ -1621,6 +1621,13 @@ CODED = [
     # a court annulling a decision rejects it (as one censuring a law does); flights are only cancelled
     ("Le tribunal administratif a annulé l'arrêté du maire de Nice.", {("FRAJUD", "FRAGOV", "12")}),
     ("La compagnie a annulé trois vols.", "no 12"),
+    # a headline speaker behind a title or an interview rubric, or whose apposed role speaks for a
+    # name no list knows; a quoted work's title may stand in the apposition
+    ("La sociologue Claire Vernet : « L'école creuse les inégalités »", {("FRAEDU", None, "01")}),
+    ("Entretien avec Gabriel Attal : « Nous irons au bout de la réforme »", {("FRAGOV", None, "01")}),
+    ("Lars Thorvald, président de Volkswagen : « Nous construirons trois usines »", {("DEUBUS", None, "01")}),
+    ("Paul Garnier, auteur de « La Ligne » : « J'écris pour ceux qui partent »", {("FRACVL", None, "01")}),
+    ("Entretien avec un inconnu : « Je n'ai rien vu »", "no 01"),
 ]
 
 

@@ -2684,16 +2684,39 @@ class EventCoder:
                 k += 1
                 continue
             m = speaker(k)
+            if m is None and not who:
+                # a title or a rubric before the first name: "Le général Bernard Norlain : « … »",
+                # "L'économiste X : « … »", "Un apéro avec X : « … »", "Entretien avec X : « … »"
+                j = k
+                while j < min(e, k + 4) and not any(n.start == j for n in mentions) and (
+                        doc.pos[j] in ("NOUN", "ADJ", "DET") or doc.words[j].lower() == "avec" and j > k):
+                    j += 1
+                named = next((n for n in mentions if n.start == j), None) if j > k else None
+                m = speaker(j) if named is not None and (named.kind == "person" or _unknown_person(named)) else None
             if m is None:
+                named = next((n for n in mentions if n.start == k), None)
+                if named is None or named.resolved or who:
+                    return [], (s, s)
+                m = named  # a name the NER did not call a person: only its apposed role can speak for it
+            then = next((n for n in mentions if n.start == m.end), None)
+            if m.kind == "role" and then is not None and (then.kind == "person" or _unknown_person(then)):
+                # "La sociologue Claire Vernet": one speaker, the name if a list knows it, else the title
+                m = then if then.resolved else replace(m, end=then.end)
+            k = m.end
+            if k < e and doc.words[k] == "," and (m.kind == "person" or not m.resolved):
+                # an apposition up to the colon: "Ugur Sahin, président de BioNTech : « … »" (a work's
+                # quoted title may stand in it: "Thomas Paulot, réalisateur de « Municipale » : « … »")
+                colon = next((j for j in range(k + 1, min(e - 1, k + 12)) if doc.words[j] == ":"), None)
+                if colon is not None and not any(doc.pos[j] in ("VERB", "AUX") for j in range(k + 1, colon)) \
+                        and doc.words[colon - 1] not in ("«", "“") and doc.words[colon + 1] in ("«", '"', "“"):
+                    # the role the apposition names speaks for a name no list knows ("président de BioNTech")
+                    role = next((n for n in mentions if k < n.start < colon and n.resolved
+                                 and n.kind in ("role", "organisation")), None) if not m.resolved else None
+                    m = role if role is not None else m
+                    k = colon
+            if not m.resolved and not _unknown_person(m):
                 return [], (s, s)
             who.append(m)
-            k = m.end
-            if k < e and doc.words[k] == "," and (m.kind == "person" or _unknown_person(m)):
-                # an apposition up to the colon: "Ugur Sahin, président de BioNTech : « … »"
-                colon = next((j for j in range(k + 1, min(e - 1, k + 10)) if doc.words[j] == ":"), None)
-                if colon is not None and not any(doc.pos[j] in ("VERB", "AUX") or doc.words[j] in ("«", "»")
-                                                 for j in range(k + 1, colon)):
-                    k = colon
             if k + 1 < e and doc.words[k] == ":" and doc.words[k + 1] in ("«", '"', "“"):
                 return who, (k + 1, e)
         return [], (s, s)
