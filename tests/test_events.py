@@ -88,6 +88,8 @@ MODALITIES = [
     ("Aucun accord n'a été trouvé entre Moscou et Washington.", "05", "negated"),
     # a planned protest is yet to come
     ("Une manifestation est prévue samedi à Bamako contre la junte.", "14", "future"),
+    # a detached participle happened, whatever its subject then says or will do
+    ("Arrêté à Moscou, l'opposant Ilia Iachine dénonce un procès politique.", "17", "asserted"),
 ]
 
 
@@ -1628,6 +1630,12 @@ CODED = [
     ("Lars Thorvald, président de Volkswagen : « Nous construirons trois usines »", {("DEUBUS", None, "01")}),
     ("Paul Garnier, auteur de « La Ligne » : « J'écris pour ceux qui partent »", {("FRACVL", None, "01")}),
     ("Entretien avec un inconnu : « Je n'ai rien vu »", "no 01"),
+    # a participle opening the sentence before a comma is a passive whose patient is the main verb's
+    # subject, with its own complements, even tagged as a name; what the subject then says of it
+    # does not make it reported
+    ("Expulsé, Novak Djokovic quitte l'Australie.", {("AUSGOV", "SRBCVL", "17")}),
+    ("Condamné à cinq ans de prison, l'opposant Ousmane Sonko dénonce un complot.",
+     {("SENJUD", "SENOPP", "17"), ("SENOPP", None, "11")}),
 ]
 
 

@@ -42,6 +42,7 @@ from transforms.syntax import (
     headline_topic,
     in_parentheses,
     incise,
+    initial_participle,
     is_conditional,
     is_negated,
     is_present_participle,
@@ -285,6 +286,14 @@ class EventCoder:
             cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and not t.object
                      and t.reflexive != "yes"]
             return cands[0] if cands else None
+        if initial_participle(doc, i) and detached_participle(doc, i):
+            # "Expulsé, X quitte l'Australie" tagged as a name: the verb its form gives
+            stem = word[:word.rindex("é")]
+            lo, hi = doc.subtree(i)
+            words = {doc.lemmas[k].lower() for k in range(lo, hi)}
+            cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and t.reflexive != "yes"
+                     and (not t.object or t.object in words)]
+            return next((t for t in cands if t.object), cands[0] if cands else None)
         if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
         cands = self._lemma_candidates(doc, i)
@@ -853,7 +862,9 @@ class EventCoder:
         # A statement's modality is its own: "ne s'attend pas à une percée, a-t-il affirmé"
         # is an assertion that he said it, whatever the parse hangs it under.
         speech = self.match_trigger(doc, i) is not None and (self.match_trigger(doc, i).code[:2] == "01")
-        while not speech and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
+        # so is a detached participle's: "Arrêté à Moscou, X dénonce …" happened, whatever X says of it
+        detached = detached_participle(doc, i)
+        while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
         for n, t in enumerate(chain):
@@ -957,7 +968,7 @@ class EventCoder:
         """The implicit actor of an agentless passive or participle ("8 000 personnes arrêtées",
         "condamné à la perpétuité") or of a protest by unnamed people, from the context country."""
         root = code[:2]
-        participle = doc.morph(i, "VerbForm") == "Part" and (not any(
+        participle = (doc.morph(i, "VerbForm") == "Part" or initial_participle(doc, i)) and (not any(
             doc.deps[c] == "aux:tense" for c in doc.children(i)) or any(
             doc.deps[c] == "aux:pass" for c in doc.children(i)))  # "a été mis en examen": agentless passive
         nominal = doc.pos[i] == "NOUN" and root in ("14", "17", "09")

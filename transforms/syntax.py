@@ -158,12 +158,28 @@ def detached_subject(doc: ParsedDoc, i: int) -> list[int]:
 
 def detached_participle(doc: ParsedDoc, v: int) -> bool:
     """A past participle opening its clause before a comma and the main verb ("Condamné, le maire
-    quitte ses fonctions", "Expulsé, X quitte l'Australie"): a passive whose patient is the main
-    verb's subject."""
+    quitte ses fonctions", "Condamné à cinq ans de prison, X dénonce …"): a passive whose patient
+    is the main verb's subject. At the head of a sentence the tagger often takes the capitalised
+    participle for a name or a noun ("Expulsé, X quitte l'Australie", "Arrêté à Moscou, X …"): its
+    form and place say what it is."""
     h = doc.heads[v]
-    return h != v and v < h and doc.deps[v] == "advcl" and doc.morph(v, "VerbForm") == "Part" \
-        and doc.morph(v, "Tense") == "Past" and v + 1 < len(doc) and doc.words[v + 1] == "," \
-        and not any(doc.deps[c].startswith("aux") for c in doc.children(v))
+    if h == v or h < v or any(doc.deps[c].startswith("aux") for c in doc.children(v)):
+        return False
+    # (its own complements up to the comma, the main verb after it)
+    comma = next((k for k in range(v + 1, min(len(doc), v + 12)) if doc.words[k] == ","), None)
+    if comma is None or h < comma or any(doc.pos[k] in ("VERB", "AUX") for k in range(v + 1, comma)):
+        return False
+    if doc.deps[v] == "advcl" and doc.morph(v, "VerbForm") == "Part" and doc.morph(v, "Tense") == "Past":
+        return True
+    return initial_participle(doc, v) and doc.pos[h] == "VERB"
+
+
+def initial_participle(doc: ParsedDoc, v: int) -> bool:
+    """Token v opens its sentence with a capitalised past participle's form that the tagger did not
+    read as a verb ("Expulsé", "Arrêtée")."""
+    word = doc.words[v]
+    return doc.pos[v] in ("PROPN", "NOUN", "ADJ") and v == doc.sents[doc.sent_index(v)][0] and \
+        word[:1].isupper() and word.lower().endswith(("é", "ée", "és", "ées")) and len(word) > 4
 
 
 def _before_auxiliaries(doc: ParsedDoc, v: int) -> int:
