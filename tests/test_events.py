@@ -1636,6 +1636,13 @@ CODED = [
     ("Expulsé, Novak Djokovic quitte l'Australie.", {("AUSGOV", "SRBCVL", "17")}),
     ("Condamné à cinq ans de prison, l'opposant Ousmane Sonko dénonce un complot.",
      {("SENJUD", "SENOPP", "17"), ("SENOPP", None, "11")}),
+    # a threat to act is aimed at whom the act would hit
+    ("La Cédéao menace d'employer la force contre les putschistes nigériens.", ("ECOWAS", "NERMIL", "13")),
+    ("Pékin menace de sanctionner les entreprises américaines.", ("CHNGOV", "USABUS", "13")),
+    # a plural adjective with a number is a noun that a participle describes; gangs are armed groups
+    ("Haïti : trois religieuses enlevées par un gang à Port-au-Prince.", ("HTIREB", "HTICVL", "18")),
+    # aid "pour" someone is given to them; the displaced and refugees are civilians
+    ("Le Japon débloque dix millions d'euros d'aide pour les réfugiés soudanais.", ("JPN", "SDNCVL", "07")),
 ]
 
 

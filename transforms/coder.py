@@ -592,8 +592,10 @@ class EventCoder:
                     (finite_in_headline(doc, v) or doc.pos[v] == "ADJ"):
                 # a headline's finite verb the parser hung on its subject ("Le Mali expulse …")
                 return self._actors_in(doc, h, mentions, skip=v), False
-            if doc.deps[v] == "acl" and h != v and doc.pos[h] in ("NOUN", "PROPN", "PRON") and \
-                    doc.morph(v, "VerbForm") in ("Part", None, ""):
+            # (a plural adjective with a number or an article is a noun: "six religieuses enlevées")
+            nominal = doc.pos[h] in ("NOUN", "PROPN", "PRON") or doc.pos[h] == "ADJ" and any(
+                doc.deps[c] in ("det", "nummod") for c in doc.children(h))
+            if doc.deps[v] == "acl" and h != v and nominal and doc.morph(v, "VerbForm") in ("Part", None, ""):
                 if is_present_participle(doc, v) or doc.pos[v] == "ADP":
                     # "le prince héritier … rencontrant le premier ministre": the noun acts
                     # (so does the subject of a headline verb the tagger took for a preposition)
@@ -1980,6 +1982,19 @@ class EventCoder:
                          for s in doc.children(doc.heads[k]) if doc.deps[s] == "nsubj"
                          for m in self._actors_in(doc, s, r.ments)
                          if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
+        if r.code[:2] == "13" and not r.targets:
+            # "menace de sanctionner les entreprises américaines", "menace d'employer la force contre
+            # les putschistes": the threat is aimed at whom the threatened act would hit
+            # (or the noun's: "la menace d'employer la force contre …")
+            for c in (c for c in doc.children(i) if doc.pos[c] == "VERB" and (
+                    doc.deps[c] == "xcomp" or doc.deps[c] == "acl" and doc.morph(c, "VerbForm") == "Inf")):
+                lo, hi = doc.subtree(c)
+                heads = [g for g in doc.children(c) if doc.deps[g] == "obj"] + \
+                    [g for g in range(lo, hi) if case_of(doc, g) == "contre"]
+                r.targets = [m for g in heads for m in self._actors_in(doc, g, r.ments)
+                             if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
+                if r.targets:
+                    break
         h = doc.heads[i]
         if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i] == "nsubj" and \
                 doc.lemmas[h].lower() == "opposer":
