@@ -1643,6 +1643,18 @@ CODED = [
     ("Haïti : trois religieuses enlevées par un gang à Port-au-Prince.", ("HTIREB", "HTICVL", "18")),
     # aid "pour" someone is given to them; the displaced and refugees are civilians
     ("Le Japon débloque dix millions d'euros d'aide pour les réfugiés soudanais.", ("JPN", "SDNCVL", "07")),
+    # a sector adjective names an actor only on a noun of people or bodies
+    ("Israël frappe des sites nucléaires et militaires en Iran.", {("ISR", "IRN", "19")}),
+    ("Les forces rebelles ont attaqué une base de l'armée tchadienne.", ("TCDREB", "TCDMIL", "19")),
+    # "des" after a verb is an article, even tagged as a preposition: the verb carries the noun out
+    ("Taïwan : la Chine lance des manœuvres navales près de l'île.", ("CHN", None, "15")),
+    # tariffs reduce relations with whose goods they tax
+    ("Washington impose des droits de douane de 25 % sur l'acier canadien.", {("USAGOV", "CAN", "16")}),
+    ("Les droits de douane sur le vin ont baissé l'an dernier.", "no 16"),
+    # a promised punishment is a threat
+    ("L'Iran promet une punition sévère à Israël.", {("IRN", "ISR", "13")}),
+    # a headline's first noun tagged as a name is still the event
+    ("Bombardements russes sur Kharkiv.", {("RUSMIL", "UKR", "19")}),
 ]
 
 

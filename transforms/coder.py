@@ -294,6 +294,13 @@ class EventCoder:
             cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and t.reflexive != "yes"
                      and (not t.object or t.object in words)]
             return next((t for t in cands if t.object), cands[0] if cands else None)
+        if doc.pos[i] == "PROPN" and i == doc.sents[doc.sent_index(i)][0] and doc.words[i][:1].isupper():
+            # a headline's first noun the tagger took for a name: "Frappes israéliennes sur Beyrouth"
+            for form in (word, word[:-1] if word.endswith(("s", "x")) else word):
+                nouns = [t for t in self.triggers.get(form, []) if t.pos == "NOUN" and not t.object]
+                if nouns:
+                    return nouns[0]
+            return None
         if doc.pos[i] not in ("VERB", "NOUN", "AUX") and not misread_verb:
             return None
         cands = self._lemma_candidates(doc, i)
@@ -1320,7 +1327,8 @@ class EventCoder:
         if not dep.startswith("obl"):
             return False
         case = case_of(doc, i)
-        if case is None:
+        if case is None or case == "de" and i >= 2 and doc.words[i - 1].lower() == "des" and i - 1 == h + 1:
+            # ("lance des manœuvres" with "des" tagged as a preposition: an article right after the verb)
             return not any(doc.deps[c] == "obj" for c in doc.children(h))
         return case == "à" and doc.lemmas[h].lower() in self.CARRY_OUT_WITH_A
 
@@ -1982,6 +1990,14 @@ class EventCoder:
                          for s in doc.children(doc.heads[k]) if doc.deps[s] == "nsubj"
                          for m in self._actors_in(doc, s, r.ments)
                          if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
+        if r.code[:2] == "16" and not r.targets and trig.pos == "NOUN" and "sur" in trig.target:
+            # "des droits de douane de 25 % sur l'acier canadien": whose goods are taxed, wherever
+            # the parser hung the complement
+            s, e = doc.sents[r.sent]
+            goods = [k for k in range(i + 1, e) if case_of(doc, k) == "sur"][:1]
+            r.targets = [a for k in goods for a in [self._country_adjective(doc, k)] if a] or \
+                [m for k in goods for c in doc.children(k) if case_of(doc, c) == "de"
+                 for m in self._actors_in(doc, c, r.ments)][:1]
         if r.code[:2] == "13" and not r.targets:
             # "menace de sanctionner les entreprises américaines", "menace d'employer la force contre
             # les putschistes": the threat is aimed at whom the threatened act would hit

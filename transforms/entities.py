@@ -363,6 +363,10 @@ class Resolver:
     # "à Vladimir Poutine"), the word class the coder's coups read too (lexicons/wordclasses.tsv).
     # Opponents of anything else (a law, a vaccine pass, a mine) are activists.
     RULERS = frozenset(load_word_classes()["ruler"])
+    # Nouns a sector adjective makes an actor (lexicons/wordclasses.tsv, actor_head, force_noun and
+    # war_asset: "des avions militaires français" are the French military's).
+    ACTOR_HEADS = frozenset(load_word_classes()["actor_head"]) | frozenset(load_word_classes()["force_noun"]) | \
+        frozenset(load_word_classes()["war_asset"])
 
     def _opposed_to_a_measure(self, doc: ParsedDoc, nt: list[str], j: int, sent_end: int) -> bool:
         """An opponent ending before j is followed by "à/au/aux" and a common noun that names no ruler."""
@@ -382,6 +386,14 @@ class Resolver:
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
+        if j == i + 1 and doc.pos[i] == "ADJ" and doc.deps[i] in ("amod", "conj") and doc.heads[i] != i:
+            # "des manœuvres militaires", "des sites nucléaires et militaires": an adjective names an
+            # actor only on a noun of people or bodies ("les forces rebelles", "le régime militaire")
+            head = doc.heads[i]
+            if doc.deps[i] == "conj" and doc.heads[head] != head:
+                head = doc.heads[head]
+            if doc.lemmas[head].lower() not in self.ACTOR_HEADS and doc.pos[head] != "PROPN":  # (a name is someone)
+                return None
         if any(a.kind == "organisation" for k in range(i + 1, j) for n in (1, 2)
                for a in self.g.lookup(" ".join(x for x in nt[k:min(j + n, sent_end)] if x))):
             return None  # "le chef de l'Etat islamique": the name runs on past the role's words

@@ -148,7 +148,7 @@ WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "weapon_test": None, "deny_verb": None, "report_verb": None, "intent_verb": None,
     "hypothetical_marker": None, "comment_verb": None, "crowd_noun": None, "policy_noun": None,
     "military_power": None, "protest_purpose": None, "population_noun": None, "yielded_thing": None,
-    "force_noun": None, "commemoration": None, "policy_change": None, "festive_purpose": None,
+    "force_noun": None, "actor_head": None, "commemoration": None, "policy_change": None, "festive_purpose": None,
     "unclaimed_act": None, "ruler": None, "arms": None, "war_asset": None, "travel_verb": None,
     "motion_verb": None, "grievance": None, "unwelcome_when_negated": None,
     "agreement": None,
