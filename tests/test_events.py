@@ -1655,6 +1655,17 @@ CODED = [
     ("L'Iran promet une punition sévère à Israël.", {("IRN", "ISR", "13")}),
     # a headline's first noun tagged as a name is still the event
     ("Bombardements russes sur Kharkiv.", {("RUSMIL", "UKR", "19")}),
+    # a role with no country word takes the country an adjective of the sentence names
+    ("Des forces loyales au pouvoir syrien ont tué des dizaines de civils.", ("SYR", "SYRCVL", "19")),
+    # a crowd no list names marching somewhere is that place's civilians, and the place is no target
+    ("Des dizaines de milliers de personnes défilent à Londres en soutien aux Palestiniens.",
+     ("GBRCVL", None, "14")),
+    # missiles fired "sur" a country hit it, wherever the parser hangs the aim
+    ("L'Iran tire près de 200 missiles balistiques sur Israël.", {("IRN", "ISR", "19")}),
+    # a strike that killed someone hit them; an armed group's adjective on the attack names its author
+    ("Le chef du Hezbollah, Hassan Nasrallah, tué dans une frappe israélienne sur Beyrouth.",
+     {("ISRMIL", "LBNREB", "19")}),
+    ("Trois soldats maliens tués dans une attaque jihadiste près de Gao.", {("MLIREB", "MLIMIL", "19")}),
 ]
 
 

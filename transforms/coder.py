@@ -1207,6 +1207,11 @@ class EventCoder:
         adj = self._country_adjective(doc, i, sector)
         if adj:
             return [adj]
+        # "une attaque jihadiste": a role the noun's own adjective names ("des frappes russes" is above)
+        named = [m for c in doc.children(i) if doc.deps[c] == "amod" for m in mentions
+                 if m.start <= c < m.end and m.resolved and m.kind == "role" and (m.start, m.end) not in taken]
+        if named:
+            return named[:1]
         out: list[Mention] = []
         # (and the complement of "presse": "les vœux à la presse du candidat X")
         press = [g for c in doc.children(i) if doc.lemmas[c].lower() == "presse" and code[:2] == "01"
@@ -1979,6 +1984,18 @@ class EventCoder:
         i, trig = r.i, r.trig
         weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
             doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
+        h = doc.heads[i]
+        if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i].startswith("obl") and h != i and \
+                doc.lemmas[h].lower() in ("tuer", "blesser", "abattre") and doc.morph(h, "VerbForm") == "Part":
+            # "Hassan Nasrallah, tué dans une frappe israélienne sur Beyrouth": the strike hit who it killed
+            killed = self._patient(doc, h, r.ments)
+            if killed:
+                r.targets = killed[:1]
+        if r.code[:2] in ("18", "19") and not r.targets and weapon:
+            # "tire 200 missiles sur Israël": the parser hangs the aim on the missiles
+            r.targets = [m for o in doc.children(i) if doc.deps[o] == "obj" or doc.lemmas[o].lower() in WEAPON_TESTS
+                         for c in doc.children(o)
+                         if case_of(doc, c) in ("sur", "contre", "vers") for m in self._actors_in(doc, c, r.ments)][:1]
         if r.code[:2] in ("18", "19") and not r.targets and weapon:
             r.code = "150"  # a missile fired at no one is a show of force (test), not an attack
         if r.code[:2] == "15" and not r.targets:
@@ -2101,6 +2118,9 @@ class EventCoder:
         i, trig = r.i, r.trig
         r.fallback = False
         nominal_protest = r.code[:2] == "14" and trig.pos == "NOUN"
+        # "des centaines de milliers de personnes défilent à Londres en soutien aux Palestiniens": a
+        # crowd no list names is the civilians of where it marches, not the next name in the sentence
+        crowd_protest = r.code[:2] == "14" and trig.pos == "VERB" and self._crowd_subject(doc, i)
         if not r.targets and r.code[:2] == "05" and trig.object:
             # "signent l'accord proposé par la direction": who proposed what is signed is the other side
             o = expression_noun(doc, i, trig.object)
@@ -2115,10 +2135,11 @@ class EventCoder:
             # the object of a multi-word expression is part of it ("tenir une conférence de
             # presse", "rapatrier ses soldats"), not its target
             r.targets = [m for m in self._nearest(doc, i, r.ments, after=True, exclude=r.sources)
-                         if not self._inside_object(doc, i, trig, m)]
+                         if not self._inside_object(doc, i, trig, m)
+                         and not (crowd_protest and m.kind in ("capital", "city", "place"))]  # (where it marches)
             r.fallback = bool(r.targets)
         commented = trig.pos == "NOUN" and doc.deps[i] == "obj" and self._comments_on(doc, doc.heads[i], r.code)
-        if not r.sources and not r.passive and not commented:
+        if not r.sources and not r.passive and not commented and not crowd_protest:
             # (before an agentless r.passive stands its patient, not its agent; before a feared
             # or regretted event stands who fears it)
             r.sources = self._nearest(doc, i, r.ments, after=False, exclude=r.targets)
@@ -2142,6 +2163,10 @@ class EventCoder:
                     [doc.heads[i]] if doc.deps[i] in ("acl", "amod") else [])
                 r.targets = self._private_among(doc, subj, r.ments)
             implicit = self._implicit_agent(doc, i, r.code, r.ments, r.targets)
+            where = [m for m in places_in_sentence(doc, i, r.ments, kinds=("capital", "city", "place"))
+                     if m.start > 0 and doc.words[m.start - 1].lower() in ("à", "au", "en", "dans")]
+            if crowd_protest and where:  # (the city they march in, whatever the parser made of "à Londres")
+                implicit = self._implied(doc, i, where[0].country or "", "CVL") if where[0].country else implicit
             if implicit is not None:
                 r.sources = [implicit]
                 r.fallback = True

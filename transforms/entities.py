@@ -386,9 +386,11 @@ class Resolver:
     def _match_role(self, doc: ParsedDoc, nt: list[str], i: int, j: int, sent_end: int,
                     key: str) -> list[Mention] | None:
         sector, _office = self.g.roles[key]
-        if j == i + 1 and doc.pos[i] == "ADJ" and doc.deps[i] in ("amod", "conj") and doc.heads[i] != i:
+        if j == i + 1 and doc.pos[i] == "ADJ" and doc.deps[i] in ("amod", "conj") and doc.heads[i] != i \
+                and sector not in ("REB", "UAF"):
             # "des manœuvres militaires", "des sites nucléaires et militaires": an adjective names an
-            # actor only on a noun of people or bodies ("les forces rebelles", "le régime militaire")
+            # actor only on a noun of people or bodies ("le régime militaire", "les autorités
+            # militaires"); an armed group's adjective always names it ("une attaque jihadiste")
             head = doc.heads[i]
             if doc.deps[i] == "conj" and doc.heads[head] != head:
                 head = doc.heads[head]
@@ -694,7 +696,12 @@ class Resolver:
             where = [p for p in local if doc.deps[p.start].startswith("obl") and any(
                 doc.deps[c] == "case" and doc.lemmas[c].lower() in ("à", "en", "dans") for c in doc.children(p.start))]
             local = own[:1] + where + [p for p in local if p not in where]
-            iso = local[0].country if local else main
+            # a sentence that names no country but an adjective of one ("le nouveau pouvoir syrien a tué des
+            # civils"): that country, before the article's
+            s, e = doc.sents[doc.sent_index(m.start)]
+            said = next((self.g.adjectives[norm(doc.words[k])] for k in range(s, e)
+                         if doc.pos[k] == "ADJ" and norm(doc.words[k]) in self.g.adjectives), None)
+            iso = local[0].country if local else said or main
             confidence = 0.6
             if iso in away:  # "le ministre des affaires étrangères s'est rendu à Kiev": a visitor
                 iso = None
