@@ -1666,6 +1666,12 @@ CODED = [
     ("Le chef du Hezbollah, Hassan Nasrallah, tué dans une frappe israélienne sur Beyrouth.",
      {("ISRMIL", "LBNREB", "19")}),
     ("Trois soldats maliens tués dans une attaque jihadiste près de Gao.", {("MLIREB", "MLIMIL", "19")}),
+    # ending a tie ("met fin à") reduces relations with the partner; the agreement's past signing is
+    # background; anything else ended ("met fin à la grève") is no event
+    ("Le Mali met fin à sa coopération militaire avec la France.", {("MLI", "FRA", "16")}),
+    ("Moscou met fin à l'accord céréalier conclu avec l'ONU.", {("RUSGOV", "UN", "16")}),
+    ("Niger : la junte dénonce les accords de défense conclus avec la France.", {("NERMIL", "FRA", "16")}),
+    ("Le gouvernement met fin à la grève des contrôleurs aériens.", "no 14"),
 ]
 
 

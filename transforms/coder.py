@@ -70,6 +70,8 @@ MARKER_DEPS = ("mark", "obl:mod", "advmod", "case", "obl")
 # complement clause ("a prévenu que la Russie devrait…", "estime que Moscou…").
 CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Police and state units whose names hold an event noun ("brigade de répression du banditisme")
+# Ties one can end ("met fin à l'accord, à la coopération, aux négociations"): ending them reduces relations (16).
+ENDED_TIES = {"04", "05", "06"}
 UNIT_NOUNS = {"brigade", "office", "unité", "cellule", "section", "sous-direction", "pôle"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
@@ -1845,6 +1847,28 @@ class EventCoder:
         return (trig.code == "043" or trig.code == "010" and trig.lemma not in self.NOT_ANNOUNCING) and \
             self._announces_an_event(doc, i)
 
+    @staticmethod
+    def _ended_by(doc: ParsedDoc, i: int) -> int | None:
+        """The verb of "mettre fin à" that noun i is the complement of ("met fin à l'accord",
+        "met fin à la grève"): what ends is no event that happens."""
+        h = doc.heads[i]
+        if h == i or case_of(doc, i) != "à" or doc.lemmas[h].lower() != "mettre":
+            return None
+        return h if any(doc.deps[c] == "obj" and doc.lemmas[c].lower() == "fin" for c in doc.children(h)) else None
+
+    def _partner(self, doc: ParsedDoc, k: int, mentions: list[Mention]) -> list[Mention]:
+        """Whom the agreement or cooperation noun k binds one to: its "avec" complement, the agent
+        or "avec" of its participle ("conclu avec l'ONU et la Turquie"), or the "à" of a relative
+        clause on it ("l'accord qui la liait à Paris")."""
+        heads = [c for c in doc.children(k) if case_of(doc, c) == "avec"]
+        lo, hi = doc.subtree(k)
+        for c in range(lo, hi):  # (the parser may hang the participle on a word of the noun's phrase)
+            if doc.deps[c] in ("acl", "acl:relcl") and doc.pos[c] == "VERB":
+                heads += [g for g in doc.children(c) if case_of(doc, g) in ("avec", "à") or doc.deps[g] == "obl:agent"]
+        return [m for h in heads for g in with_conj(doc, h) for m in self._actors_in(doc, g, mentions)] or [
+            m for c in doc.children(k) if doc.deps[c] == "conj" and doc.heads[c] == k
+            and any(doc.deps[a] == "acl" for a in doc.children(k)) for m in self._actors_in(doc, c, mentions)]
+
     def _worth_reading(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
         """False for a trigger word that, here, names no event of its own (see each case)."""
         code = trig.code
@@ -1874,6 +1898,13 @@ class EventCoder:
                                          for c in doc.children(i)) and not any(
                 case_of(doc, c) == "à" for c in doc.children(i)):
             return False  # "la mairie cède un château": a sale; one yields power, ground or to someone
+        if trig.pos == "NOUN" and self._ended_by(doc, i) is not None and code[:2] not in ENDED_TIES:
+            return False  # "met fin à la grève": the strike stops; nothing more is done
+        if code[:2] == "05" and trig.pos == "VERB" and doc.deps[i] == "acl" and h != i and (
+                self._ended_by(doc, h) is not None or doc.deps[h] == "obj" and doc.heads[h] != h
+                and (outer16 := self.match_trigger(doc, doc.heads[h])) is not None and outer16.code[:2] == "16"):
+            # "met fin à l'accord conclu avec l'ONU", "dénonce les accords conclus avec la France": the past
+            return False
         if trig.pos == "NOUN" and doc.deps[i] == "nmod" and h != i and doc.lemmas[h].lower() in UNIT_NOUNS:
             return False  # "la brigade de répression du banditisme", "l'office de lutte contre …": a unit's name
         if trig.lemma == "dire" and doc.words[i].lower() in ("dit", "dite", "dits", "dites") and 0 < i < len(doc) - 2 \
@@ -1984,6 +2015,18 @@ class EventCoder:
         i, trig = r.i, r.trig
         weapon = doc.lemmas[i].lower() in WEAPON_TESTS or any(
             doc.lemmas[c].lower() in WEAPON_TESTS for c in doc.children(i))
+        ender = self._ended_by(doc, i) if trig.pos == "NOUN" else None
+        if ender is not None:
+            # "N'Djamena met fin à l'accord de défense qui la liait à Paris", "le Mali met fin à sa
+            # coopération militaire avec la France": who ends a tie reduces relations with the partner
+            r.code = "160"
+            r.sources = self._subjects(doc, ender, r.ments)[0]
+            r.targets = [m for m in self._partner(doc, i, r.ments)
+                         if not any(m.actor_code == src.actor_code for src in r.sources)]
+        elif r.code[:3] == "160" and trig.object and not r.targets:
+            # "dénonce les accords de coopération conclus avec la France": the partner is the target
+            o = expression_noun(doc, i, trig.object)
+            r.targets = self._partner(doc, o, r.ments)[:1] if o is not None else []
         h = doc.heads[i]
         if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i].startswith("obl") and h != i and \
                 doc.lemmas[h].lower() in ("tuer", "blesser", "abattre") and doc.morph(h, "VerbForm") == "Part":
