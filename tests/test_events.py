@@ -1672,6 +1672,11 @@ CODED = [
     ("Moscou met fin à l'accord céréalier conclu avec l'ONU.", {("RUSGOV", "UN", "16")}),
     ("Niger : la junte dénonce les accords de défense conclus avec la France.", {("NERMIL", "FRA", "16")}),
     ("Le gouvernement met fin à la grève des contrôleurs aériens.", "no 14"),
+    # "ses enquêtes" are the subject's; tear gas fired is repression; a bishops' conference is clergy
+    ("Le procureur de la CPI annonce la reprise de ses enquêtes en Libye.", ("ICC", None, "09")),
+    ("Au Togo, la police riposte par des tirs de gaz lacrymogènes contre les manifestants.",
+     ("TGOCOP", "TGOCVL", "17")),
+    ("La Conférence épiscopale du Cameroun appelle Paul Biya au dialogue.", ("CMRREL", "CMRGOV", "02")),
 ]
 
 

@@ -1244,6 +1244,17 @@ class EventCoder:
         if h != c and self._carried_by(doc, c, h) and not self._comments_on(doc, h, code) and not (
                 code[:2] == "11" and doc.lemmas[h].lower() in REBUT_VERBS):
             return [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
+        if any(doc.morph(c, "Poss") == "Yes" for c in doc.children(i)) and code[:2] not in FORCE_ROOTS \
+                and code[:3] != "084" and doc.lemmas[i].lower() not in self.JUDICIAL_LEMMAS:
+            # "le procureur annonce la reprise de ses enquêtes": "ses" is the clause's subject's (not
+            # "sa condamnation", "sa libération": the possessor undergoes those)
+            v = i
+            while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
+                v = doc.heads[v]
+            if doc.pos[v] in ("VERB", "AUX"):
+                found = [m for m in self._subjects(doc, v, mentions)[0] if (m.start, m.end) not in taken]
+                if found:
+                    return found[:1]
         if h != i and doc.lemmas[h].lower() in ("charger", "chargé") and case_of(doc, i) == "de":
             # "Sue Gray est chargée de l'enquête", "le ministre chargé des négociations"
             g = doc.heads[h]
