@@ -1657,6 +1657,7 @@ CODED = [
     ("Bombardements russes sur Kharkiv.", {("RUSMIL", "UKR", "19")}),
     # a role with no country word takes the country an adjective of the sentence names
     ("Des forces loyales au pouvoir syrien ont tué des dizaines de civils.", ("SYR", "SYRCVL", "19")),
+    ("Le ministre critique les sanctions américaines.", ("FRAGOV", None, "11")),  # (not on the subject)
     # a crowd no list names marching somewhere is that place's civilians, and the place is no target
     ("Des dizaines de milliers de personnes défilent à Londres en soutien aux Palestiniens.",
      ("GBRCVL", None, "14")),

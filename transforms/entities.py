@@ -82,6 +82,16 @@ def _mention(doc: ParsedDoc, start: int, end: int, actor: Actor | None, *, label
     )
 
 
+def _on_subject(doc: ParsedDoc, k: int) -> bool:
+    """Token k is inside the subject of its clause."""
+    seen = 0
+    while doc.heads[k] != k and seen < 12:
+        if doc.deps[k] in ("nsubj", "nsubj:pass"):
+            return True
+        k, seen = doc.heads[k], seen + 1
+    return False
+
+
 def _comma_and_articles(doc: ParsedDoc, a: int, b: int) -> bool:
     """Only a comma and at most one article from a to b: the gap of "X, la candidate"."""
     return 0 < b - a <= 2 and doc.words[a] == "," and all(doc.pos[k] == "DET" for k in range(a + 1, b))
@@ -696,11 +706,13 @@ class Resolver:
             where = [p for p in local if doc.deps[p.start].startswith("obl") and any(
                 doc.deps[c] == "case" and doc.lemmas[c].lower() in ("à", "en", "dans") for c in doc.children(p.start))]
             local = own[:1] + where + [p for p in local if p not in where]
-            # a sentence that names no country but an adjective of one ("le nouveau pouvoir syrien a tué des
-            # civils"): that country, before the article's
+            # a sentence that names no country but an adjective of one on its subject ("des forces loyales
+            # au pouvoir syrien ont tué des civils"): that country, before the article's (not one on
+            # what is acted on: "le gouvernement a expulsé deux diplomates russes" is not Russia's)
             s, e = doc.sents[doc.sent_index(m.start)]
             said = next((self.g.adjectives[norm(doc.words[k])] for k in range(s, e)
-                         if doc.pos[k] == "ADJ" and norm(doc.words[k]) in self.g.adjectives), None)
+                         if doc.pos[k] == "ADJ" and norm(doc.words[k]) in self.g.adjectives
+                         and not m.start <= k < m.end and _on_subject(doc, k)), None)
             iso = local[0].country if local else said or main
             confidence = 0.6
             if iso in away:  # "le ministre des affaires étrangères s'est rendu à Kiev": a visitor
