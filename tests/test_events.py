@@ -90,6 +90,9 @@ MODALITIES = [
     ("Une manifestation est prévue samedi à Bamako contre la junte.", "14", "future"),
     # a detached participle happened, whatever its subject then says or will do
     ("Arrêté à Moscou, l'opposant Ilia Iachine dénonce un procès politique.", "17", "asserted"),
+    # an act announced as a decision is yet to be done; what an announcement reports as done happened
+    ("Le Niger annonce l'expulsion de l'ambassadeur de France.", "16", "future"),
+    ("Le réseau a été démantelé par la police, annonce le ministère.", "17", "asserted"),
 ]
 
 

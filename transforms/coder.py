@@ -889,6 +889,10 @@ class EventCoder:
         if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "aucun"
                                         for c in doc.children(i)):
             return "negated"  # "aucun accord n'a été trouvé"
+        if doc.pos[i] == "NOUN" and doc.deps[i] == "obj" and doc.heads[i] != i and \
+                doc.lemmas[doc.heads[i]].lower() == "annoncer" and not is_negated(doc, doc.heads[i]):
+            # "le Mali annonce l'expulsion de l'ambassadeur", "annonce des exercices": decided, yet to be done
+            return "future"
         planned = ("prévoir", "programmer")
         if doc.pos[i] == "NOUN" and (any(doc.deps[c] == "acl" and doc.lemmas[c].lower() in planned
                                          for c in doc.children(i)) or doc.deps[i].startswith("nsubj")
