@@ -1661,6 +1661,9 @@ CODED = [
     # a role with no country word takes the country an adjective of the sentence names
     ("Des forces loyales au pouvoir syrien ont tué des dizaines de civils.", ("SYR", "SYRCVL", "19")),
     ("Le ministre critique les sanctions américaines.", ("FRAGOV", None, "11")),  # (not on the subject)
+    # "après un entretien avec X, Y …": Y had the meeting
+    ("Après un entretien téléphonique avec Volodymyr Zelensky, Xi Jinping se dit prêt à négocier.",
+     ("CHNGOV", "UKRGOV", "04")),
     # a crowd no list names marching somewhere is that place's civilians, and the place is no target
     ("Des dizaines de milliers de personnes défilent à Londres en soutien aux Palestiniens.",
      ("GBRCVL", None, "14")),

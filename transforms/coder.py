@@ -1184,6 +1184,15 @@ class EventCoder:
             found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
             if found:
                 return found
+        if code[:2] == "04" and h != first and case_of(doc, first) in ("après", "avant") and doc.pos[h] == "VERB":
+            # "Après un entretien avec Zelensky, Xi Jinping se dit prêt …": who had the meeting is the
+            # main clause's subject (the parse or, failing it, the first actor after the phrase)
+            _, end = doc.subtree(first)
+            found = [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken] or [
+                m for m in mentions if end <= m.start < h and m.resolved and (m.start, m.end) not in taken
+                and m.kind in ("person", "role", "country", "capital", "organisation")][:1]
+            if found:
+                return found
         subject = first if doc.deps[i] == "conj" else doc.heads[i]
         if doc.deps[i] in ("conj", "nmod", "appos") and subject != i and doc.pos[subject] in ("NOUN", "PROPN") \
                 and i > 0 and doc.words[i - 1] == "," and case_of(doc, subject) is None and not any(
