@@ -1889,9 +1889,7 @@ class EventCoder:
         for c in range(lo, hi):  # (the parser may hang the participle on a word of the noun's phrase)
             if doc.deps[c] in ("acl", "acl:relcl") and doc.pos[c] == "VERB":
                 heads += [g for g in doc.children(c) if case_of(doc, g) in ("avec", "à") or doc.deps[g] == "obl:agent"]
-        return [m for h in heads for g in with_conj(doc, h) for m in self._actors_in(doc, g, mentions)] or [
-            m for c in doc.children(k) if doc.deps[c] == "conj" and doc.heads[c] == k
-            and any(doc.deps[a] == "acl" for a in doc.children(k)) for m in self._actors_in(doc, c, mentions)]
+        return [m for h in heads for g in with_conj(doc, h) for m in self._actors_in(doc, g, mentions)]
 
     def _worth_reading(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
         """False for a trigger word that, here, names no event of its own (see each case)."""
@@ -2231,9 +2229,10 @@ class EventCoder:
                 r.targets = self._private_among(doc, subj, r.ments)
             implicit = self._implicit_agent(doc, i, r.code, r.ments, r.targets)
             where = [m for m in places_in_sentence(doc, i, r.ments, kinds=("capital", "city", "place"))
-                     if m.start > 0 and doc.words[m.start - 1].lower() in ("à", "au", "en", "dans")]
-            if crowd_protest and where:  # (the city they march in, whatever the parser made of "à Londres")
-                implicit = self._implied(doc, i, where[0].country or "", "CVL") if where[0].country else implicit
+                     if m.start > 0 and doc.words[m.start - 1].lower() in ("à", "au", "en", "dans")] \
+                if crowd_protest else []
+            if where and where[0].country:  # (the city they march in, whatever the parser made of "à Londres")
+                implicit = self._implied(doc, i, where[0].country, "CVL")
             if implicit is not None:
                 r.sources = [implicit]
                 r.fallback = True

@@ -375,8 +375,7 @@ class Resolver:
     RULERS = frozenset(load_word_classes()["ruler"])
     # Nouns a sector adjective makes an actor (lexicons/wordclasses.tsv, actor_head, force_noun and
     # war_asset: "des avions militaires français" are the French military's).
-    ACTOR_HEADS = frozenset(load_word_classes()["actor_head"]) | frozenset(load_word_classes()["force_noun"]) | \
-        frozenset(load_word_classes()["war_asset"])
+    ACTOR_HEADS = frozenset(w for c in ("actor_head", "force_noun", "war_asset") for w in load_word_classes()[c])
 
     def _opposed_to_a_measure(self, doc: ParsedDoc, nt: list[str], j: int, sent_end: int) -> bool:
         """An opponent ending before j is followed by "à/au/aux" and a common noun that names no ruler."""
@@ -708,7 +707,7 @@ class Resolver:
             local = own[:1] + where + [p for p in local if p not in where]
             # a sentence that names no country but an adjective of one on its subject ("des forces loyales
             # au pouvoir syrien ont tué des civils"): that country, before the article's (not one on
-            # what is acted on: "le gouvernement a expulsé deux diplomates russes" is not Russia's)
+            # what is acted on: "le ministre critique les sanctions américaines" is no American minister)
             s, e = doc.sents[doc.sent_index(m.start)]
             said = next((self.g.adjectives[norm(doc.words[k])] for k in range(s, e)
                          if doc.pos[k] == "ADJ" and norm(doc.words[k]) in self.g.adjectives
