@@ -252,6 +252,14 @@ class EventCoder:
             return any(doc.lemmas[o].lower() in self.CRITICISED_THINGS for o in objs)
         return False
 
+    def _verb_of_participle(self, word: str, words: set[str]) -> Trigger | None:
+        """The verb trigger of a past participle the tagger did not read as a verb ("téléphoné",
+        "Expulsé"): an expression whose object is among `words` first, else the plain verb."""
+        stem = word[:word.rindex("é")]
+        cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and t.reflexive != "yes"
+                 and (not t.object or t.object in words)]
+        return next((t for t in cands if t.object), cands[0] if cands else None)
+
     def match_trigger(self, doc: ParsedDoc, i: int) -> Trigger | None:
         if doc.pos[i] in ("VERB", "NOUN") and self._evaluation(doc, i):
             return self.EVALUATION
@@ -284,18 +292,12 @@ class EventCoder:
         if doc.pos[i] == "NOUN" and word.endswith(("é", "és", "ée", "ées")) and any(
                 doc.deps[c].startswith("aux") for c in doc.children(i)):
             # "Biden a téléphoné à Zelensky" tagged as a noun: a participle after its auxiliary
-            stem = word[:word.rindex("é")]
-            cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and not t.object
-                     and t.reflexive != "yes"]
-            return cands[0] if cands else None
+            return self._verb_of_participle(word, set())
         if initial_participle(doc, i) and detached_participle(doc, i):
-            # "Expulsé, X quitte l'Australie" tagged as a name: the verb its form gives
-            stem = word[:word.rindex("é")]
+            # "Expulsé, X quitte l'Australie" tagged as a name: the verb its form gives, with the
+            # expression its own words complete ("Placé en détention, …")
             lo, hi = doc.subtree(i)
-            words = {doc.lemmas[k].lower() for k in range(lo, hi)}
-            cands = [t for t in self.triggers.get(stem + "er", []) if t.pos == "VERB" and t.reflexive != "yes"
-                     and (not t.object or t.object in words)]
-            return next((t for t in cands if t.object), cands[0] if cands else None)
+            return self._verb_of_participle(word, {doc.lemmas[k].lower() for k in range(lo, hi)})
         if doc.pos[i] == "PROPN" and i == doc.sents[doc.sent_index(i)][0] and doc.words[i][:1].isupper():
             # a headline's first noun the tagger took for a name: "Frappes israéliennes sur Beyrouth"
             for form in (word, word[:-1] if word.endswith(("s", "x")) else word):
@@ -2044,7 +2046,7 @@ class EventCoder:
             r.code = "160"
             r.sources = self._subjects(doc, ender, r.ments)[0]
             r.targets = [m for m in self._partner(doc, i, r.ments)
-                         if not any(m.actor_code == src.actor_code for src in r.sources)]
+                         if not _same_code(m, r.sources)]
         elif r.code[:3] == "160" and trig.object and not r.targets:
             # "dénonce les accords de coopération conclus avec la France": the partner is the target
             o = expression_noun(doc, i, trig.object)
@@ -2071,7 +2073,7 @@ class EventCoder:
             r.targets = [m for k in range(lo, hi) if doc.lemmas[k].lower() == "si" and doc.deps[k] == "mark"
                          for s in doc.children(doc.heads[k]) if doc.deps[s] == "nsubj"
                          for m in self._actors_in(doc, s, r.ments)
-                         if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
+                         if not _same_code(m, r.sources)][:1]
         if r.code[:2] == "16" and not r.targets and trig.pos == "NOUN" and "sur" in trig.target:
             # "des droits de douane de 25 % sur l'acier canadien": whose goods are taxed, wherever
             # the parser hung the complement
@@ -2090,7 +2092,7 @@ class EventCoder:
                 heads = [g for g in doc.children(c) if doc.deps[g] == "obj"] + \
                     [g for g in range(lo, hi) if case_of(doc, g) == "contre"]
                 r.targets = [m for g in heads for m in self._actors_in(doc, g, r.ments)
-                             if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
+                             if not _same_code(m, r.sources)][:1]
                 if r.targets:
                     break
         h = doc.heads[i]
@@ -2129,7 +2131,7 @@ class EventCoder:
                          for p in doc.children(o) if doc.deps[p] == "acl" and doc.morph(p, "VerbForm") == "Part"
                          for a in doc.children(p) if doc.deps[a] == "obl:agent"
                          for m in self._actors_in(doc, a, r.ments)
-                         if not any(m.actor_code == src.actor_code for src in r.sources)][:1]
+                         if not _same_code(m, r.sources)][:1]
         if not r.targets and r.code[:2] in ("11", "12"):  # "dénonce la réforme", "saisit la justice contre le projet"
             r.targets = self._policy_target(doc, i, r.ments, objects=True, expression=trig.object,
                                             sources=r.sources)
@@ -2855,6 +2857,11 @@ class EventCoder:
         return [], (s, s)
 
 
+
+
+def _same_code(m: Mention, others: list[Mention]) -> bool:
+    """m has the code of one of `others` (a target that would be its own source)."""
+    return any(m.actor_code == o.actor_code for o in others)
 
 
 def _unknown_person(m: Mention) -> bool:
