@@ -132,19 +132,21 @@ def two_annotators(a: dict[tuple[str, str], list[tuple[Triple, str, str]]],
 
 def by_confidence(gold: dict[tuple[str, str], list[tuple[Triple, str, str]]],
                   confidence: dict[tuple[str, str], list[tuple[Triple, float]]], loose: bool) -> str:
-    """Precision of the predicted triples at each `confidence` value, so that an analyst can pick
-    a threshold: does a higher confidence mean a row is more often right?"""
-    right: Counter[float] = Counter()
-    total: Counter[float] = Counter()
+    """Precision of the predicted triples per band of `confidence` (0.9-1.0, 0.8-0.9, …), so that an
+    analyst can pick a threshold: is a row of confidence 0.7 right about seven times in ten?"""
+    right: Counter[int] = Counter()
+    total: Counter[int] = Counter()
     for key, gevents in gold.items():
         left = Counter(canon(t, loose) for t, _, _ in gevents)
         for t, c in sorted(confidence.get(key, []), key=lambda tc: -tc[1]):  # best first take the matches
-            total[c] += 1
+            band = min(int(round(c * 100)) // 10, 9)
+            total[band] += 1
             if left[canon(t, loose)] > 0:
                 left[canon(t, loose)] -= 1
-                right[c] += 1
+                right[band] += 1
     return "precision by confidence: " + ", ".join(
-        f"{c:.1f}: {right[c]}/{total[c]} = {right[c] / total[c]:.2f}" for c in sorted(total, reverse=True))
+        f"{b / 10:.1f}-{(b + 1) / 10:.1f}: {right[b]}/{total[b]} = {right[b] / total[b]:.2f}"
+        for b in sorted(total, reverse=True))
 
 
 def main() -> None:

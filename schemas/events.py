@@ -29,7 +29,8 @@ EVENTS = build(
     field("action_geo_lat", pa.float64(), "Latitude of that place."),
     field("action_geo_lon", pa.float64(), "Longitude of that place."),
     field("num_mentions", pa.int32(), "Sentences in the article reporting the same event.", False),
-    field("confidence", pa.float32(), "0-1: how the event was found (full parse match vs fallback).", False),
+    field("confidence", pa.float32(), "0-1: probability that the row is right, from how it was found "
+          "(see \"Confidence\" under Measured).", False),
     field("sentence", pa.string(), "Evidence sentence.", False),
     field("trigger", pa.string(), "Trigger word(s).", False),
     field("trigger_start", pa.int32(), "Trigger start offset in articles.text.", False),

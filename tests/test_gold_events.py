@@ -161,7 +161,11 @@ def test_precision_by_confidence_counts_each_gold_event_once():
     confidence = {key: [(("FRAGOV", "RUSGOV", "04"), 0.5), (("RUSGOV", "FRAGOV", "04"), 0.9),
                         (("FRAGOV", "", "01"), 0.7)]}
     line = by_confidence(gold, confidence, loose=False)
-    assert line == "precision by confidence: 0.9: 1/1 = 1.00, 0.7: 0/1 = 0.00, 0.5: 0/1 = 0.00", line
+    assert line == "precision by confidence: 0.9-1.0: 1/1 = 1.00, 0.7-0.8: 0/1 = 0.00, 0.5-0.6: 0/1 = 0.00", line
+    # bands, not values: 0.93 and 0.97 are one band, the surer of them takes the match
+    confidence = {key: [(("FRAGOV", "RUSGOV", "04"), 0.93), (("FRAGOV", "RUSGOV", "04"), 0.97)]}
+    line = by_confidence(gold, confidence, loose=False)
+    assert line == "precision by confidence: 0.9-1.0: 1/2 = 0.50", line
 
 
 # Written sets: sentences our annotators wrote in news style, stored with text and date (no ../shared)

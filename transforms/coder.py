@@ -12,8 +12,10 @@ turns the drafts into table rows and runs the coder in Beam.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from transforms.calibration import default_calibrator, features
 from transforms.entities import (
     Actor,
     Mention,
@@ -147,7 +149,8 @@ class EventCoder:
     """Finds the events of one parsed article; one instance per worker."""
 
     def __init__(self, resolver: Resolver, cameo: dict[str, CameoCode],
-                 triggers: dict[str, list[Trigger]], places: Places, home_country: str | None = "FRA") -> None:
+                 triggers: dict[str, list[Trigger]], places: Places, home_country: str | None = "FRA",
+                 calibrate: bool = True) -> None:
         self.resolver = resolver
         self.cameo = cameo
         self.triggers = triggers
@@ -158,6 +161,9 @@ class EventCoder:
         self.criticism = load_criticism()
         self.sport_words, self.sport_metaphors = load_sport()
         self.blocs = resolver.blocs  # (lexicons/actors/blocs.tsv, loaded once, by the resolver)
+        # the drafts' confidence: the probability lexicons/confidence.tsv gives, else the rule tier
+        # (which bench/calibrate.py fits that model on)
+        self.calibrator = default_calibrator() if calibrate else None
 
     def _sporting(self, doc: ParsedDoc, sent: int) -> bool:
         """Whether sentence `sent` is about sport (a word or phrase of lexicons/sport.tsv)."""
@@ -1832,7 +1838,15 @@ class EventCoder:
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         out += self._pictured_together(doc, mentions, {d.sentence for d in out})
-        return _one_per_event(self._kept(doc, out))
+        return self._calibrated(doc, _one_per_event(self._kept(doc, out)))
+
+    def _calibrated(self, doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:
+        """The drafts with the model's probability as confidence (transforms/calibration.py)."""
+        if self.calibrator is None:
+            return drafts
+        per = Counter(d.sentence for d in drafts)
+        return [replace(d, confidence=round(self.calibrator.probability(features(doc, d, per[d.sentence])), 2))
+                for d in drafts]
 
     def _read(self, doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention]) -> list[EventDraft]:
         """One trigger through the stages drafts names."""

@@ -37,8 +37,9 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
         a1, a2 = d.source, d.target
         key = stable_id(article["article_id"], a1.actor_code if a1 else "", a2.actor_code if a2 else "",
                         code.code, date.isoformat(), d.modality)
-        if key in merged:
+        if key in merged:  # one event told twice: counted twice, as sure as its surest telling
             merged[key]["num_mentions"] += 1
+            merged[key]["confidence"] = max(merged[key]["confidence"], d.confidence)
             continue
         t_start, t_end = doc.idx[d.trigger], doc.end_char(d.trigger)
         merged[key] = {
