@@ -1545,6 +1545,9 @@ CODED = [
     ("Laurent Berger : « Cette réforme est injuste et brutale »", {("FRALAB", "FRAGOV", "11")}),
     # what is rejected names its author through a participle's agent
     ("Le Kremlin rejette le plan de paix en dix points présenté par Volodymyr Zelensky.", ("RUSGOV", "UKRGOV", "12")),
+    # an act condemned is its agent's, not its victim's
+    ("L'Allemagne condamne l'invasion de l'Ukraine par la Russie.", ("DEU", "RUS", "11")),
+    ("La France dénonce l'expulsion de l'ambassadeur de France par le Mali.", ("FRA", "MLI", "11")),
     # leaving a body cuts ties with it; a force's own body is not left
     ("Le Mali, le Burkina Faso et le Niger annoncent leur retrait « sans délai » de la Cédéao.",
      {("MLI", "ECOWAS", "16"), ("BFA", "ECOWAS", "16"), ("NER", "ECOWAS", "16")}),

@@ -2138,6 +2138,12 @@ class EventCoder:
             if trig.pos == "NOUN" and self._union_of_a_side(doc, i):
                 return False  # "le rassemblement de la gauche", "forcer le rassemblement": unity, no protest
             r.targets = self._policy_target(doc, i, r.ments) or r.targets
+        if r.code[:2] in ("11", "12") and trig.pos == "VERB":
+            # "condamne l'invasion de l'Ukraine par la Russie": an act condemned is its agent's, not its victim's
+            agents = [m for o in doc.children(i) if doc.deps[o] == "obj" and doc.pos[o] == "NOUN"
+                      and self.match_trigger(doc, o) is not None
+                      for m in self._agent_after(doc, o, r.ments) if not _same_code(m, r.sources)]
+            r.targets = agents[:1] or r.targets
         if not r.targets and r.code[:2] in ("11", "12") and trig.pos == "VERB":
             # "rejette le plan de paix présenté par Zelensky": the author of what is rejected or criticised
             # (the parser may hang the participle on a complement after the object: "en dix points présenté")
