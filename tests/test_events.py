@@ -1548,6 +1548,13 @@ CODED = [
     # an act condemned is its agent's, not its victim's
     ("L'Allemagne condamne l'invasion de l'Ukraine par la Russie.", ("DEU", "RUS", "11")),
     ("La France dénonce l'expulsion de l'ambassadeur de France par le Mali.", ("FRA", "MLI", "11")),
+    # the source's own seat is where it receives, not whom
+    ("Le président américain a reçu mardi à la Maison Blanche le premier ministre japonais.",
+     ("USAGOV", "JPNGOV", "04")),
+    # the object the parser hangs on the expression's noun ("mis en garde Taïwan")
+    ("La Chine a mis en garde Taïwan contre toute déclaration d'indépendance.", ("CHN", "TWN", "13")),
+    # a place "au-dessus de", "près de" is where, not whom: the thing struck gives the target
+    ("L'armée ukrainienne a abattu trois drones russes au-dessus de Kiev.", ("UKRMIL", "RUS", "19")),
     # leaving a body cuts ties with it; a force's own body is not left
     ("Le Mali, le Burkina Faso et le Niger annoncent leur retrait « sans délai » de la Cédéao.",
      {("MLI", "ECOWAS", "16"), ("BFA", "ECOWAS", "16"), ("NER", "ECOWAS", "16")}),

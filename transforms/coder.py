@@ -1152,6 +1152,7 @@ class EventCoder:
         the same clause, i.e. without crossing a comma, colon, quote or another verb."""
         s, e = doc.sents[doc.sent_index(i)]
         taken = {(m.start, m.end) for m in exclude}
+        own = {m.actor_code for m in exclude} if after else set()
         # a caption's "(à droite)" is skipped, not a boundary
         rng = [k for k in (range(i + 1, min(e, i + 13)) if after else range(i - 1, max(s - 1, i - 13), -1))
                if not in_parentheses(doc, k, s, e)][:8]
@@ -1163,7 +1164,9 @@ class EventCoder:
             hit = [m for m in mentions if m.start <= k < m.end and m.resolved
                    and m.kind not in ("place", "city") and (m.start, m.end) not in taken
                    and not locative(doc, m.start)]
-            if hit:
+            # (the source's own seat or state is where it acts, not whom: "a reçu à la Maison Blanche
+            # le premier ministre japonais")
+            if hit and not (hit[0].actor_code in own and hit[0].kind in ("organisation", "capital", "country")):
                 return hit[:1]
         return []
 
@@ -2214,6 +2217,12 @@ class EventCoder:
             r.targets = [m for p in (participles_on(doc, o) if o is not None else [])
                          for c in doc.children(p) if doc.deps[c] == "obl:agent"
                          for m in self._actors_in(doc, c, r.ments) if m not in r.sources]
+        if not r.targets and trig.object:
+            # "a mis en garde Taïwan": the parser hangs the object on the expression's noun, with no preposition
+            o = expression_noun(doc, i, trig.object)
+            r.targets = [m for c in (doc.children(o) if o is not None and o != i else [])
+                         if doc.deps[c] == "nmod" and doc.pos[c] == "PROPN" and case_of(doc, c) is None
+                         for m in self._actors_in(doc, c, r.ments) if m not in r.sources][:1]
         if not r.targets and not (r.reciprocal and len(r.sources) >= 2) and not nominal_protest and \
                 r.code[:2] != "01":
             # (a protest is against what "contre" or its purpose names, never the next name:

@@ -72,6 +72,8 @@ def is_conditional(doc: ParsedDoc, i: int) -> bool:
 
 
 _LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
+# spatial words before "de" that make the name after them a place ("au-dessus de Kiev", "près de Moscou")
+_NEAR_WORDS = {"au-dessus", "près", "proximité", "autour", "large", "abords", "environs"}
 
 
 def participles_on(doc: ParsedDoc, i: int) -> list[int]:
@@ -101,6 +103,8 @@ def locative(doc: ParsedDoc, start: int) -> bool:
         return doc.pos[k - 1] == "PROPN" and locative(doc, j)
     if k >= 0 and doc.words[k].lower() in ("la", "le", "les", "l'", "l’"):
         k -= 1
+    if k >= 1 and doc.words[k].lower() in ("de", "d'", "d’") and doc.words[k - 1].lower() in _NEAR_WORDS:
+        return True  # "abattu trois drones au-dessus de Kiev", "au large de la Crimée": where, not whom
     return k >= 0 and doc.words[k].lower() in _LOCATIVE_CASES and doc.deps[start] not in ("iobj", "obl:arg")
 
 
