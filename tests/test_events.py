@@ -1553,6 +1553,10 @@ CODED = [
      ("USAGOV", "JPNGOV", "04")),
     # the object the parser hangs on the expression's noun ("mis en garde Taïwan")
     ("La Chine a mis en garde Taïwan contre toute déclaration d'indépendance.", ("CHN", "TWN", "13")),
+    # a refused delivery is refused to its recipient, wherever the parser hangs it
+    ("Le gouvernement allemand refuse de livrer des missiles Taurus à l'Ukraine.", ("DEUGOV", "UKR", "12")),
+    # an ambush is an attack, by whom a participle after it names, on whom it killed
+    ("Des soldats maliens ont été tués dans une embuscade tendue par des jihadistes.", ("MLIREB", "MLIMIL", "19")),
     # a place "au-dessus de", "près de" is where, not whom: the thing struck gives the target
     ("L'armée ukrainienne a abattu trois drones russes au-dessus de Kiev.", ("UKRMIL", "RUS", "19")),
     # leaving a body cuts ties with it; a force's own body is not left

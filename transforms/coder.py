@@ -1406,6 +1406,8 @@ class EventCoder:
         hangs "par" (within the noun phrase: no punctuation or verb in between)."""
         s, e = doc.sents[doc.sent_index(i)]
         for k in range(i + 1, min(e - 1, i + 8)):
+            if doc.pos[k] == "VERB" and doc.heads[k] == i and doc.morph(k, "VerbForm") == "Part":
+                continue  # "une embuscade tendue par des jihadistes", "l'offensive menée par X"
             if doc.pos[k] in ("PUNCT", "VERB", "AUX", "SCONJ"):
                 return []
             if doc.words[k].lower() == "par":
@@ -1446,7 +1448,10 @@ class EventCoder:
             if doc.deps[c] in ("xcomp", "obl", "obl:arg", "ccomp") and doc.morph(c, "VerbForm") == "Inf":
                 inner = self.match_trigger(doc, c)
                 if inner is not None:
-                    return self._slot_targets(doc, doc.children(c), inner, mentions)
+                    # (the parser may hang the recipient on the object: "refuse de livrer des missiles à l'Ukraine")
+                    kids = doc.children(c) + [g for o in doc.children(c) if doc.deps[o] == "obj"
+                                              for g in doc.children(o) if case_of(doc, g) in ("à", "au", "aux")]
+                    return self._slot_targets(doc, kids, inner, mentions)
         return []
 
     def _rejected(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
