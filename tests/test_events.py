@@ -1553,6 +1553,10 @@ CODED = [
      ("USAGOV", "JPNGOV", "04")),
     # the object the parser hangs on the expression's noun ("mis en garde Taïwan")
     ("La Chine a mis en garde Taïwan contre toute déclaration d'indépendance.", ("CHN", "TWN", "13")),
+    # a capital without its accent is the same word ("l'Etat", as newspapers print it)
+    ("La France a reconnu l'Etat de Palestine.", ("FRA", "PSE", "05")),
+    # contesting a victory criticises the winner
+    ("L'opposition vénézuélienne conteste la victoire de Nicolas Maduro.", ("VENOPP", "VENGOV", "11")),
     # a refused delivery is refused to its recipient, wherever the parser hangs it
     ("Le gouvernement allemand refuse de livrer des missiles Taurus à l'Ukraine.", ("DEUGOV", "UKR", "12")),
     # an ambush is an attack, by whom a participle after it names, on whom it killed

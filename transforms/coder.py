@@ -46,6 +46,7 @@ from transforms.syntax import (
     incise,
     initial_participle,
     is_conditional,
+    is_lemma,
     is_negated,
     is_present_participle,
     lemma_of,
@@ -330,7 +331,7 @@ class EventCoder:
                 continue
             if t.object:
                 # (a passive's subject is what was done to: "des troupes ont été déployées")
-                if not any(doc.lemmas[c].lower() == t.object and (
+                if not any(is_lemma(doc, c, t.object) and (
                         doc.deps[c] == "nsubj:pass" or not doc.deps[c].startswith("nsubj")) for c in doc.children(i)) \
                         and not self._object_follows(doc, i, t.object) \
                         and not self._participle_of(doc, i, t.object):
@@ -347,7 +348,7 @@ class EventCoder:
         """A participle hung on the noun it was done to: "des militaires déployés dans les rues"."""
         h = doc.heads[i]
         return h != i and doc.deps[i] in ("acl", "amod") and doc.morph(i, "VerbForm") == "Part" and \
-            doc.lemmas[h].lower() == lemma
+            is_lemma(doc, h, lemma)
 
     @staticmethod
     def _head_in(doc: ParsedDoc, m: Mention) -> int:

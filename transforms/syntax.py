@@ -8,6 +8,7 @@ live here, as plain functions over plain data, apart from the coding rules.
 
 from __future__ import annotations
 
+from transforms.gazetteer import norm
 from transforms.nlp import ParsedDoc
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -263,8 +264,14 @@ def has_si_clause(doc: ParsedDoc, i: int) -> bool:
                for c in doc.children(i))
 
 
+def is_lemma(doc: ParsedDoc, k: int, lemma: str) -> bool:
+    """Whether word k has this lemma; a capitalised word may have lost its accent ("l'Etat de
+    Palestine", as French newspapers write capitals) and is matched without accents."""
+    return doc.lemmas[k].lower() == lemma or doc.words[k][:1].isupper() and norm(doc.lemmas[k]) == norm(lemma)
+
+
 def expression_noun(doc: ParsedDoc, i: int, lemma: str | None) -> int | None:
     """The noun of a multi-word trigger at i ("recours" of "intenter un recours"), a few words on."""
     if not lemma:
         return None
-    return next((k for k in range(i + 1, min(len(doc), i + 7)) if doc.lemmas[k].lower() == lemma), None)
+    return next((k for k in range(i + 1, min(len(doc), i + 7)) if is_lemma(doc, k, lemma)), None)
