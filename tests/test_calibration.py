@@ -82,7 +82,7 @@ def test_features_say_how_the_event_was_found(raw, nlp):
     assert "quoted" not in got and "a2=none" not in got
     # a headline speaker is the coder's own reading, not a lexicon trigger
     doc, drafts = _drafts(raw, nlp, "Olaf Scholz : « L'Europe doit rester unie »")
-    assert [features(doc, d, 1)[6] for d in drafts] == ["origin=coder.py:attribution"]
+    assert len(drafts) == 1 and "origin=coder.py:attribution" in features(doc, drafts[0], 1), drafts
     assert "a2=none" in features(doc, drafts[0], 1) and "tier=0.5" in features(doc, drafts[0], 1)
     # a trigger inside quotation marks is quoted
     doc, drafts = _drafts(raw, nlp, "Emmanuel Macron a affirmé : « La France soutient l'Ukraine ».")

@@ -3,7 +3,8 @@
 The coder's rules give every draft a tier (0.9 both actors from the parse, 0.7 no actor 2, 0.5 an
 inferred actor, …), but a tier is a rank, not a rate: on held-out gold a 0.9 row was right about
 six times in ten. An analyst who filters on `confidence >= 0.8` should get rows that are right
-about eight times in ten. So the tier becomes one feature among others that the development gold
+about eight times in ten (so they are, cross-validated on the development sets; on unseen news the
+README gives the figures, somewhat lower). So the tier becomes one feature among others that the development gold
 says matter (the root, the trigger, what kind of actors were found and how, the modality), and a
 logistic model fitted on the development sets (`bench/calibrate.py`) turns them into the
 probability that the row's (actor 1, actor 2, root) is what an annotator coded.
@@ -42,6 +43,8 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def _actor(prefix: str, m: Mention | None) -> list[str]:
+    """How an actor was found: its kind, how it was resolved, its sector (or "country" for a bare
+    country), whether any list knows it."""
     if m is None:
         return [f"{prefix}=none"]
     sector = m.sector or ("country" if m.actor_code == m.country else "other")
