@@ -11,8 +11,9 @@ Usage:
     python bench/calibrate.py                 # cross-validate, fit on all dev sets, write lexicons/confidence.tsv
     python bench/calibrate.py --check SET...  # score the shipped weights on gold sets (feed set names or TSV paths)
 
-The feed development sets need ../shared (the Le Monde items); without it the fit uses the written
-development sets alone, and says so. Held-out sets (events_test*, written/test*) are never used to fit.
+The feed development sets need ../shared (the Le Monde items); without it the script stops, unless
+--written-only asks for a fit on the written development sets alone. Held-out sets (events_test*,
+written/test*) are never used to fit.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", nargs="+", metavar="SET",
                     help="score the shipped weights on these gold sets instead of fitting")
+    ap.add_argument("--written-only", action="store_true",
+                    help="without ../shared, fit on the written development sets alone (overwrites the weights)")
     args = ap.parse_args()
     nlp = load_model()
     cameo, triggers = default_tables()
@@ -181,6 +184,9 @@ def main() -> None:
     paths = [GOLD / "written" / f"{s}.tsv" for s in WRITTEN_DEV]
     if corpus.LEMONDE.is_dir():
         paths = [GOLD / f for f in FEED_DEV] + paths
+    elif not args.written_only:
+        sys.exit(f"no {corpus.LEMONDE}: the shipped weights are fitted on the feed development sets too; "
+                 "run beside ../shared, or pass --written-only to fit on the written sets alone")
     else:
         print(f"(no {corpus.LEMONDE}: fitting on the written development sets only)")
     data = samples(paths, nlp, coder)
