@@ -1132,6 +1132,17 @@ def test_a_claimed_attack_is_the_claimant_s_and_commemorated_events_are_history(
     assert not [t for t in got if t[2] in ("18", "19", "20")], got
 
 
+def test_representatives_are_a_government_only_beside_a_country_word_and_no_role_is_its_targets(coder, nlp):
+    # "les représentants des chauffeurs de taxi" are no officials: the mayor does not meet her own government
+    got = _roots(coder, nlp, "La maire de Paris a rencontré les représentants des chauffeurs de taxi.")
+    assert not [t for t in got if t[0] == t[1]], got
+    # nor is a role with no country word of the country only its target names
+    got = _roots(coder, nlp, "Le président a reçu le représentant russe à l'ONU.")
+    assert ("FRAGOV", "RUSGOV", "04") in got, got
+    got = _roots(coder, nlp, "Le gouvernement a annoncé l'expulsion de deux diplomates russes.")
+    assert ("FRAGOV", "RUSGOV", "16") in got, got
+
+
 def test_a_rule_required_is_no_demand_and_a_pronoun_witness_is_no_speaker(coder, nlp):
     assert not [t for t in _roots(coder, nlp, "Des rassemblements contre le passe vaccinal, exigé pour entrer "
                                              "dans les cafés, ont lieu à Vienne.") if t[2] == "10"]

@@ -110,6 +110,8 @@ MOTION_VERBS = set(_WORDS["motion_verb"])
 GRIEVANCES = set(_WORDS["grievance"])
 DISLIKED_WHEN_NEGATED = set(_WORDS["unwelcome_when_negated"])
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# roots whose actors are, as a rule, of two states (consult, cooperate, aid, reduce relations)
+BETWEEN_STATES = {"03", "04", "05", "06", "07", "16"}
 MEETING_HOSTS = {"lors", "avant", "après", "pendant", "durant", "à", "au", "en", "pour"}
 
 
@@ -2572,8 +2574,28 @@ class EventCoder:
                     # ("menace de reprendre ses essais" is aimed at no one in particular)
                     tgt = self._salient_adversary(r.ments, src)
                     conf = 0.5 if tgt else conf
-                drafts.append(EventDraft(i, trig, r.code, src, tgt, modality, place, r.sent, round(conf, 2)))
+                drafts.append(EventDraft(i, trig, r.code, self._not_of_the_target(doc, r, src, tgt), tgt,
+                                         modality, place, r.sent, round(conf, 2)))
         return drafts
+
+    def _not_of_the_target(self, doc: ParsedDoc, r: _Reading, src: Mention, tgt: Mention | None) -> Mention:
+        """"Le président a reçu le représentant russe", "le gouvernement a annoncé l'expulsion de
+        deux diplomates russes": a role with no country word took the only country its sentence
+        names, which is its target's. States meet, help, agree with and expel others: for those
+        roots the role is of the article's most mentioned other country, else of the news source's."""
+        if tgt is None or r.code[:2] not in BETWEEN_STATES or src.kind != "role" or src.resolution != "context" \
+                or src.country is None or src.country != tgt.country or tgt.resolution == "context" \
+                or (tgt.start, tgt.end) == (src.start, src.end):
+            return src
+        s, e = doc.sents[r.sent]
+        if any(s <= m.start < e and m.country == src.country and m is not src and m is not tgt and m.resolved
+               and m.resolution != "context" and not tgt.start <= m.start < tgt.end for m in r.ments):
+            return src  # the sentence names the country elsewhere too: "à Moscou, le président a reçu …"
+        iso = most_mentioned_country(r.ments, exclude=tgt.country) or self.home_country
+        if iso is None or iso == tgt.country:
+            return src
+        actor = self._country_role(iso, src.sector or "GOV")
+        return replace(src, actor_code=actor.code or src.actor_code, country=iso)
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "coder.py:attribution")
     CHARGE = Trigger("pour", "NOUN", None, "any", "180", (), False, "coder.py:charge")
