@@ -1132,6 +1132,18 @@ def test_a_claimed_attack_is_the_claimant_s_and_commemorated_events_are_history(
     assert not [t for t in got if t[2] in ("18", "19", "20")], got
 
 
+def test_an_implied_role_is_named_after_the_country_and_sector_of_its_code(coder, nlp):
+    # a role whose country or sector the coder changes is renamed with it ("France (GOV)", not "Mali (MIL)")
+    for text in ("Le président a reçu le chancelier allemand.", "Le président a reçu le représentant russe à l'ONU.",
+                 "Le Mali annonce le départ de ses soldats.", "La France annonce le départ de ses soldats du Mali."):
+        for row in _events(coder, nlp, text):
+            for n in ("1", "2"):
+                name, code, iso = row[f"actor{n}_name"], row[f"actor{n}_code"], row[f"actor{n}_country"]
+                if name and name.endswith(")") and iso:
+                    want = coder.resolver.country_actor(iso, code[3:], as_role=True).canonical_name
+                    assert name == want, (text, row)
+
+
 def test_representatives_are_a_government_only_beside_a_country_word_and_no_role_is_its_targets(coder, nlp):
     # "les représentants des chauffeurs de taxi" are no officials: the mayor does not meet her own government
     got = _roots(coder, nlp, "La maire de Paris a rencontré les représentants des chauffeurs de taxi.")
@@ -1141,6 +1153,9 @@ def test_representatives_are_a_government_only_beside_a_country_word_and_no_role
     assert ("FRAGOV", "RUSGOV", "04") in got, got
     got = _roots(coder, nlp, "Le gouvernement a annoncé l'expulsion de deux diplomates russes.")
     assert ("FRAGOV", "RUSGOV", "16") in got, got
+    # and the row's name says whose it is
+    rows = _events(coder, nlp, "Le président a reçu le chancelier allemand.")
+    assert [(r["actor1_code"], r["actor1_name"]) for r in rows] == [("FRAGOV", "France (GOV)")], rows
 
 
 def test_a_rule_required_is_no_demand_and_a_pronoun_witness_is_no_speaker(coder, nlp):

@@ -479,8 +479,9 @@ class EventCoder:
         owners = [o for o in self._owners(doc, head, [x for x in mentions if x is not m]) if o.country]
         if not owners or owners[0].country == m.country:
             return m
-        actor = self.resolver.country_actor(owners[0].country, m.sector)
-        return replace(m, actor_code=actor.code or m.actor_code, country=owners[0].country)
+        actor = self.resolver.country_actor(owners[0].country, m.sector, as_role=True)
+        return replace(m, actor_code=actor.code or m.actor_code, country=owners[0].country,
+                       canonical_name=actor.canonical_name)
 
     RIVALS = {"concurrent", "concurrente", "rival", "rivale", "adversaire"}
     COUNTERPARTS = {"homologue", "homologues"}
@@ -1761,7 +1762,8 @@ class EventCoder:
                 if owner:
                     sector = BODY_SECTORS[owner[0]]
                     actor = self._country_role(m.country, sector)
-                    m = replace(m, actor_code=actor.code or m.actor_code, sector=sector)
+                    m = replace(m, actor_code=actor.code or m.actor_code, sector=sector,
+                                canonical_name=actor.canonical_name)
             out.append(m)
         return out
 
@@ -2595,7 +2597,7 @@ class EventCoder:
         if iso is None or iso == tgt.country:
             return src
         actor = self._country_role(iso, src.sector or "GOV")
-        return replace(src, actor_code=actor.code or src.actor_code, country=iso)
+        return replace(src, actor_code=actor.code or src.actor_code, country=iso, canonical_name=actor.canonical_name)
 
     ATTRIBUTION = Trigger("selon", "VERB", None, "any", "010", (), False, "coder.py:attribution")
     CHARGE = Trigger("pour", "NOUN", None, "any", "180", (), False, "coder.py:charge")
