@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus  # noqa: E402
-from events import canon, is_written, load_gold, load_written  # noqa: E402
+from events import canon, gold_key, is_written, load_gold, load_written  # noqa: E402
 
 from transforms.calibration import Calibrator, default_calibrator, features  # noqa: E402
 from transforms.coder import EventCoder  # noqa: E402
@@ -74,8 +74,7 @@ def samples(paths: Iterable[Path], nlp: object, coder: EventCoder) -> list[Sampl
             left: dict[tuple[str, str], Counter[tuple[str, str, str]]] = {
                 k: Counter(canon(t, False) for t, _, _ in ev) for k, ev in gold.items() if k[0] == guid}
             for d in sorted(drafts, key=lambda d: -d.confidence):  # as bench/events.py: surest first
-                s, e = doc.sents[d.sentence]
-                key = (guid, "") if written else (guid, corpus.sentence_key(doc.span_text(s, e).strip()))
+                key = gold_key(doc, d.sentence, guid, written)
                 if key not in left:
                     continue  # a sentence no one annotated
                 t = canon((d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",

@@ -31,7 +31,7 @@ from transforms.coder import EventCoder  # noqa: E402
 from transforms.entities import default_resolver  # noqa: E402
 from transforms.events import event_rows  # noqa: E402
 from transforms.lexicon import default_tables  # noqa: E402
-from transforms.nlp import from_spacy, load_model  # noqa: E402
+from transforms.nlp import ParsedDoc, from_spacy, load_model  # noqa: E402
 from transforms.places import load_places  # noqa: E402
 
 SYMMETRIC = {"04", "06"}
@@ -75,6 +75,15 @@ def load_written(path: Path) -> tuple[dict[tuple[str, str], list[tuple[Triple, s
 def is_written(path: Path) -> bool:
     with path.open(encoding="utf-8") as fh:
         return fh.readline().rstrip("\n").split("\t") == WRITTEN_HEADER
+
+
+def gold_key(doc: ParsedDoc, sentence: int, guid: str, written: bool) -> tuple[str, str]:
+    """The gold key of a sentence: (guid, sentence key) for a feed item, (id, "") for a written
+    sentence, scored whole however the splitter cut it."""
+    if written:
+        return guid, ""
+    s, e = doc.sents[sentence]
+    return guid, corpus.sentence_key(doc.span_text(s, e).strip())
 
 
 def canon(t: Triple, loose: bool) -> Triple:
@@ -180,10 +189,9 @@ def main() -> None:
         # score per sentence (the table merges repeats into num_mentions), from the coder's drafts
         day = art["published_at"].date() if art["published_at"] else None
         for d in coder.drafts(doc, coder.resolver.mentions(doc, day)):
-            s, e = doc.sents[d.sentence]
             triple = (d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
                       cameo[d.code].root)
-            key = (guid, "") if written else (guid, corpus.sentence_key(doc.span_text(s, e).strip()))
+            key = gold_key(doc, d.sentence, guid, written)
             predicted[key].append((triple, d.modality))
             confidence[key].append((triple, d.confidence))
 

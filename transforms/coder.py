@@ -34,6 +34,7 @@ from transforms.syntax import (
     after_comma,
     after_quote,
     case_of,
+    clause_verb,
     detached_participle,
     detached_subject,
     expression_noun,
@@ -465,10 +466,8 @@ class EventCoder:
         the noun ("la France annonce le départ de ses soldats" -> France); none without a possessive."""
         if not any(doc.lemmas[c].lower() in ("son", "leur") and doc.deps[c] == "det" for c in doc.children(head)):
             return []
-        v = head
-        while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
-            v = doc.heads[v]
-        return self._subjects(doc, v, mentions)[0] if doc.pos[v] in ("VERB", "AUX") and v != head else []
+        v = clause_verb(doc, head)
+        return self._subjects(doc, v, mentions)[0] if v is not None and v != head else []
 
     def _possessed(self, doc: ParsedDoc, head: int, m: Mention, mentions: list[Mention]) -> Mention:
         """"la France annonce le départ de ses soldats": a role with a possessive and no country of
@@ -1276,10 +1275,8 @@ class EventCoder:
                 and code[:3] != "084" and doc.lemmas[i].lower() not in self.JUDICIAL_LEMMAS:
             # "le procureur annonce la reprise de ses enquêtes": "ses" is the clause's subject's (not
             # "sa condamnation", "sa libération": the possessor undergoes those)
-            v = i
-            while doc.heads[v] != v and doc.pos[v] not in ("VERB", "AUX"):
-                v = doc.heads[v]
-            if doc.pos[v] in ("VERB", "AUX"):
+            v = clause_verb(doc, i)
+            if v is not None:
                 found = [m for m in self._subjects(doc, v, mentions)[0] if (m.start, m.end) not in taken]
                 if found:
                     return found[:1]

@@ -264,6 +264,14 @@ def has_si_clause(doc: ParsedDoc, i: int) -> bool:
                for c in doc.children(i))
 
 
+def clause_verb(doc: ParsedDoc, k: int) -> int | None:
+    """The verb (or auxiliary) whose clause holds word k, k itself if it is one; None if the
+    climb up the parse meets no verb (a verbless headline)."""
+    while doc.heads[k] != k and doc.pos[k] not in ("VERB", "AUX"):
+        k = doc.heads[k]
+    return k if doc.pos[k] in ("VERB", "AUX") else None
+
+
 def is_lemma(doc: ParsedDoc, k: int, lemma: str) -> bool:
     """Whether word k has this lemma; a capitalised word may have lost its accent ("l'Etat de
     Palestine", as French newspapers write capitals) and is matched without accents."""
