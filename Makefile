@@ -52,6 +52,7 @@ bench: $(STAMP) local-runner
 	$(BIN)/python bench/agreement.py bench/gold/events_test2.tsv bench/gold/agreement/events_test2_b.tsv
 	$(BIN)/python bench/agreement.py bench/gold/events_test3.tsv bench/gold/agreement/events_test3_b.tsv
 	$(BIN)/python bench/calibrate.py --check test test2 test3
+	$(BIN)/python bench/where_when.py
 	$(BIN)/python bench/feedparser_suite.py --http
 	$(BIN)/python bench/throughput.py --workers 1,2 --default-runner
 	$(BIN)/python bench/streaming.py --minutes 10 --items-per-poll 10 --dedup-ttl 2m

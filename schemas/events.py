@@ -9,7 +9,8 @@ EVENTS = build(
     ("date", "actor"),
     field("event_id", pa.string(), "Stable id: hash of article, actors, code, date and modality.", False),
     field("event_date", pa.date32(), "Date of the event (see event_date_source).", False),
-    field("event_date_source", pa.string(), "text (a date expression in the sentence) or published.", False),
+    field("event_date_source", pa.string(), "text (a day the sentence gives), text_month or text_year (its first "
+          "day: the sentence gives only the month or the year), or published (the sentence gives no date).", False),
     field("actor1_name", pa.string(), "Source actor as named (canonical name if resolved)."),
     field("actor1_code", pa.string(), "Source actor CAMEO-style code, UNK if unresolved."),
     field("actor1_country", pa.string(), "Source actor ISO3 country."),
@@ -24,7 +25,7 @@ EVENTS = build(
     field("plover_type", pa.string(), "PLOVER event type mapped from the CAMEO code."),
     field("modality", pa.string(), "asserted / negated / hypothetical / future / reported.", False),
     field("is_root_event", pa.bool_(), "True when found in the title or lead.", False),
-    field("action_geo_name", pa.string(), "Place of the action named in the sentence."),
+    field("action_geo_name", pa.string(), "Place of the action as the sentence names it (see README, Events)."),
     field("action_geo_country", pa.string(), "ISO3 of that place."),
     field("action_geo_lat", pa.float64(), "Latitude of that place."),
     field("action_geo_lon", pa.float64(), "Longitude of that place."),

@@ -1848,7 +1848,9 @@ class EventCoder:
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         out += self._pictured_together(doc, mentions, {d.sentence for d in out})
-        return self._calibrated(doc, _one_per_event(self._kept(doc, out)))
+        out = [replace(d, place=self.places.place_of(doc, d.trigger, mentions, attack=d.code[:2] in ("18", "19", "20")))
+               for d in _one_per_event(self._kept(doc, out))]
+        return self._calibrated(doc, out)
 
     def _calibrated(self, doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:
         """The drafts with the model's probability as confidence (transforms/calibration.py)."""

@@ -4,6 +4,7 @@ article, and a Beam DoFn runs the coder on every parsed article.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,12 +13,13 @@ from apache_beam.metrics import Metrics
 
 from schemas import SCHEMA_VERSION
 from transforms import eventdates
-from transforms.coder import EventCoder
+from transforms.coder import EventCoder, EventDraft
 from transforms.entities import Mention, article_day, default_resolver, partition_actor
 from transforms.lexicon import default_tables
 from transforms.nlp import ParsedDoc
 from transforms.places import load_places
 from transforms.rejects import REJECT_TAG, guarded
+from transforms.syntax import clause_distance, clause_verb
 from transforms.text import stable_id
 
 
@@ -33,7 +35,7 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
         code = coder.cameo[d.code]
         s, e = doc.sents[d.sentence]
         sentence = doc.span_text(s, e).strip()
-        date, date_source = eventdates.resolve(sentence, day)
+        date, date_source = event_date(doc, d, day)
         a1, a2 = d.source, d.target
         key = stable_id(article["article_id"], a1.actor_code if a1 else "", a2.actor_code if a2 else "",
                         code.code, date.isoformat(), d.modality)
@@ -84,6 +86,36 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
             if a1 and a1.resolved else "UNK",
         }
     return list(merged.values())
+
+
+def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[dt.date, str]:
+    """When the draft's event took place, and how we know: 'text' (a day the sentence gives),
+    'text_month' or 'text_year' (the first day of the month or year it gives), 'published' (the
+    sentence gives none for it). A date in the trigger's own clause wins, then one in a clause that
+    governs it ("Le Français arrêté en Iran en 2020": the arrest; "se rendra à Washington pour
+    rencontrer Trump le 7 février": the meeting), then a caption's closing date ("…, le 27 décembre
+    2021."); a date in a clause beside it belongs to another event ("Rejetée mercredi 5 janvier, …
+    Djokovic a intenté jeudi un recours": the appeal is Thursday's)."""
+    s, e = doc.sents[draft.sentence]
+    base = doc.idx[s]
+    text = doc.text[base:doc.end_char(e - 1)]
+    found = []
+    for x in eventdates.expressions(text, published):
+        k = next((t for t in range(s, e) if doc.idx[t] <= base + x.start < doc.end_char(t)), s)
+        v = clause_verb(doc, k)
+        if v is not None and (doc.morph(v, "Tense") == "Fut" or doc.morph(v, "Mood") == "Cnd" or any(
+                doc.lemmas[c] == "aller" and doc.deps[c] == "aux" for c in doc.children(v))) or \
+                v is None and draft.modality == "future":
+            x = next((y for y in eventdates.expressions(text, published, future=True) if y.start == x.start), x)
+        far = clause_distance(doc, draft.trigger, k)
+        if far is None and eventdates.closes_caption(text, x):
+            far = 99
+        if far is not None:
+            found.append((far, x.rank, x.start, x))
+    if not found:
+        return published, "published"
+    best = min(found, key=lambda f: f[:3])[3]
+    return best.day, best.source
 
 
 def _lead_end(article: dict[str, Any], doc: ParsedDoc) -> int:

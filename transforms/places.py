@@ -16,13 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lexicons import LexiconError, path, read_tsv
+from transforms import eventdates
 from transforms.gazetteer import load_default, norm
+from transforms.lexicon import load_word_classes
 from transforms.nlp import ParsedDoc
+from transforms.syntax import clause_distance, locative, topic_label
 
 if TYPE_CHECKING:
     from transforms.entities import Mention
 
 LOCATIVE = {"à", "a", "en", "dans", "au", "aux"}
+# where a site is: "dans le village de …", "devant le Parlement de …", "près du marché de …"
+SITE_CASES = LOCATIVE | {"devant", "près", "sur", "autour", "vers"}
+SITE_NOUNS = frozenset(load_word_classes()["site_noun"])
+DATE_WORDS = frozenset(eventdates.WEEKDAYS) | frozenset(eventdates.MONTHS) | {"1er", "matin", "soir", "après-midi"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,92 @@ class Places:
                 place = self.geocode(m.text)
                 if place:
                     return replace(place, name=m.text)
+        return None
+
+
+    def place_of(self, doc: ParsedDoc, i: int, mentions: list[Mention], attack: bool = False) -> Place | None:
+        """Where the event of trigger i took place: a location its sentence introduces as such (after
+        a locative preposition, in parentheses after one, "à Chalampé (Haut-Rhin)", or under a
+        locative noun, "dans le village d'Al-Atrash"), in the trigger's own clause first, then in the
+        clauses that govern it ("Macron, qui s'était rendu à Kiev, a reçu Zelensky à Paris": Paris
+        for the meeting, Kiev for the trip); in one clause a city before its country ("en Ukraine, à
+        Kiev"). A headline's topic label ("Crise en Ukraine : …") places nothing after it, and a
+        country after "à l'" is a recipient ("livre des armes à l'Ukraine"). A town too small for
+        the gazetteer gives way to the region or country named with it. An attack (attack=True) takes
+        place where it strikes: "frappes sur Gaza", "missiles contre Israël", "a bombardé Kharkiv"."""
+        s, e = doc.sents[doc.sent_index(i)]
+        label = topic_label(doc, i)
+        found: list[tuple[int, bool, int, Place]] = []
+        for m in mentions:
+            if not s <= m.start < e or m.start == 0 or topic_label(doc, m.start) and not label:
+                continue
+            if not (m.kind == "place" or m.label == "LOC" and self._locative(doc, m)
+                    or attack and self._struck(doc, i, m)):
+                continue
+            place = self.geocode(m.text) or self._seat(m)
+            if place is None:
+                continue
+            head = next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
+            far = clause_distance(doc, i, head)
+            if far is None and self._closes_caption(doc, m, e, mentions):
+                far = 99  # "Des policiers se rassemblent pour bloquer des manifestants, à Almaty, le 5 janvier."
+            if far is not None:
+                found.append((far, place.lat is None, m.start, replace(place, name=m.text)))
+        if not found:
+            return None
+        best = min(found, key=lambda f: f[:3])
+        # "à Almaty, au Kazakhstan": the country names the city's, the city is where
+        city = next((f for f in found if f[2] < best[2] and not f[1] and f[3].country == best[3].country
+                     and best[2] - f[2] <= 6), None) if best[1] else None
+        return (city or best)[3]
+
+    @staticmethod
+    def _closes_caption(doc: ParsedDoc, m: Mention, end: int, mentions: list[Mention]) -> bool:
+        """A photo caption's closing place: after a comma, followed by nothing but other places and
+        a date ("…, à Almaty, au Kazakhstan, le 5 janvier 2022.")."""
+        if m.start < 2 or doc.words[m.start - 2] != ",":
+            return False
+        named = {k for x in mentions for k in range(x.start, x.end)}
+        return all(k in named or doc.pos[k] in ("PUNCT", "NUM", "ADP", "DET") or doc.words[k].lower() in DATE_WORDS
+                   for k in range(m.end, end))
+
+    @staticmethod
+    def _struck(doc: ParsedDoc, i: int, m: Mention) -> bool:
+        """A place an attack hits: after "sur" or "contre", or a town it has for object."""
+        if m.kind not in ("country", "capital", "city", "place"):
+            return False
+        head = next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
+        prev = doc.words[m.start - 1].lower()
+        if prev in ("l'", "l’", "la", "le", "les") and m.start > 1:
+            prev = doc.words[m.start - 2].lower()
+        return prev in ("sur", "contre") or m.kind != "country" and doc.deps[head] == "obj" and doc.heads[head] == i
+
+    @staticmethod
+    def _locative(doc: ParsedDoc, m: Mention) -> bool:
+        prev = doc.words[m.start - 1].lower()
+        if prev in ("l'", "l’", "la", "les") and m.start > 1 and doc.words[m.start - 2].lower() in ("à", "a") \
+                and m.kind == "country":
+            return False  # "à l'Ukraine", "à la Russie": to whom, not where
+        if prev in LOCATIVE or locative(doc, m.start):
+            return True
+        # "dans le village d'Al-Atrash", "devant le Parlement d'Ottawa": a name under a noun for a
+        # place that is itself where (lexicons/wordclasses.tsv, site_noun)
+        if prev not in ("de", "d'", "d’", "du", "des"):
+            return False
+        head = next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
+        noun = doc.heads[head]
+        for _ in range(2):
+            if doc.pos[noun] != "NOUN" or doc.lemmas[noun].lower() not in SITE_NOUNS:
+                return False
+            if any(doc.deps[c] in ("case", "fixed") and doc.words[c].lower() in SITE_CASES for c in doc.children(noun)):
+                return True
+            noun = doc.heads[noun]
+        return False
+
+    def _seat(self, m: Mention) -> Place | None:
+        """A seat of power gone to ("à l'Elysée", "au Kremlin") is a place in its country."""
+        if m.kind == "place" and m.country:
+            return Place(m.canonical_name or m.text, m.country, None, None)
         return None
 
 

@@ -283,3 +283,35 @@ def expression_noun(doc: ParsedDoc, i: int, lemma: str | None) -> int | None:
     if not lemma:
         return None
     return next((k for k in range(i + 1, min(len(doc), i + 7)) if is_lemma(doc, k, lemma)), None)
+
+
+def clause_distance(doc: ParsedDoc, i: int, k: int) -> int | None:
+    """How far up from word i's clause the clause holding word k is: 0 when they share a clause, 1
+    when k's clause is the one i's clause hangs on, and so on; None when k's clause does not govern
+    i's (a sibling clause: "Reçu jeudi à Pékin, Macron a appelé …" for the call), or only through
+    reported speech ("Des militants ont été frappés dimanche, a dénoncé l'association": Sunday is
+    the beating's, not the denunciation's). A verbless sentence's root governs every clause in it."""
+    def clause(w: int) -> int:
+        c = clause_verb(doc, w)
+        if c is None:
+            while doc.heads[w] != w:
+                w = doc.heads[w]
+            return w
+        return c
+
+    target, n, j = clause(k), 0, i
+    while True:
+        c = clause(j)
+        if c == target:
+            return n
+        if doc.deps[c] == "parataxis" or doc.heads[c] == c:
+            return None
+        j, n = doc.heads[c], n + 1
+
+
+def topic_label(doc: ParsedDoc, k: int) -> bool:
+    """Whether word k is in a headline's topic label, the verbless words before an early colon
+    ("Crise en Ukraine : …", "Mali : …")."""
+    s, _ = doc.sents[doc.sent_index(k)]
+    colon = next((c for c in range(s, min(s + 8, len(doc))) if doc.words[c] == ":"), None)
+    return colon is not None and k < colon and not any(doc.pos[w] in ("VERB", "AUX") for w in range(s, colon))

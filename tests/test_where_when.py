@@ -1,0 +1,162 @@
+"""Where and when an event took place: date expressions, the event's own clause, places (real
+spaCy parse on sentences of our own), and the gold files bench/where_when.py scores against."""
+
+import csv
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+from transforms.coder import EventCoder
+from transforms.entities import default_resolver
+from transforms.eventdates import expressions, resolve
+from transforms.events import event_rows
+from transforms.lexicon import default_tables
+from transforms.nlp import from_spacy
+from transforms.places import load_places
+
+ROOT = Path(__file__).resolve().parent.parent
+FRIDAY = dt.date(2022, 1, 21)
+
+
+@pytest.fixture(scope="module")
+def coder():
+    cameo, triggers = default_tables()
+    return EventCoder(default_resolver(), cameo, triggers, load_places())
+
+
+def _rows(coder, nlp, text, day=FRIDAY):
+    when = dt.datetime.combine(day, dt.time(12), tzinfo=dt.timezone.utc)
+    art = {"article_id": "t", "url": None, "title": None, "text": text, "published_at": when,
+           "published_at_status": "ok", "ingested_at": when}
+    return event_rows(art, from_spacy(nlp(text)), coder)
+
+
+def _one(rows, trigger):
+    found = [r for r in rows if r["trigger"] == trigger]
+    assert len(found) == 1, [(r["trigger"], r["event_code"]) for r in rows]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, day, source", [
+    ("arrêté en novembre 2020", dt.date(2020, 11, 1), "text_month"),
+    ("arrêté en mai dernier", dt.date(2021, 5, 1), "text_month"),
+    ("élu en 2017", dt.date(2017, 1, 1), "text_year"),
+    ("condamné l'an dernier", dt.date(2021, 1, 1), "text_year"),
+    ("le mois dernier", dt.date(2021, 12, 1), "text_month"),
+    ("lundi 17 janvier 2022", dt.date(2022, 1, 17), "text"),  # the weekday is part of the date
+    ("les 7 et 8 février", dt.date(2022, 2, 7), "text"),  # the first of two days
+    ("tué dans la nuit", dt.date(2022, 1, 20), "text"),
+    ("tué la veille", dt.date(2022, 1, 20), "text"),
+    ("mercredi soir", dt.date(2022, 1, 19), "text"),
+])
+def test_date_expressions(text, day, source):
+    assert resolve(text, FRIDAY) == (day, source)
+
+
+@pytest.mark.parametrize("text", [
+    "en détention depuis le 3 janvier", "à partir du 1er février", "d'ici au 31 mars",
+    "la veille du sommet", "dans la nuit de samedi à dimanche",
+])
+def test_starts_ends_and_nouns_are_no_date_of_their_own(text):
+    # a start or an end is no date for the event; "la veille du sommet" and "la nuit de samedi à
+    # dimanche" are not the day before publication (the weekday gives the latter)
+    got = resolve(text, FRIDAY)
+    if "samedi" in text:
+        assert got == (dt.date(2022, 1, 15), "text")
+    else:
+        assert got == (FRIDAY, "published")
+
+
+def test_a_future_weekday_is_the_coming_one():
+    assert [x.day for x in expressions("se rendra lundi à Berlin", FRIDAY, future=True)] == [dt.date(2022, 1, 24)]
+    assert [x.day for x in expressions("s'est rendu lundi à Berlin", FRIDAY)] == [dt.date(2022, 1, 17)]
+
+
+def test_each_event_takes_the_date_and_place_of_its_own_clause(coder, nlp):
+    rows = _rows(coder, nlp, "Le ministre allemand des affaires étrangères, qui s'était rendu à Kiev mardi, a "
+                             "rencontré jeudi à Paris son homologue français.")
+    trip, meeting = _one(rows, "rendu"), _one(rows, "rencontré")
+    assert (trip["event_date"], trip["action_geo_name"]) == (dt.date(2022, 1, 18), "Kiev")
+    assert (meeting["event_date"], meeting["action_geo_name"], meeting["action_geo_country"]) == \
+        (dt.date(2022, 1, 20), "Paris", "FRA")
+
+
+def test_a_governing_clause_dates_and_places_what_it_holds(coder, nlp):
+    row = _one(_rows(coder, nlp, "Le journaliste français a été arrêté en Iran en 2020."), "arrêté")
+    assert (row["event_date"], row["event_date_source"], row["action_geo_country"]) == \
+        (dt.date(2020, 1, 1), "text_year", "IRN")
+    row = _one(_rows(coder, nlp, "L'opposant avait été arrêté en mai dernier par la police biélorusse."), "arrêté")
+    assert (row["event_date"], row["event_date_source"]) == (dt.date(2021, 5, 1), "text_month")
+
+
+def test_a_future_trip_is_on_the_coming_weekday(coder, nlp):
+    row = _one(_rows(coder, nlp, "Le premier ministre se rendra lundi à Berlin pour rencontrer le chancelier."),
+               "rendra")
+    assert (row["event_date"], row["action_geo_name"]) == (dt.date(2022, 1, 24), "Berlin")
+
+
+def test_a_headline_topic_and_a_recipient_are_no_place(coder, nlp):
+    text = "Crise en Ukraine : le président polonais a reçu jeudi le premier ministre lituanien."
+    row = _one(_rows(coder, nlp, text), "reçu")
+    assert row["action_geo_name"] is None and row["event_date"] == dt.date(2022, 1, 20)
+    row = _one(_rows(coder, nlp, "Le Canada livrera des drones à l'Ukraine."), "livrera")
+    assert row["action_geo_name"] is None
+
+
+def test_an_attack_takes_place_where_it_strikes(coder, nlp):
+    row = _one(_rows(coder, nlp, "L'aviation russe a mené des frappes sur Kharkiv dans la nuit."), "mené")
+    assert (row["action_geo_name"], row["action_geo_country"], row["event_date"]) == \
+        ("Kharkiv", "UKR", dt.date(2022, 1, 20))
+
+
+def test_a_caption_closing_place_and_date_and_a_city_before_its_country(coder, nlp):
+    row = _one(_rows(coder, nlp, "Des agriculteurs manifestent contre la réforme de la politique agricole commune, "
+                                 "à Rennes, le 3 février 2022."), "manifestent")
+    assert (row["action_geo_name"], row["event_date"]) == ("Rennes", dt.date(2022, 2, 3))
+    row = _one(_rows(coder, nlp, "Les deux ministres se sont rencontrés à Vilnius, en Lituanie, le 12 janvier 2022."),
+               "rencontrés")
+    assert (row["action_geo_name"], row["action_geo_country"]) == ("Vilnius", "LTU")
+
+
+def test_a_name_under_a_site_noun_is_where(coder, nlp):
+    row = _one(_rows(coder, nlp, "Des policiers ont interpellé trois militants dans le centre de Lyon."), "interpellé")
+    assert (row["action_geo_name"], row["action_geo_country"]) == ("Lyon", "FRA")
+
+
+# ------------------------------------------------------------------ gold files
+
+GOLD = ROOT / "bench" / "gold" / "where_when"
+
+
+def _event_keys(set_name):
+    """(item, sentence key, actor 1, actor 2, root) of every event of an event gold set."""
+    written = ROOT / "bench" / "gold" / "written" / f"{set_name}.tsv"
+    path = written if written.exists() else ROOT / "bench" / "gold" / (
+        "events.tsv" if set_name == "dev" else f"events_{set_name}.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(r["id"] if written.exists() else r["guid"], "" if written.exists() else r["sentence_key"],
+             r["actor1_code"], r["actor2_code"], r["root"]) for r in rows if r["root"] != "-"]
+
+
+@pytest.mark.parametrize("name", ["feed_dev", "feed_test", "written_dev", "written_test"])
+def test_where_when_gold_annotates_every_gold_event_once(name):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from where_when import HEADER, load, span
+
+    path = GOLD / f"{name}.tsv"
+    with path.open(encoding="utf-8") as fh:
+        assert fh.readline().rstrip("\n").split("\t") == HEADER
+    rows = load(path)
+    sets = {r["set"] for r in rows}
+    assert sets and all(s.startswith("test") == name.endswith("test") for s in sets)
+    expected = sorted(k for s in sets for k in _event_keys(s))
+    got = sorted((r["item"], r["sentence_key"], r["actor1_code"], r["actor2_code"], r["root"]) for r in rows)
+    assert got == expected  # one annotation per gold event, no more, no less
+    for r in rows:
+        assert not r["place_iso3"] or (len(r["place_iso3"]) == 3 and r["place_iso3"].isupper()), r
+        assert not r["place_iso3"] or r["place"], r
+        lo, hi = span(r["date"], FRIDAY)
+        assert lo <= hi, r
