@@ -1,6 +1,6 @@
 """Where and when: the place and date of coded events against gold annotations.
 
-Usage: python bench/where_when.py [--gold bench/gold/where_when/feed_dev.tsv …] [--show N]
+Usage: python bench/where_when.py [--gold bench/gold/where_when/feed_dev.tsv …] [--show N] [--agreement]
 
 Gold (bench/gold/where_when/*.tsv): for every event row of the event gold sets (bench/gold/events*.tsv
 and bench/gold/written/*.tsv), the place the sentence gives for that event (as written, with its
@@ -12,6 +12,9 @@ sentence with the same country-level triple (bench/events.py --loose). Then:
   also compared, accents and case aside);
 - date: right when the row's event_date falls in the gold span, or, for a sentence that states no
   time, is the publication day.
+
+--agreement compares instead each gold file with its second annotation (bench/gold/where_when/second/,
+some of the same events annotated again, blind): how far two annotators agree bounds what a coder can.
 """
 
 from __future__ import annotations
@@ -152,11 +155,45 @@ def score(rows: list[dict[str, str]], pred: dict[tuple[str, str], list[dict[str,
           f"the text right {c['date_both_ok']}/{c['pred_date']} = {c['date_both_ok'] / max(c['pred_date'], 1):.3f}")
 
 
+def agreement(first: list[dict[str, str]], second: list[dict[str, str]]) -> str:
+    """How often two annotations of the same events agree: on the place (none, or the same
+    country; and the same name) and on the date as stated (the same string, both empty included)."""
+    def keyed(rows: list[dict[str, str]]) -> dict[tuple[str, ...], dict[str, str]]:
+        seen: Counter[tuple[str, ...]] = Counter()
+        out = {}
+        for r in rows:
+            k = (r["set"], r["item"], r["sentence_key"], r["actor1_code"], r["actor2_code"], r["root"])
+            seen[k] += 1
+            out[(*k, str(seen[k]))] = r
+        return out
+
+    a, b = keyed(first), keyed(second)
+    both = sorted(set(a) & set(b))
+    if len(both) != len(b):
+        raise SystemExit(f"the second annotation has {len(b) - len(both)} events the first has not")
+    country = sum((a[k]["place_iso3"], bool(a[k]["place"])) == (b[k]["place_iso3"], bool(b[k]["place"]))
+                  for k in both)
+    name = sum(norm(a[k]["place"]) == norm(b[k]["place"]) for k in both)
+    date = sum(a[k]["date"] == b[k]["date"] for k in both)
+    n = max(len(both), 1)
+    return (f"  two annotators on {len(both)} events: place {country}/{len(both)} = {country / n:.3f} (country), "
+            f"{name}/{len(both)} = {name / n:.3f} (name); date {date}/{len(both)} = {date / n:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", type=Path, nargs="+", default=sorted(GOLD.glob("*.tsv")))
     ap.add_argument("--show", type=int, default=0, help="print N wrong places and N wrong dates per file")
+    ap.add_argument("--agreement", action="store_true",
+                    help="only compare each gold file with its second annotation (bench/gold/where_when/second/)")
     args = ap.parse_args()
+    if args.agreement:
+        for path in args.gold:
+            second = GOLD / "second" / path.name
+            if second.exists():
+                print(f"{path.name}:")
+                print(agreement(load(path), load(second)))
+        return
     for path in args.gold:
         rows = load(path)
         pred, published = predictions(rows)

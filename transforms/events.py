@@ -92,13 +92,15 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
     """When the draft's event took place, and how we know: 'text' (a day the sentence gives),
     'text_month' or 'text_year' (the first day of the month or year it gives), 'published' (the
     sentence gives none for it). A date in the trigger's own clause wins, then one in a clause that
-    governs it ("Le Français arrêté en Iran en 2020": the arrest; "se rendra à Washington pour
-    rencontrer Trump le 7 février": the meeting), then a caption's closing date ("…, le 27 décembre
-    2021."); a date in a clause beside it belongs to another event ("Rejetée mercredi 5 janvier, …
-    Djokovic a intenté jeudi un recours": the appeal is Thursday's)."""
+    governs it ("Le Français arrêté en Iran en 2020": the arrest, a participle under a verbless
+    headline), then a caption's closing date ("…, le 27 décembre 2021."); a date in a clause beside
+    it belongs to another event ("Rejetée mercredi 5 janvier, … Djokovic a intenté jeudi un
+    recours": the appeal is Thursday's). A weekday in a clause about what is to come is the coming
+    one ("se rendra lundi à Berlin")."""
     s, e = doc.sents[draft.sentence]
     base = doc.idx[s]
     text = doc.text[base:doc.end_char(e - 1)]
+    ahead = {x.start: x for x in eventdates.expressions(text, published, future=True)}
     found = []
     for x in eventdates.expressions(text, published):
         k = next((t for t in range(s, e) if doc.idx[t] <= base + x.start < doc.end_char(t)), s)
@@ -106,7 +108,7 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
         if v is not None and (doc.morph(v, "Tense") == "Fut" or doc.morph(v, "Mood") == "Cnd" or any(
                 doc.lemmas[c] == "aller" and doc.deps[c] == "aux" for c in doc.children(v))) or \
                 v is None and draft.modality == "future":
-            x = next((y for y in eventdates.expressions(text, published, future=True) if y.start == x.start), x)
+            x = ahead.get(x.start, x)
         far = clause_distance(doc, draft.trigger, k)
         if far is None and eventdates.closes_caption(text, x):
             far = 99

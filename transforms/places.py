@@ -62,7 +62,6 @@ class Places:
                     return replace(place, name=m.text)
         return None
 
-
     def place_of(self, doc: ParsedDoc, i: int, mentions: list[Mention], attack: bool = False) -> Place | None:
         """Where the event of trigger i took place: a location its sentence introduces as such (after
         a locative preposition, in parentheses after one, "à Chalampé (Haut-Rhin)", or under a
@@ -85,8 +84,7 @@ class Places:
             place = self.geocode(m.text) or self._seat(m)
             if place is None:
                 continue
-            head = next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
-            far = clause_distance(doc, i, head)
+            far = clause_distance(doc, i, _head(doc, m))
             if far is None and self._closes_caption(doc, m, e, mentions):
                 far = 99  # "Des policiers se rassemblent pour bloquer des manifestants, à Almaty, le 5 janvier."
             if far is not None:
@@ -114,7 +112,7 @@ class Places:
         """A place an attack hits: after "sur" or "contre", or a town it has for object."""
         if m.kind not in ("country", "capital", "city", "place"):
             return False
-        head = next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
+        head = _head(doc, m)
         prev = doc.words[m.start - 1].lower()
         if prev in ("l'", "l’", "la", "le", "les") and m.start > 1:
             prev = doc.words[m.start - 2].lower()
@@ -132,8 +130,7 @@ class Places:
         # place that is itself where (lexicons/wordclasses.tsv, site_noun)
         if prev not in ("de", "d'", "d’", "du", "des"):
             return False
-        head = next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
-        noun = doc.heads[head]
+        noun = doc.heads[_head(doc, m)]
         for _ in range(2):
             if doc.pos[noun] != "NOUN" or doc.lemmas[noun].lower() not in SITE_NOUNS:
                 return False
@@ -147,6 +144,11 @@ class Places:
         if m.kind == "place" and m.country:
             return Place(m.canonical_name or m.text, m.country, None, None)
         return None
+
+
+def _head(doc: ParsedDoc, m: Mention) -> int:
+    """The word of a mention its other words hang on."""
+    return next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
 
 
 def _iso3_by_iso2() -> dict[str, str]:
