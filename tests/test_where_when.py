@@ -160,3 +160,19 @@ def test_where_when_gold_annotates_every_gold_event_once(name):
         assert not r["place_iso3"] or r["place"], r
         lo, hi = span(r["date"], FRIDAY)
         assert lo <= hi, r
+
+
+@pytest.mark.parametrize("name", ["feed_dev", "written_dev"])
+def test_second_where_when_annotation_covers_events_of_the_first(name):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from where_when import load
+
+    def keys(rows):
+        return sorted((r["set"], r["item"], r["sentence_key"], r["actor1_code"], r["actor2_code"], r["root"])
+                      for r in rows)
+
+    first, second = keys(load(GOLD / f"{name}.tsv")), keys(load(GOLD / "second" / f"{name}.tsv"))
+    assert len(second) > 300
+    left = list(first)
+    for k in second:  # every event of the second annotation is one of the first's, once
+        left.remove(k)
