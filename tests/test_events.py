@@ -93,6 +93,9 @@ MODALITIES = [
     # an act announced as a decision is yet to be done; what an announcement reports as done happened
     ("Le Niger annonce l'expulsion de l'ambassadeur de France.", "16", "future"),
     ("Le réseau a été démantelé par la police, annonce le ministère.", "17", "asserted"),
+    # a feared act has not happened, even with its agent named; the "ne" after "craindre que" negates nothing
+    ("Les Etats-Unis redoutent une invasion de l'Ukraine par la Russie.", "19", "hypothetical"),
+    ("Kiev craint que la Russie n'envahisse l'Ukraine.", "19", "hypothetical"),
 ]
 
 

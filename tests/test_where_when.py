@@ -109,6 +109,8 @@ def test_an_attack_takes_place_where_it_strikes(coder, nlp):
     row = _one(_rows(coder, nlp, "L'aviation russe a mené des frappes sur Kharkiv dans la nuit."), "mené")
     assert (row["action_geo_name"], row["action_geo_country"], row["event_date"]) == \
         ("Kharkiv", "UKR", dt.date(2022, 1, 20))
+    row = _one(_rows(coder, nlp, "Les Etats-Unis redoutent une invasion de l'Ukraine par la Russie."), "invasion")
+    assert (row["action_geo_name"], row["modality"]) == ("Ukraine", "hypothetical")
 
 
 def test_a_caption_closing_place_and_date_and_a_city_before_its_country(coder, nlp):

@@ -109,13 +109,16 @@ class Places:
 
     @staticmethod
     def _struck(doc: ParsedDoc, i: int, m: Mention) -> bool:
-        """A place an attack hits: after "sur" or "contre", or a town it has for object."""
+        """A place an attack hits: after "sur" or "contre", a town it has for object, the "de"
+        complement of an attack noun."""
         if m.kind not in ("country", "capital", "city", "place"):
             return False
         head = _head(doc, m)
         prev = doc.words[m.start - 1].lower()
         if prev in ("l'", "l’", "la", "le", "les") and m.start > 1:
             prev = doc.words[m.start - 2].lower()
+        if prev in ("de", "d'", "d’", "du", "des"):  # "l'invasion de l'Ukraine", "le bombardement de Kharkiv"
+            return doc.heads[head] == i and doc.pos[i] == "NOUN"
         return prev in ("sur", "contre") or m.kind != "country" and doc.deps[head] == "obj" and doc.heads[head] == i
 
     @staticmethod
