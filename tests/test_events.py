@@ -96,6 +96,12 @@ MODALITIES = [
     # a feared act has not happened, even with its agent named; the "ne" after "craindre que" negates nothing
     ("Les Etats-Unis redoutent une invasion de l'Ukraine par la Russie.", "19", "hypothetical"),
     ("Kiev craint que la Russie n'envahisse l'Ukraine.", "19", "hypothetical"),
+    # risked, simulated or made ready for is only possible; given up or prevented is not done
+    ("La Russie est prête à frapper l'Ukraine à tout moment, estime Washington.", "19", "hypothetical"),
+    ("La Russie a mené des exercices simulant une invasion de l'Ukraine.", "19", "hypothetical"),
+    ("Le risque d'une invasion russe de l'Ukraine reste élevé, selon Paris.", "19", "hypothetical"),
+    ("La Russie a renoncé à attaquer Kiev.", "19", "negated"),
+    ("L'Ukraine demande à l'OTAN d'empêcher une invasion russe.", "19", "negated"),
 ]
 
 

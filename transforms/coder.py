@@ -90,7 +90,7 @@ DENY_VERBS = set(_WORDS["deny_verb"])
 REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
 INTENT_VERBS = set(_WORDS["intent_verb"])
-FEAR_VERBS = set(_WORDS["fear_verb"])
+POSSIBILITY = set(_WORDS["possibility"])
 HYPOTHETICAL_MARKERS = set(_WORDS["hypothetical_marker"])
 COMMENT_VERBS = set(_WORDS["comment_verb"])
 CROWD_NOUNS = set(_WORDS["crowd_noun"])
@@ -890,8 +890,8 @@ class EventCoder:
         while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
-        if any(doc.lemmas[t].lower() in FEAR_VERBS for t in chain[1:]):
-            return "hypothetical"  # feared, not done ("redoutent une invasion … par la Russie")
+        if any(doc.lemmas[t].lower() in POSSIBILITY for t in chain[1:]):
+            return "hypothetical"  # feared, risked, simulated: not done ("redoutent une invasion … par la Russie")
         for n, t in enumerate(chain):
             if _dislikes(doc, t):
                 continue  # its negation is what makes it a criticism, of what it governs too
