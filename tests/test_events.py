@@ -102,6 +102,14 @@ MODALITIES = [
     ("Le risque d'une invasion russe de l'Ukraine reste élevé, selon Paris.", "19", "hypothetical"),
     ("La Russie a renoncé à attaquer Kiev.", "19", "negated"),
     ("L'Ukraine demande à l'OTAN d'empêcher une invasion russe.", "19", "negated"),
+    ("L'opposant a échappé à une arrestation en quittant le pays.", "17", "negated"),
+    # about to, made ready: to come; an event noun qualified as possible, alleged or imminent
+    ("La Russie s'apprête à envahir l'Ukraine.", "19", "future"),
+    ("La Turquie est sur le point d'attaquer les combattants kurdes en Syrie.", "19", "future"),
+    ("Washington met en garde contre une éventuelle invasion de l'Ukraine par la Russie.", "19", "hypothetical"),
+    ("Kiev s'inquiète d'une possible attaque russe depuis la Biélorussie.", "19", "hypothetical"),
+    ("L'attaque présumée des rebelles contre le convoi de l'ONU a fait dix morts.", "19", "reported"),
+    ("Le prétendu bombardement de la maternité par l'armée russe a été démenti par Moscou.", "19", "reported"),
 ]
 
 

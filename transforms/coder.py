@@ -91,6 +91,7 @@ REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
 INTENT_VERBS = set(_WORDS["intent_verb"])
 POSSIBILITY = set(_WORDS["possibility"])
+ALLEGED = set(_WORDS["alleged"])
 HYPOTHETICAL_MARKERS = set(_WORDS["hypothetical_marker"])
 COMMENT_VERBS = set(_WORDS["comment_verb"])
 CROWD_NOUNS = set(_WORDS["crowd_noun"])
@@ -892,6 +893,15 @@ class EventCoder:
             chain.append(k)
         if any(doc.lemmas[t].lower() in POSSIBILITY for t in chain[1:]):
             return "hypothetical"  # feared, risked, simulated: not done ("redoutent une invasion … par la Russie")
+        if doc.pos[i] == "NOUN":  # "une éventuelle invasion", "l'attaque présumée", "une attaque imminente"
+            qualifiers = {w for c in doc.children(i) if doc.deps[c] == "amod" or doc.deps[c] == "acl" and c == i + 1
+                          for w in (doc.lemmas[c].lower(), doc.words[c].lower())}
+            for words, says in ((POSSIBILITY, "hypothetical"), (ALLEGED, "reported"), (INTENT_VERBS, "future")):
+                if qualifiers & words:
+                    return says
+        if any(doc.lemmas[t].lower() == "point" and any(doc.words[c].lower() == "sur" for c in doc.children(t))
+               for t in chain[1:]):
+            return "future"  # "est sur le point d'attaquer"
         for n, t in enumerate(chain):
             if _dislikes(doc, t):
                 continue  # its negation is what makes it a criticism, of what it governs too
