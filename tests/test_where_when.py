@@ -50,6 +50,12 @@ def _one(rows, trigger):
     ("tué dans la nuit", dt.date(2022, 1, 20), "text"),
     ("tué la veille", dt.date(2022, 1, 20), "text"),
     ("mercredi soir", dt.date(2022, 1, 19), "text"),
+    ("il y a trois jours", dt.date(2022, 1, 18), "text"),
+    ("il y a deux semaines", dt.date(2022, 1, 7), "text"),
+    ("il y a six mois", dt.date(2021, 7, 1), "text_month"),
+    ("ce matin", FRIDAY, "text"),
+    ("ce week-end", dt.date(2022, 1, 22), "text"),  # said on a Friday: the coming one
+    ("le week-end dernier", dt.date(2022, 1, 15), "text"),
 ])
 def test_date_expressions(text, day, source):
     assert resolve(text, FRIDAY) == (day, source)

@@ -1,7 +1,8 @@
 """Event dates from French date expressions, relative to the publication date.
 
-"le 21 janvier 2022", "21 janvier", "ce vendredi", "mardi dernier", "hier", "la semaine
-prochaine", "en novembre 2020", "en mai dernier", "en 2019", "l'an dernier". `expressions` finds
+"le 21 janvier 2022", "21 janvier", "ce vendredi", "mardi dernier", "hier", "ce matin", "dans la
+nuit", "la veille", "il y a trois jours", "ce week-end", "la semaine prochaine", "en novembre 2020",
+"en mai dernier", "le mois dernier", "en 2019", "l'an dernier". `expressions` finds
 every one in a text with its position, so that the coder can take the one in the event's own
 clause (transforms/events.py); `resolve` reads a sentence alone. Without an expression the
 publication date is used and the event says so (`event_date_source = 'published'`). A month or a
@@ -35,6 +36,14 @@ _REL = re.compile(r"\b(avant-hier|hier|aujourd'hui|après-demain|demain)\b", re.
 # sommet"): the night or the day before publication
 _NIGHT = re.compile(r"\b(dans la nuit|cette nuit|la nuit dernière|la veille|l[’']avant-veille)\b"
                     r"(?!\s+(?:de|du|d[’']))", re.I)
+# "il y a trois jours", "il y a deux semaines", "il y a six mois", "il y a dix ans"
+_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+            "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
+_AGO = re.compile(r"\bil y a (\d{1,3}|" + "|".join(_NUMBERS) + r") (jours?|semaines?|mois|ans|années?)\b", re.I)
+# "ce matin", "ce soir", "cet après-midi": the day of publication, said in the text
+_TODAY = re.compile(r"\b(ce matin|ce soir|cet après-midi)\b", re.I)
+# "ce week-end", "le week-end dernier": the Saturday of that weekend
+_WEEKEND = re.compile(r"\b(ce|le) week-end( dernier| prochain)?\b", re.I)
 _WEEK = re.compile(r"\bla semaine (prochaine|dernière|passée)\b", re.I)
 # "en novembre 2020", "fin janvier", "en mai dernier", "dès le mois de juin" (not "le 3 mai": _ABS)
 _MONTH = re.compile(r"\b(?:en|fin|début|mi-|courant|dès|au mois de|le mois de|dès le mois de)\s*(" + _MONTHS
@@ -110,6 +119,29 @@ def expressions(text: str, published: dt.date, future: bool = False) -> list[Exp
             delta = (published.weekday() - target) % 7
             value = published - dt.timedelta(days=delta or (7 if qualifier == "dernier" else 0))
         add(m, value, "text", 0, anchor=2)
+    for m in _AGO.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+        unit = m.group(2).lower()
+        if unit.startswith("jour"):
+            add(m, published - dt.timedelta(days=n), "text", 0)
+        elif unit.startswith("semaine"):
+            add(m, published - dt.timedelta(days=7 * n), "text", 1)
+        elif unit == "mois":
+            add(m, _month_first(published.year, published.month - n), "text_month", 2)
+        else:
+            add(m, dt.date(published.year - n, 1, 1), "text_year", 3)
+    for m in _TODAY.finditer(text):
+        add(m, published, "text", 0)
+    for m in _WEEKEND.finditer(text):
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)  # the last one, or today
+        in_weekend = published.weekday() >= 5
+        which = (m.group(2) or "").strip().lower()
+        # (said on a Thursday or a Friday, or of what is to come, "ce week-end" is the coming one)
+        if which == "prochain" or not which and not in_weekend and (future or published.weekday() >= 3):
+            saturday += dt.timedelta(days=7)
+        elif which == "dernier" and in_weekend:
+            saturday -= dt.timedelta(days=7)
+        add(m, saturday, "text", 0)
     for m in _WEEK.finditer(text):
         add(m, published + dt.timedelta(days=7 if m.group(1).lower() == "prochaine" else -7), "text", 1)
     for m in _MONTH.finditer(text):
