@@ -75,6 +75,15 @@ def test_starts_ends_and_nouns_are_no_date_of_their_own(text):
         assert got == (FRIDAY, "published")
 
 
+@pytest.mark.parametrize("text", ["en janvier 0000", "le 3 janvier 0000", "le 31 février 2022",
+                                  "il y a 999 mois", "il y a 999 ans", "le 99 mars", "en 9999"])
+def test_impossible_dates_never_raise(text):
+    # a typo or a hostile string gives a real date or none, never an exception that would send the
+    # whole article to rejects
+    day, source = resolve(text, FRIDAY)
+    assert source in ("text", "text_month", "text_year", "published") and 1000 < day.year < 3000
+
+
 def test_a_future_weekday_is_the_coming_one():
     assert [x.day for x in expressions("se rendra lundi à Berlin", FRIDAY, future=True)] == [dt.date(2022, 1, 24)]
     assert [x.day for x in expressions("s'est rendu lundi à Berlin", FRIDAY)] == [dt.date(2022, 1, 17)]

@@ -26,7 +26,7 @@ _MONTHS = "|".join(_MONTH_NUM)
 
 # (a weekday before the day is part of it: "lundi 24 janvier"; of "les 7 et 8 février", the first)
 _ABS = re.compile(r"\b(?:(?:" + "|".join(WEEKDAYS) + r")\s+)?(1er|\d{1,2})\s+(?:et\s+(?:1er|\d{1,2})\s+)?("
-                  + _MONTHS + r")(?:\s+(\d{4}))?\b", re.I)
+                  + _MONTHS + r")(?:\s+(1[5-9]\d\d|2\d{3}))?\b", re.I)
 _WEEKDAY = re.compile(r"\b(ce\s+|le\s+)?(" + "|".join(WEEKDAYS) + r")(\s+dernier|\s+prochain)?\b", re.I)
 _RELATIVE = {
     "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2,
@@ -47,7 +47,7 @@ _WEEKEND = re.compile(r"\b(ce|le) week-end( dernier| prochain)?\b", re.I)
 _WEEK = re.compile(r"\bla semaine (prochaine|dernière|passée)\b", re.I)
 # "en novembre 2020", "fin janvier", "en mai dernier", "dès le mois de juin" (not "le 3 mai": _ABS)
 _MONTH = re.compile(r"\b(?:en|fin|début|mi-|courant|dès|au mois de|le mois de|dès le mois de)\s*(" + _MONTHS
-                    + r")(?:\s+(\d{4})|\s+(dernier|prochain))?\b", re.I)
+                    + r")(?:\s+(1[5-9]\d\d|2\d{3})|\s+(dernier|prochain))?\b", re.I)
 _MONTH_REL = re.compile(r"\ble mois (dernier|prochain|passé)\b", re.I)
 _YEAR = re.compile(r"\b(?:en|dès|courant|fin|début)\s+((?:19|20)\d{2})\b", re.I)
 _YEAR_REL = re.compile(r"\bl[’']an(?:née)? (dernier|dernière|prochain|prochaine|passé|passée)\b", re.I)
