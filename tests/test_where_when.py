@@ -112,6 +112,11 @@ def test_a_future_trip_is_on_the_coming_weekday(coder, nlp):
     assert (row["event_date"], row["action_geo_name"]) == (dt.date(2022, 1, 24), "Berlin")
 
 
+def test_a_conditional_over_an_infinitive_looks_ahead(coder, nlp):
+    row = _one(_rows(coder, nlp, "Le chancelier allemand pourrait se rendre lundi à Varsovie."), "rendre")
+    assert row["event_date"] == dt.date(2022, 1, 24)
+
+
 def test_a_headline_topic_and_a_recipient_are_no_place(coder, nlp):
     text = "Crise en Ukraine : le président polonais a reçu jeudi le premier ministre lituanien."
     row = _one(_rows(coder, nlp, text), "reçu")

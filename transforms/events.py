@@ -105,8 +105,10 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
     for x in eventdates.expressions(text, published):
         k = next((t for t in range(s, e) if doc.idx[t] <= base + x.start < doc.end_char(t)), s)
         v = clause_verb(doc, k)
-        if v is not None and (doc.morph(v, "Tense") == "Fut" or doc.morph(v, "Mood") == "Cnd" or any(
-                doc.lemmas[c] == "aller" and doc.deps[c] == "aux" for c in doc.children(v))) or \
+        # (the verb an infinitive hangs on says it too: "pourrait reconnaître … dès le mois de juin")
+        verbs = [] if v is None else [v, doc.heads[v]] if doc.deps[v] == "xcomp" else [v]
+        if any(doc.morph(w, "Tense") == "Fut" or doc.morph(w, "Mood") == "Cnd" or any(
+                doc.lemmas[c] == "aller" and doc.deps[c] == "aux" for c in doc.children(w)) for w in verbs) or \
                 v is None and draft.modality == "future":
             x = ahead.get(x.start, x)
         far = clause_distance(doc, draft.trigger, k)
