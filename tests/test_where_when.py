@@ -84,6 +84,10 @@ def test_impossible_dates_never_raise(text):
     assert source in ("text", "text_month", "text_year", "published") and 1000 < day.year < 3000
 
 
+def test_a_29_february_to_come_in_a_year_without_one_stays_a_date():
+    assert [x.day for x in expressions("le 29 février", dt.date(2024, 3, 20), future=True)] == [dt.date(2024, 2, 29)]
+
+
 def test_a_future_weekday_is_the_coming_one():
     assert [x.day for x in expressions("se rendra lundi à Berlin", FRIDAY, future=True)] == [dt.date(2022, 1, 24)]
     assert [x.day for x in expressions("s'est rendu lundi à Berlin", FRIDAY)] == [dt.date(2022, 1, 17)]

@@ -71,11 +71,12 @@ class Expression:
 def _past_or_future(value: dt.date, published: dt.date, future: bool) -> dt.date:
     """A day given without its year: the nearest such day before publication (after it, for a future
     event), unless it is within a few days on the other side."""
-    if future and value < published - dt.timedelta(days=7):
-        return value.replace(year=value.year + 1)
-    if not future and (value - published).days > 180:
-        return value.replace(year=value.year - 1)
-    return value
+    step = 1 if future and value < published - dt.timedelta(days=7) else -1 if not future and (
+        value - published).days > 180 else 0
+    try:
+        return value.replace(year=value.year + step)
+    except ValueError:  # a 29 February in a year without one
+        return value
 
 
 def _month_first(year: int, month: int) -> dt.date:
