@@ -135,8 +135,9 @@ def score(rows: list[dict[str, str]], pred: dict[tuple[str, str], list[dict[str,
         date_ok = lo <= match["date"] <= hi
         c["date_ok"] += date_ok
         c["gold_date"] += bool(r["date"])
-        c["pred_date"] += match["source"] == "text"
-        c["date_both_ok"] += bool(r["date"]) and match["source"] == "text" and date_ok
+        said = match["source"] != "published"  # a day, a month or a year the text gives
+        c["pred_date"] += said
+        c["date_both_ok"] += bool(r["date"]) and said and date_ok
         for kind, ok, said in (("place", country_ok, f"gold {r['place'] or '-'} {r['place_iso3'] or ''} | "
                                 f"pred {place.name + ' ' + str(place.country) if place else '-'}"),
                                ("date", date_ok, f"gold {r['date'] or '-'} | pred {match['date']} ({match['source']}),"

@@ -53,6 +53,7 @@ def _one(rows, trigger):
     ("il y a trois jours", dt.date(2022, 1, 18), "text"),
     ("il y a deux semaines", dt.date(2022, 1, 7), "text"),
     ("il y a six mois", dt.date(2021, 7, 1), "text_month"),
+    ("il y a un an", dt.date(2021, 1, 1), "text_year"),
     ("ce matin", FRIDAY, "text"),
     ("ce week-end", dt.date(2022, 1, 22), "text"),  # said on a Friday: the coming one
     ("le week-end dernier", dt.date(2022, 1, 15), "text"),

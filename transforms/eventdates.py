@@ -39,7 +39,7 @@ _NIGHT = re.compile(r"\b(dans la nuit|cette nuit|la nuit dernière|la veille|l[�
 # "il y a trois jours", "il y a deux semaines", "il y a six mois", "il y a dix ans"
 _NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
             "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
-_AGO = re.compile(r"\bil y a (\d{1,3}|" + "|".join(_NUMBERS) + r") (jours?|semaines?|mois|ans|années?)\b", re.I)
+_AGO = re.compile(r"\bil y a (\d{1,3}|" + "|".join(_NUMBERS) + r") (jours?|semaines?|mois|ans?|années?)\b", re.I)
 # "ce matin", "ce soir", "cet après-midi": the day of publication, said in the text
 _TODAY = re.compile(r"\b(ce matin|ce soir|cet après-midi)\b", re.I)
 # "ce week-end", "le week-end dernier": the Saturday of that weekend
