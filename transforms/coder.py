@@ -1831,7 +1831,8 @@ class EventCoder:
         the parse gives), _by_root (what each root adds or drops), _fill_in (word order and implied
         agents), _by_lemma (verbs and nouns that set their own code), _settle (last recodings), and
         _emit (one draft per source and target). Sentence-level readings (charges, attributions,
-        captions) follow, then the filters that look at all drafts together."""
+        captions) follow, then the filters that look at all drafts together; last, each draft's
+        place, from its trigger's clause (Places.place_of)."""
         out: list[EventDraft] = []
         mentions = self._body_leaders(doc, mentions)
         in_name = {k for m in mentions if m.resolved and m.kind in ("organisation", "person", "country", "capital")
