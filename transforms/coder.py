@@ -52,6 +52,7 @@ from transforms.syntax import (
     is_present_participle,
     lemma_of,
     locative,
+    mention_head,
     misparsed_preposition,
     participles_on,
     second_subjects,
@@ -358,7 +359,7 @@ class EventCoder:
     @staticmethod
     def _head_in(doc: ParsedDoc, m: Mention) -> int:
         """The token of mention m whose head lies outside it."""
-        return next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
+        return mention_head(doc, m)
 
     @staticmethod
     def _outside_object(doc: ParsedDoc, i: int, trig: Trigger, mentions: list[Mention]) -> list[Mention]:

@@ -20,7 +20,7 @@ from transforms import eventdates
 from transforms.gazetteer import load_default, norm
 from transforms.lexicon import load_word_classes
 from transforms.nlp import ParsedDoc
-from transforms.syntax import clause_distance, locative, topic_label
+from transforms.syntax import clause_distance, locative, mention_head, topic_label
 
 if TYPE_CHECKING:
     from transforms.entities import Mention
@@ -84,7 +84,7 @@ class Places:
             place = self.geocode(m.text) or self._seat(m)
             if place is None:
                 continue
-            far = clause_distance(doc, i, _head(doc, m))
+            far = clause_distance(doc, i, mention_head(doc, m))
             if far is None and self._closes_caption(doc, m, e, mentions):
                 far = 99  # "Des policiers se rassemblent pour bloquer des manifestants, à Almaty, le 5 janvier."
             if far is not None:
@@ -113,7 +113,7 @@ class Places:
         complement of an attack noun."""
         if m.kind not in ("country", "capital", "city", "place"):
             return False
-        head = _head(doc, m)
+        head = mention_head(doc, m)
         prev = doc.words[m.start - 1].lower()
         if prev in ("l'", "l’", "la", "le", "les") and m.start > 1:
             prev = doc.words[m.start - 2].lower()
@@ -133,7 +133,7 @@ class Places:
         # place that is itself where (lexicons/wordclasses.tsv, site_noun)
         if prev not in ("de", "d'", "d’", "du", "des"):
             return False
-        noun = doc.heads[_head(doc, m)]
+        noun = doc.heads[mention_head(doc, m)]
         for _ in range(2):
             if doc.pos[noun] != "NOUN" or doc.lemmas[noun].lower() not in SITE_NOUNS:
                 return False
@@ -147,11 +147,6 @@ class Places:
         if m.kind == "place" and m.country:
             return Place(m.canonical_name or m.text, m.country, None, None)
         return None
-
-
-def _head(doc: ParsedDoc, m: Mention) -> int:
-    """The word of a mention its other words hang on."""
-    return next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
 
 
 def _iso3_by_iso2() -> dict[str, str]:

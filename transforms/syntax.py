@@ -8,8 +8,13 @@ live here, as plain functions over plain data, apart from the coding rules.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from transforms.gazetteer import norm
 from transforms.nlp import ParsedDoc
+
+if TYPE_CHECKING:
+    from transforms.entities import Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
@@ -114,13 +119,21 @@ def is_present_participle(doc: ParsedDoc, i: int) -> bool:
     return doc.morph(i, "Tense") == "Pres" or doc.words[i].lower().endswith("ant")
 
 
-def headline_topic(doc: ParsedDoc, i: int) -> bool:
-    """"Mali : la France …": the first words of a sentence, before a colon, name its topic."""
+def _topic_colon(doc: ParsedDoc, i: int) -> int | None:
+    """The colon that closes the topic label of word i's sentence: an early colon ("Mali : …",
+    "Crise au Sahel : …") with no verb before it; None when the sentence opens with no label."""
     s, _ = doc.sents[doc.sent_index(i)]
-    v = doc.heads[i]
     colon = next((k for k in range(s, min(s + 8, len(doc))) if doc.words[k] == ":"), None)
-    # "Mali : …", "Crise au Sahel : …": verbless words before an early colon, the verb after it
-    return colon is not None and i < colon < v and not any(doc.pos[k] in ("VERB", "AUX") for k in range(s, colon))
+    if colon is None or any(doc.pos[k] in ("VERB", "AUX") for k in range(s, colon)):
+        return None
+    return colon
+
+
+def headline_topic(doc: ParsedDoc, i: int) -> bool:
+    """"Mali : la France …": the first words of a sentence, before a colon, name its topic (and
+    the verb they hang on comes after it)."""
+    colon = _topic_colon(doc, i)
+    return colon is not None and i < colon < doc.heads[i]
 
 
 def second_subjects(doc: ParsedDoc, kids: list[int]) -> set[int]:
@@ -312,6 +325,10 @@ def clause_distance(doc: ParsedDoc, i: int, k: int) -> int | None:
 def topic_label(doc: ParsedDoc, k: int) -> bool:
     """Whether word k is in a headline's topic label, the verbless words before an early colon
     ("Crise en Ukraine : …", "Mali : …")."""
-    s, _ = doc.sents[doc.sent_index(k)]
-    colon = next((c for c in range(s, min(s + 8, len(doc))) if doc.words[c] == ":"), None)
-    return colon is not None and k < colon and not any(doc.pos[w] in ("VERB", "AUX") for w in range(s, colon))
+    colon = _topic_colon(doc, k)
+    return colon is not None and k < colon
+
+
+def mention_head(doc: ParsedDoc, m: Mention) -> int:
+    """The word of mention m whose head lies outside it: the one its other words hang on."""
+    return next((k for k in range(m.start, m.end) if not m.start <= doc.heads[k] < m.end), m.start)
