@@ -110,6 +110,13 @@ MODALITIES = [
     ("Kiev s'inquiète d'une possible attaque russe depuis la Biélorussie.", "19", "hypothetical"),
     ("L'attaque présumée des rebelles contre le convoi de l'ONU a fait dix morts.", "19", "reported"),
     ("Le prétendu bombardement de la maternité par l'armée russe a été démenti par Moscou.", "19", "reported"),
+    # a denial the tagger misread ("dément" as an adverb) negates what it denies, once parsed again
+    ("Pékin dément avoir livré des armes à la Russie.", "07", "negated"),
+    # an infinitive under an intention: who has it would act, and has not yet
+    ("Moscou a l'intention d'envahir l'Ukraine.", "19", "future"),
+    ("La Russie n'a aucune intention d'envahir l'Ukraine.", "19", "negated"),
+    ("Le Kremlin dément toute intention d'envahir l'Ukraine.", "19", "negated"),
+    ("Washington a exprimé sa volonté de rencontrer les talibans.", "04", "future"),
 ]
 
 
@@ -1726,7 +1733,8 @@ CODED = [
     ("Bombardements russes sur Kharkiv.", {("RUSMIL", "UKR", "19")}),
     # a role with no country word takes the country an adjective of the sentence names
     ("Des forces loyales au pouvoir syrien ont tué des dizaines de civils.", ("SYR", "SYRCVL", "19")),
-    ("Le ministre critique les sanctions américaines.", ("FRAGOV", None, "11")),  # (not on the subject)
+    # (not on the subject; the sanctions criticised are the target's, now that "critique" is read as a verb)
+    ("Le ministre critique les sanctions américaines.", ("FRAGOV", "USA", "11")),
     # "après un entretien avec X, Y …": Y had the meeting
     ("Après un entretien téléphonique avec Volodymyr Zelensky, Xi Jinping se dit prêt à négocier.",
      ("CHNGOV", "UKRGOV", "04")),
@@ -1750,6 +1758,17 @@ CODED = [
     ("Au Togo, la police riposte par des tirs de gaz lacrymogènes contre les manifestants.",
      ("TGOCOP", "TGOCVL", "17")),
     ("La Conférence épiscopale du Cameroun appelle Paul Biya au dialogue.", ("CMRREL", "CMRGOV", "02")),
+    # a headline verb the tagger read as a noun, an adjective or an adverb is parsed again as a verb
+    ("Pékin sanctionne des élus américains.", ("CHNGOV", "USA", "16")),
+    ("Washington expulse deux diplomates russes.", ("USAGOV", "RUS", "16")),
+    ("Kiev critique Moscou.", ("UKRGOV", "RUSGOV", "11")),
+    ("Le roi gracie des journalistes marocains.", ("MARGOV", "MARMED", "08")),
+    ("Paris livre des canons Caesar à l'Ukraine.", ("FRAGOV", "UKR", "07")),
+    ("« C'est faux », dément le ministère russe.", ("RUSGOV", None, "01")),
+    ("Washington somme Moscou de retirer ses troupes.", {("USAGOV", "RUSGOV", "10")}),
+    ("L'Union européenne presse la Russie de retirer ses troupes.", {("EU", "RUS", "10")}),
+    # ("autorise la police à ouvrir le feu": the police opens fire, not who authorises it)
+    ("Au Kazakhstan, le président autorise la police à ouvrir le feu.", ("KAZCOP", "KAZCVL", "19")),
 ]
 
 

@@ -629,6 +629,14 @@ class EventCoder:
                     return acting, False
                 # "les diplomates expulsés par l'Otan", "Brière arrêté en Iran": the noun undergoes
                 return self._agents(doc, v, mentions), True
+            if doc.deps[v] == "acl" and h != v and doc.pos[h] == "NOUN" and doc.morph(v, "VerbForm") == "Inf" \
+                    and doc.deps[h] == "obj" and doc.heads[h] != h and any(
+                        doc.deps[c] == "mark" and doc.lemmas[c].lower() == "de" for c in doc.children(v)) \
+                    and not self._actors_in(doc, h, mentions, skip=v):
+                # "Moscou a l'intention d'envahir", "dément toute volonté de frapper": who has the
+                # intention (the subject of the verb whose object it is) would act ("autorise la police
+                # à ouvrir le feu" is the police's act: an actor, with "à")
+                return self._subjects(doc, doc.heads[h], mentions)[0], False
             return [], False
         out: list[Mention] = []
         for s in list(subj):

@@ -143,6 +143,44 @@ def load_sport(file: Path | None = None) -> tuple[frozenset[str], frozenset[str]
     return frozenset(context), frozenset(metaphor)
 
 
+@dataclass(frozen=True)
+class Reparse:
+    """Verb forms the tagger misreads (lexicons/reparse.tsv): whole forms and regular endings."""
+
+    forms: dict[str, tuple[str, str]]  # form -> (lemma, proxy)
+    endings: tuple[tuple[str, str, str], ...]  # (ending, lemma ending, proxy), longest ending first
+
+    def verb(self, word: str) -> list[tuple[str, str]]:
+        """(lemma, proxy) readings of a lower-cased word as a verb form, whole forms first."""
+        out = [self.forms[word]] if word in self.forms else []
+        for ending, lemma_ending, proxy in self.endings:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                out.append((word[: -len(ending)] + lemma_ending, proxy))
+        return out
+
+
+@lru_cache(maxsize=1)
+def load_reparse(file: Path | None = None) -> Reparse:
+    """The verb forms parsed again with a stand-in verb; a malformed line names file and line."""
+    rf = file or path("reparse.tsv")
+    forms: dict[str, tuple[str, str]] = {}
+    endings: list[tuple[str, str, str]] = []
+    for lineno, row in read_tsv(rf, ("form", "lemma", "proxy")):
+        where, form, lemma, proxy = f"{rf}:{lineno}", row["form"].lower(), row["lemma"].lower(), row["proxy"]
+        if any(" " in x for x in (form, lemma, proxy)):
+            raise LexiconError(f"{where}: form, lemma and proxy are single words")
+        if form.startswith("-") != lemma.startswith("-"):
+            raise LexiconError(f"{where}: an ending ({form!r}) needs an ending as lemma and a word needs a word"
+                               f" ({lemma!r})")
+        if form in forms or any(form == e for e, _, _ in endings):
+            raise LexiconError(f"{where}: {form!r} is listed twice")
+        if form.startswith("-"):
+            endings.append((form[1:], lemma[1:], proxy))
+        else:
+            forms[form] = (lemma, proxy)
+    return Reparse(forms, tuple(sorted(endings, key=lambda e: -len(e[0]))))
+
+
 # Classes of lexicons/wordclasses.tsv; those with a pattern map each word to a code (its `value`).
 WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "weapon_test": None, "deny_verb": None, "report_verb": None, "intent_verb": None,

@@ -82,16 +82,19 @@ class ParsedDoc:
 
 
 def from_spacy(doc: Any) -> ParsedDoc:
-    """Convert a spaCy Doc to a ParsedDoc."""
+    """Convert a spaCy Doc to a ParsedDoc, with the syntax `transforms.reparse` repaired if any."""
+    fixed = doc.user_data.get(REPAIRED_SYNTAX)
+    if fixed is not None:
+        fixed = {k: list(v) for k, v in fixed.items()}
     return ParsedDoc(
         text=doc.text,
         words=[t.text for t in doc],
-        lemmas=[t.lemma_ for t in doc],
-        pos=[t.pos_ for t in doc],
-        deps=[t.dep_ for t in doc],
-        heads=[t.head.i for t in doc],
+        lemmas=fixed["lemmas"] if fixed else [t.lemma_ for t in doc],
+        pos=fixed["pos"] if fixed else [t.pos_ for t in doc],
+        deps=fixed["deps"] if fixed else [t.dep_ for t in doc],
+        heads=fixed["heads"] if fixed else [t.head.i for t in doc],
         idx=[t.idx for t in doc],
-        morphs=[str(t.morph) for t in doc],
+        morphs=fixed["morphs"] if fixed else [str(t.morph) for t in doc],
         sents=[(s.start, s.end) for s in doc.sents],
         ents=[(e.start, e.end, e.label_) for e in doc.ents],
     )
@@ -99,6 +102,7 @@ def from_spacy(doc: Any) -> ParsedDoc:
 
 _NLP: Any = None
 PARAGRAPHS = "vigie_paragraphs"
+REPAIRED_SYNTAX = "vigie_syntax"  # doc.user_data key set by transforms.reparse
 
 
 # A sentence ends on these (a closing quote or bracket after one of them too); nowhere else.
@@ -146,9 +150,13 @@ def load_model(name: str = MODEL) -> Any:
     if _NLP is None:
         import spacy
 
+        from transforms import reparse
+
         _register_paragraphs()
+        reparse.register()
         nlp = spacy.load(name)
         nlp.add_pipe(PARAGRAPHS, before="parser")
+        nlp.add_pipe(reparse.COMPONENT, last=True)
         _NLP = nlp
     return _NLP
 

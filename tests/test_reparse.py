@@ -1,0 +1,91 @@
+"""Headline verbs the tagger misreads, parsed again (transforms/reparse.py), on our own sentences
+and the real French model: what is detected, what the second parse keeps, and what it leaves alone."""
+
+import pytest
+
+from lexicons import LexiconError
+from transforms.lexicon import load_reparse
+from transforms.nlp import from_spacy
+from transforms.reparse import _accepts, misread_verbs
+
+
+def _first_pass(nlp, text):
+    """The parse without the component: what the model alone reads."""
+    with nlp.select_pipes(disable=["vigie_reparse"]):
+        return from_spacy(nlp(text))
+
+
+def test_the_model_misreads_what_the_component_repairs(nlp):
+    # the premise: alone, the model reads these verbs as a noun and an adverb
+    assert _first_pass(nlp, "Pékin sanctionne des élus américains.").pos[1] != "VERB"
+    assert _first_pass(nlp, "Pékin dément avoir livré des armes à la Russie.").pos[1] != "VERB"
+
+
+def test_a_misread_headline_verb_is_parsed_again_with_its_own_words(nlp):
+    text = "Pékin sanctionne des élus américains."
+    doc = from_spacy(nlp(text))
+    assert doc.words[1] == "sanctionne" and doc.lemmas[1] == "sanctionner" and doc.pos[1] == "VERB"
+    assert doc.heads[0] == 1 and doc.deps[0] == "nsubj"
+    assert doc.deps[3] == "obj" and doc.heads[3] == 1
+    # the text, its offsets and its entities are the text's, not the stand-in's
+    assert doc.text == text and all(text[doc.idx[i]:doc.end_char(i)] == doc.words[i] for i in range(len(doc)))
+    assert doc.ents == _first_pass(nlp, text).ents
+
+
+def test_only_the_misread_sentence_changes(nlp):
+    text = "La Chine a protesté contre la visite. Pékin sanctionne des élus américains."
+    first, doc = _first_pass(nlp, text), from_spacy(nlp(text))
+    s, e = first.sents[0]
+    assert (doc.pos[s:e], doc.heads[s:e], doc.deps[s:e]) == (first.pos[s:e], first.heads[s:e], first.deps[s:e])
+    k = doc.words.index("sanctionne")
+    assert doc.pos[k] == "VERB" and doc.heads[k] == k and k >= e
+
+
+def test_a_denial_misread_as_an_adverb_governs_what_it_denies(nlp):
+    doc = from_spacy(nlp("Pékin dément avoir livré des armes à la Russie."))
+    assert doc.lemmas[1] == "démentir" and doc.pos[1] == "VERB"
+    assert doc.heads[doc.words.index("livré")] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Une attaque contre Kiev a fait trois morts.",          # a noun after its article
+    "La critique de la Chine par Washington.",              # the noun again, headline style
+    "Le président dénonce la décision de la Russie.",       # a verb the model reads right
+    "La situation critique des hôpitaux a inquiété le gouvernement.",  # an adjective; the verb is the root
+])
+def test_nouns_adjectives_and_verbs_read_right_are_left_alone(nlp, text):
+    assert misread_verbs(_first_pass(nlp, text), load_reparse(), frozenset({"attaquer", "critiquer", "dénoncer"})) == []
+
+
+def test_a_misreading_is_found_only_for_a_verb_the_coder_knows(nlp):
+    doc = _first_pass(nlp, "Pékin sanctionne des élus américains.")
+    assert [(m.token, m.lemma, m.proxy) for m in misread_verbs(doc, load_reparse(), frozenset({"sanctionner"}))] \
+        == [(1, "sanctionner", "accuse")]
+    assert misread_verbs(doc, load_reparse(), frozenset({"critiquer"})) == []
+
+
+def test_a_second_parse_is_kept_only_with_a_verb_and_its_subject(nlp):
+    assert _accepts(_first_pass(nlp, "Pékin accuse des élus américains."), 1)
+    assert not _accepts(_first_pass(nlp, "Pékin accuse des élus américains."), 3)  # a noun
+    assert not _accepts(_first_pass(nlp, "Accuse des élus américains."), 0)  # no subject
+    assert not _accepts(_first_pass(nlp, "Pékin accuse des élus. Paris aussi."), 1)  # two sentences
+
+
+def test_readings_of_a_form(tmp_path):
+    forms = load_reparse()
+    assert forms.verb("dément")[0] == ("démentir", "nie")
+    assert ("sanctionner", "accusent") in forms.verb("sanctionnent")
+    assert forms.verb("de") == []  # too short to be a stem and an ending
+
+
+@pytest.mark.parametrize("line, message", [
+    ("-e\tdémentir\taccuse", "an ending"),
+    ("dément\tdémentir\tnie\nDément\tdémentir\tnie", "listed twice"),
+    ("dément\tdémentir", "expected 3 tab-separated fields"),
+    ("dément\tdémentir\tnie pas", "single words"),
+])
+def test_a_bad_line_names_its_file_and_line(tmp_path, line, message):
+    bad = tmp_path / "reparse.tsv"
+    bad.write_text("# comment\nform\tlemma\tproxy\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"reparse.tsv:\d+: .*{message}"):
+        load_reparse.__wrapped__(bad)

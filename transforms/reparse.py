@@ -1,0 +1,151 @@
+"""Headline verbs the tagger read as nouns, adjectives or adverbs, parsed again as verbs.
+
+French news writes its headlines in the present tense, and many present-tense verbs are also
+nouns or adjectives: "Pékin sanctionne des élus", "Washington somme Moscou de retirer ses
+troupes", "Le président américain tance la Chine"; "dément" looks like an adverb. The model tags
+the verb as the other word and hangs the sentence on its subject ("Washington" becomes the root,
+"somme" a noun under it), so the coder finds no verb, no object and no modality: "retirer ses
+troupes" even comes out as an asserted withdrawal. The coder used to patch a few of these
+misreadings one pattern at a time; the parse itself is what is wrong.
+
+So, when a sentence has no verb at its root and a word in it is the present tense of a trigger
+verb standing where a verb stands (after its subject, or after a quotation's closing comma, and
+before what follows a verb), the sentence is parsed again with a verb the model reads right in
+the word's place (`lexicons/reparse.tsv`: "accuse", which takes an object and "de" + infinitive
+like most of them; "nie" for "dément"). That parse's syntax replaces the first one for the
+sentence, with the word's own lemma; the text, the offsets and the entities stay the text's.
+The second parse is kept only if it reads the stand-in as a verb with a subject.
+
+The detection and the splice are plain functions over `ParsedDoc`; `Reparse` is the spaCy
+component that runs them as the pipeline's last step and leaves the repaired syntax in
+`doc.user_data`, where `nlp.from_spacy` takes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from transforms.lexicon import Reparse as Forms
+from transforms.lexicon import default_tables, load_reparse
+from transforms.nlp import REPAIRED_SYNTAX, ParsedDoc, from_spacy
+
+COMPONENT = "vigie_reparse"
+CLOSING_QUOTES = frozenset({"»", "”", '"'})
+# what may follow a verb: its object, an infinitive, an adverb ("dément catégoriquement")
+# (not a pronoun: "une police violente qui …" is an adjective)
+AFTER_VERB = frozenset({"DET", "PROPN", "NUM", "ADV"})
+PARTITIVES = frozenset({"des", "du", "d'", "d’"})
+
+
+@dataclass(frozen=True)
+class Misread:
+    """A word read as something else that the sentence needs as its verb."""
+
+    token: int
+    lemma: str
+    proxy: str
+
+
+def _stands_as_verb(doc: ParsedDoc, k: int, start: int, end: int) -> bool:
+    """Word k sits where a present-tense verb sits: after a subject, before a verb's complement."""
+    if k <= start or k + 1 >= end:
+        return False
+    before, after = k - 1, k + 1
+    subject = doc.pos[before] in ("PROPN", "NOUN", "ADJ") or (
+        doc.words[before][:1].isupper() and doc.pos[before] not in ("DET", "ADP", "PRON"))
+    # "« C'est faux », dément le ministère": the subject follows a quotation
+    inverted = doc.words[before] == "," and before > start and doc.words[before - 1] in CLOSING_QUOTES
+    if not (subject or inverted):
+        return False
+    return (doc.pos[after] in AFTER_VERB or doc.words[after].lower() in PARTITIVES
+            or doc.morph(after, "VerbForm") == "Inf")
+
+
+def misread_verbs(doc: ParsedDoc, forms: Forms, verbs: frozenset[str]) -> list[Misread]:
+    """The first misread verb of each sentence whose root is no verb (plain data in, plain data out).
+
+    `verbs` are the lemmas a reading must have (the trigger lexicon's verbs): a stand-in parse
+    only helps a sentence the coder can then read."""
+    out: list[Misread] = []
+    for start, end in doc.sents:
+        if any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end)):
+            continue
+        for k in range(start + 1, end):
+            word = doc.words[k]
+            if doc.pos[k] not in ("NOUN", "ADJ", "ADV") or not word.islower():
+                continue
+            reading = next(((lemma, proxy) for lemma, proxy in forms.verb(word) if lemma in verbs), None)
+            if reading and _stands_as_verb(doc, k, start, end):
+                out.append(Misread(k, *reading))
+                break
+    return out
+
+
+def splice(doc: ParsedDoc, start: int, sub: ParsedDoc, lemmas: dict[int, str]) -> None:
+    """Replace the syntax of doc's tokens from `start` with `sub`'s (a parse of those tokens alone);
+    `lemmas` gives the lemma of sub's stand-in tokens."""
+    for j in range(len(sub)):
+        i = start + j
+        doc.pos[i], doc.deps[i], doc.morphs[i] = sub.pos[j], sub.deps[j], sub.morphs[j]
+        doc.heads[i] = start + sub.heads[j]
+        doc.lemmas[i] = lemmas.get(j, sub.lemmas[j])
+
+
+def _accepts(sub: ParsedDoc, k: int) -> bool:
+    """The second parse reads the stand-in as a verb with a subject, in one sentence."""
+    return len(sub.sents) == 1 and sub.pos[k] == "VERB" and any(
+        sub.heads[c] == k and sub.deps[c].startswith("nsubj") for c in range(len(sub)) if c != k)
+
+
+class Reparse:
+    """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb."""
+
+    def __init__(self, nlp: Any, forms: Forms | None = None, verbs: frozenset[str] | None = None) -> None:
+        self.nlp = nlp
+        self.forms = forms or load_reparse()
+        if verbs is None:
+            _, triggers = default_tables()
+            verbs = frozenset(lemma for lemma, ts in triggers.items() if any(t.pos == "VERB" for t in ts))
+        self.verbs = verbs
+        self.repaired = 0
+
+    def _parse(self, words: list[str], spaces: list[bool]) -> Any:
+        from spacy.tokens import Doc
+
+        sub = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        for _, proc in self.nlp.pipeline:
+            if proc is not self:
+                sub = proc(sub)
+        return sub
+
+    def __call__(self, doc: Any) -> Any:
+        parsed = from_spacy(doc)
+        found = misread_verbs(parsed, self.forms, self.verbs)
+        changed = False
+        for miss in found:
+            start, end = parsed.sents[parsed.sent_index(miss.token)]
+            k = miss.token - start
+            words = [t.text for t in doc[start:end]]
+            words[k] = miss.proxy
+            sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
+            if _accepts(sub, k):
+                splice(parsed, start, sub, {k: miss.lemma})
+                changed = True
+                self.repaired += 1
+        if changed:
+            doc.user_data[REPAIRED_SYNTAX] = {"pos": parsed.pos, "lemmas": parsed.lemmas, "deps": parsed.deps,
+                                     "heads": parsed.heads, "morphs": parsed.morphs}
+        return doc
+
+
+def register() -> None:
+    """Make the component known to spaCy (once per process)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT)(_make)
+
+
+def _make(nlp: Any, name: str) -> Reparse:
+    return Reparse(nlp)
