@@ -1767,6 +1767,10 @@ CODED = [
     ("« C'est faux », dément le ministère russe.", ("RUSGOV", None, "01")),
     ("Washington somme Moscou de retirer ses troupes.", {("USAGOV", "RUSGOV", "10")}),
     ("L'Union européenne presse la Russie de retirer ses troupes.", {("EU", "RUS", "10")}),
+    # who resigns is the resignation's "de"; money handed over is economic aid
+    ("Démission du premier ministre japonais", {("JPNGOV", None, "08")}),
+    ("L'Union européenne a débloqué 50 millions d'euros pour le Soudan.", ("EU", "SDN", "07")),
+    ("Le Japon versera 200 millions de dollars à l'Ukraine.", ("JPN", "UKR", "07")),
     # ("autorise la police à ouvrir le feu": the police opens fire, not who authorises it)
     ("Au Kazakhstan, le président autorise la police à ouvrir le feu.", ("KAZCOP", "KAZCVL", "19")),
 ]

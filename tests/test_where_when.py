@@ -130,6 +130,17 @@ def test_a_headline_topic_and_a_recipient_are_no_place(coder, nlp):
     assert row["action_geo_name"] is None
 
 
+def test_the_recipient_of_a_dative_is_no_place_but_a_country_s_people_are_where(coder, nlp):
+    row = _one(_rows(coder, nlp, "La France a alloué une enveloppe de 10 millions d'euros au Liban."), "alloué")
+    assert (row["actor2_code"], row["action_geo_name"]) == ("LBN", None)
+    # the target is the country's people, built from the place: the place stays where
+    row = _one(_rows(coder, nlp, "Une Américaine condamnée pour escroquerie aux Etats-Unis."), "condamnée")
+    assert row["action_geo_country"] == "USA"
+    # a visit's target is where it goes
+    row = _one(_rows(coder, nlp, "Le ministre s'est rendu à Kiev."), "rendu")
+    assert row["action_geo_name"] == "Kiev"
+
+
 def test_an_attack_takes_place_where_it_strikes(coder, nlp):
     row = _one(_rows(coder, nlp, "L'aviation russe a mené des frappes sur Kharkiv dans la nuit."), "mené")
     assert (row["action_geo_name"], row["action_geo_country"], row["event_date"]) == \

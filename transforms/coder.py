@@ -152,6 +152,13 @@ class _Reading:
 # ---------------------------------------------------------------------- the coder
 
 
+# Roots whose target may be where the event is: a visit or a meeting at a capital ("s'est rendu
+# à Kiev"), a protest or a show of force at a place, an attack on it. Elsewhere a target named as a
+# place is a recipient ("a alloué dix millions d'euros au Liban", "a adressé une protestation à
+# Pékin"), not where the event was.
+PLACED_TARGETS = ("04", "14", "15", "18", "19", "20")
+
+
 class EventCoder:
     """Finds the events of one parsed article; one instance per worker."""
 
@@ -1871,8 +1878,10 @@ class EventCoder:
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
         out += self._pictured_together(doc, mentions, {d.sentence for d in out})
-        out = [replace(d, place=self.places.place_of(doc, d.trigger, mentions, attack=d.code[:2] in ("18", "19", "20")))
-               for d in _one_per_event(self._kept(doc, out))]
+        out = [replace(d, place=self.places.place_of(
+            doc, d.trigger, mentions, attack=d.code[:2] in ("18", "19", "20"),
+            recipient=d.target if d.code[:2] not in PLACED_TARGETS else None))
+            for d in _one_per_event(self._kept(doc, out))]
         return self._calibrated(doc, out)
 
     def _calibrated(self, doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:

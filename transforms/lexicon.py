@@ -189,7 +189,7 @@ WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "force_noun": None, "actor_head": None, "commemoration": None, "policy_change": None, "festive_purpose": None,
     "unclaimed_act": None, "ruler": None, "arms": None, "war_asset": None, "travel_verb": None,
     "motion_verb": None, "grievance": None, "unwelcome_when_negated": None,
-    "agreement": None, "site_noun": None, "possibility": None, "alleged": None,
+    "agreement": None, "site_noun": None, "possibility": None, "alleged": None, "funds": None,
     "compound_prefix": re.compile(r"[A-Z]{3}"), "body_sector": re.compile(r"[A-Z]{3}"),
     "visited_site": re.compile(r"[A-Z]{3}"),
 }

@@ -20,7 +20,7 @@ from transforms import eventdates
 from transforms.gazetteer import load_default, norm
 from transforms.lexicon import load_word_classes
 from transforms.nlp import ParsedDoc
-from transforms.syntax import clause_distance, locative, mention_head, topic_label
+from transforms.syntax import case_of, clause_distance, locative, mention_head, topic_label
 
 if TYPE_CHECKING:
     from transforms.entities import Mention
@@ -62,7 +62,8 @@ class Places:
                     return replace(place, name=m.text)
         return None
 
-    def place_of(self, doc: ParsedDoc, i: int, mentions: list[Mention], attack: bool = False) -> Place | None:
+    def place_of(self, doc: ParsedDoc, i: int, mentions: list[Mention], attack: bool = False,
+                 recipient: Mention | None = None) -> Place | None:
         """Where the event of trigger i took place: a location its sentence introduces as such (after
         a locative preposition, in parentheses after one, "à Chalampé (Haut-Rhin)", or under a
         locative noun, "dans le village d'Al-Atrash"), in the trigger's own clause first, then in the
@@ -71,12 +72,19 @@ class Places:
         Kiev"). A headline's topic label ("Crise en Ukraine : …") places nothing after it, and a
         country after "à l'" is a recipient ("livre des armes à l'Ukraine"). A town too small for
         the gazetteer gives way to the region or country named with it. An attack (attack=True) takes
-        place where it strikes: "frappes sur Gaza", "missiles contre Israël", "a bombardé Kharkiv"."""
+        place where it strikes: "frappes sur Gaza", "missiles contre Israël", "a bombardé Kharkiv".
+        The event's recipient, when the coder names one in a dative after the trigger, is no place
+        ("alloue dix millions au Liban", "le soutien de Pékin à Moscou")."""
         s, e = doc.sents[doc.sent_index(i)]
         label = topic_label(doc, i)
         found: list[tuple[int, bool, int, Place]] = []
         for m in mentions:
             if not s <= m.start < e or m.start == 0 or topic_label(doc, m.start) and not label:
+                continue
+            if recipient is not None and (m.start, m.end) == (recipient.start, recipient.end) and m.start > i \
+                    and recipient.actor_code == m.actor_code and case_of(doc, mention_head(doc, m)) == "à":
+                # the trigger's dative names whom, not where ("Au Kazakhstan, la répression …" is where;
+                # so is "condamnée aux Etats-Unis", whose target is the country's people, not the country)
                 continue
             if not (m.kind == "place" or m.label == "LOC" and self._locative(doc, m)
                     or attack and self._struck(doc, i, m)):
