@@ -1767,6 +1767,13 @@ CODED = [
     ("« C'est faux », dément le ministère russe.", ("RUSGOV", None, "01")),
     ("Washington somme Moscou de retirer ses troupes.", {("USAGOV", "RUSGOV", "10")}),
     ("L'Union européenne presse la Russie de retirer ses troupes.", {("EU", "RUS", "10")}),
+    # coordinated subjects the parser hung on the first name's last word; the sides "opposer" sets
+    # against each other in a fight
+    ("L'Arabie saoudite et l'Iran renouent leurs relations diplomatiques.", {("SAU", "IRN", "05")}),
+    ("La Corée du Sud et le Japon ont signé un accord de défense.", {("KOR", "JPN", "05")}),
+    ("Au Soudan, les combats qui opposent l'armée soudanaise aux Forces de soutien rapide ont fait des centaines "
+     "de morts.", {("SDNMIL", "SDNREB", "19")}),
+    ("Des heurts ont opposé des manifestants à la police à Dakar.", {("SENCVL", "SENCOP", "14")}),
     # who resigns is the resignation's "de"; money handed over is economic aid
     ("Démission du premier ministre japonais", {("JPNGOV", None, "08")}),
     ("L'Union européenne a débloqué 50 millions d'euros pour le Soudan.", ("EU", "SDN", "07")),

@@ -57,6 +57,21 @@ def test_with_conj_collects_coordinated_subjects(parse):
     assert {doc.words[k] for k in with_conj(doc, _at(doc, "France"))} == {"France", "Allemagne"}
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("L'Arabie saoudite et l'Iran renouent leurs relations diplomatiques.", "Arabie", "Iran"),  # on "saoudite"
+    ("La Corée du Sud et le Japon ont signé un accord.", "Corée", "Japon"),  # on "Sud"
+])
+def test_a_name_coordinated_with_the_last_word_of_a_name_is_its_conjunct(parse, text, first, second):
+    doc = parse(text)
+    assert doc.heads[_at(doc, second)] != _at(doc, first)  # the parse this works around
+    assert second in {doc.words[k] for k in with_conj(doc, _at(doc, first))}
+
+
+def test_a_country_of_a_role_is_no_conjunct_of_its_own(parse):
+    doc = parse("Le président de la France et l'Italie ont signé un accord.")
+    assert "Italie" not in {doc.words[k] for k in with_conj(doc, _at(doc, "France"))}
+
+
 def test_locative_after_en_or_a_not_after_an_indirect_object(parse):
     doc = parse("Le journaliste a été arrêté en Iran.")
     assert locative(doc, _at(doc, "Iran"))

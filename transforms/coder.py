@@ -2072,6 +2072,9 @@ class EventCoder:
                              for m in self._actors_in(doc, c, r.ments) if m.kind in ("country", "capital")][:1]
         if trig.pos == "NOUN":
             r.sources = self._noun_sources(doc, i, trig, r.code, r.ments, r.targets)
+            sides = self._opposed_sides(doc, i, r.ments)
+            if sides:
+                r.sources, r.targets = sides
             if troops:
                 r.sources = [troop_owner] if troop_owner else [
                     self._resolver_mention(m, "MIL") if m.kind == "country" else m for m in r.sources]
@@ -2091,6 +2094,29 @@ class EventCoder:
         elif trig.lemma == "invité":
             return False  # (the noun is a trigger only as a programme's guest)
         return True
+
+    def _opposed_sides(self, doc: ParsedDoc, i: int, mentions: list[Mention]
+                       ) -> tuple[list[Mention], list[Mention]] | None:
+        """The two sides of a fight the verb "opposer" sets against each other: "des affrontements
+        ont opposé l'armée aux paramilitaires", "les combats qui opposent l'armée aux rebelles"
+        (the first side is the object, the other the complement with "à", which the parser often
+        hangs on the object)."""
+        v = next((c for c in doc.children(i) if doc.deps[c] == "acl:relcl" and any(
+            doc.deps[g].startswith("nsubj") and doc.words[g].lower() == "qui" for g in doc.children(c))),
+            doc.heads[i] if doc.deps[i].startswith("nsubj") else None)
+        if v is None or v == i or doc.lemmas[v].lower() != "opposer" or has_reflexive(doc, v):
+            return None
+        objs = [c for c in doc.children(v) if doc.deps[c] == "obj"]
+        if not objs:
+            return None
+        other = [c for c in doc.children(v) + doc.children(objs[0]) if case_of(doc, c) == "à"]
+        if not other:
+            return None
+        targets = [m for c in with_conj(doc, other[0]) for m in self._actors_in(doc, c, mentions)]
+        lo, hi = doc.subtree(other[0])
+        sources = [m for c in with_conj(doc, objs[0]) for m in self._actors_in(doc, c, mentions)
+                   if not lo <= m.start < hi]
+        return (sources[:1], targets[:1]) if sources and targets else None
 
     def _by_root(self, doc: ParsedDoc, r: _Reading) -> bool:
         """What each root adds to or takes from the arguments; False where the words, read whole, are no event."""

@@ -39,10 +39,17 @@ def has_reflexive(doc: ParsedDoc, i: int) -> bool:
 
 
 def with_conj(doc: ParsedDoc, i: int) -> list[int]:
+    """i and its conjuncts; a name the parser coordinated with the last word of a name belongs to
+    the name ("L'Arabie saoudite et l'Iran": "Iran" hangs on "saoudite"; "La Corée du Sud et le
+    Japon": "Japon" hangs on "Sud")."""
     out = [i]
     for c in doc.children(i):
         if doc.deps[c] == "conj":
             out.extend(with_conj(doc, c))
+        elif doc.pos[i] == "PROPN" and c > i and (doc.deps[c] == "amod" or doc.deps[c] == "nmod" and doc.pos[
+                c] == "PROPN" and c - i <= 2):
+            out.extend(k for g in doc.children(c) if doc.deps[g] == "conj" and doc.pos[g] == "PROPN"
+                       for k in with_conj(doc, g))
     return out
 
 
