@@ -1774,6 +1774,12 @@ CODED = [
     ("Au Soudan, les combats qui opposent l'armée soudanaise aux Forces de soutien rapide ont fait des centaines "
      "de morts.", {("SDNMIL", "SDNREB", "19")}),
     ("Des heurts ont opposé des manifestants à la police à Dakar.", {("SENCVL", "SENCOP", "14")}),
+    # who receives support, aid or criticism undergoes it; a thing received hosts no one
+    ("L'Ukraine reçoit l'appui des Etats-Unis.", {("USA", "UKR", "05")}),
+    ("Le Mali bénéficie de l'aide de la Russie.", ("RUS", "MLI", "07")),
+    ("Le président a essuyé les critiques de l'opposition.", ("FRAOPP", "FRAGOV", "11")),
+    ("Le président fait l'objet de vives critiques de l'opposition.", ("FRAOPP", "FRAGOV", "11")),
+    ("Le Niger a reçu des armes de la Russie.", "no 04"),
     # who resigns is the resignation's "de"; money handed over is economic aid
     ("Démission du premier ministre japonais", {("JPNGOV", None, "08")}),
     ("L'Union européenne a débloqué 50 millions d'euros pour le Soudan.", ("EU", "SDN", "07")),

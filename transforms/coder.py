@@ -106,6 +106,8 @@ BODY_SECTORS = dict(_WORDS["body_sector"])
 VISITED_SITES = dict(_WORDS["visited_site"])
 YIELDED = set(_WORDS["yielded_thing"])
 FORCE_NOUNS = set(_WORDS["force_noun"])
+# things handed over: weapons, war assets, money ("a reçu des armes" hosts no one)
+HANDED_THINGS = set(_WORDS["arms"]) | set(_WORDS["war_asset"]) | set(_WORDS["funds"])
 COMMEMORATIONS = set(_WORDS["commemoration"])
 FESTIVE_PURPOSES = set(_WORDS["festive_purpose"])
 UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
@@ -398,7 +400,7 @@ class EventCoder:
         return governing is not None and governing.code[:2] in ("02", "10", "12")
 
     UNDERGO_VERBS = {"viser", "cibler", "frapper", "toucher", "objet"}
-    RECEIVE_VERBS = {"recevoir", "subir", "obtenir"}
+    RECEIVE_VERBS = {"recevoir", "subir", "obtenir", "essuyer"}
 
     def _undergoer(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who a nominal trigger falls on when it is the agent of "visé par", "frappé par" or the
@@ -406,6 +408,12 @@ class EventCoder:
         h = doc.heads[i]
         if h != i and doc.deps[i] == "obj" and doc.lemmas[h].lower() in self.RECEIVE_VERBS:
             return self._subjects(doc, h, mentions)[0]  # "a reçu des menaces", "obtient la libération"
+        if h != i and case_of(doc, i) == "de" and (doc.lemmas[h].lower() == "bénéficier" or doc.lemmas[
+                h].lower() == "faire" and any(doc.deps[c] == "obj" and doc.lemmas[c].lower() == "objet"
+                                              for c in doc.children(h))):
+            # "bénéficie de l'aide de la Russie"; "fait l'objet de vives critiques" with the complement
+            # hung on the verb
+            return self._subjects(doc, h, mentions)[0]
         if h == i or doc.lemmas[h].lower() not in self.UNDERGO_VERBS:
             return []
         if doc.lemmas[h].lower() == "objet":
@@ -2349,6 +2357,10 @@ class EventCoder:
                 doc.words[k].lower() in ("à", "au", "aux") or doc.deps[k] in ("xcomp", "ccomp")
                 for k in range(i + 1, doc.subtree(i)[1])):
             r.code = "041"  # "Joe Biden a appelé Volodymyr Zelensky": a call, with nothing called for
+        if r.code == "043" and trig.lemma == "recevoir" and any(
+                doc.deps[c] == "obj" and (doc.lemmas[c].lower() in HANDED_THINGS or self.match_trigger(doc, c))
+                for c in doc.children(i)):
+            return False  # "a reçu des armes de la Russie", "reçoit l'appui de …": a thing or an act, no guest
         if r.code == "052" and not r.targets and not any(
                 doc.deps[c] == "obj" and self._actors_in(doc, c, r.ments) for c in doc.children(i)):
             r.code = "010"  # defending one's own measure ("défend une initiative") is a statement
