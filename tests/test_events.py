@@ -117,6 +117,10 @@ MODALITIES = [
     ("La Russie n'a aucune intention d'envahir l'Ukraine.", "19", "negated"),
     ("Le Kremlin dément toute intention d'envahir l'Ukraine.", "19", "negated"),
     ("Washington a exprimé sa volonté de rencontrer les talibans.", "04", "future"),
+    # an attack as the subject of a conditional: if it came
+    ("Joe Biden a averti qu'une invasion de l'Ukraine par la Russie aurait des conséquences graves.", "19",
+     "hypothetical"),
+    ("Le président américain a prévenu qu'une invasion russe de l'Ukraine serait une erreur.", "19", "hypothetical"),
 ]
 
 
@@ -1774,6 +1778,11 @@ CODED = [
     ("Au Soudan, les combats qui opposent l'armée soudanaise aux Forces de soutien rapide ont fait des centaines "
      "de morts.", {("SDNMIL", "SDNREB", "19")}),
     ("Des heurts ont opposé des manifestants à la police à Dakar.", {("SENCVL", "SENCOP", "14")}),
+    # a warning about an attack warns its author, never its victim
+    ("Joe Biden a averti qu'une invasion de l'Ukraine par la Russie aurait des conséquences graves.",
+     ("USAGOV", "RUS", "13")),
+    ("Le président américain a averti qu'une invasion de l'Ukraine aurait des conséquences.",
+     {("USAGOV", None, "13")}),
     # who receives support, aid or criticism undergoes it; a thing received hosts no one
     ("L'Ukraine reçoit l'appui des Etats-Unis.", {("USA", "UKR", "05")}),
     ("Le Mali bénéficie de l'aide de la Russie.", ("RUS", "MLI", "07")),

@@ -784,7 +784,7 @@ class EventCoder:
                 # (or the quotation before "a averti X": "« La Russie paiera un prix élevé », a averti Biden")
                 if doc.deps[c] == "ccomp" or doc.deps[c] in ("advcl", "parataxis") and c < i and after_quote(doc, i):
                     subj = [g for g in doc.children(c) if doc.deps[g] in ("nsubj", "nsubj:pass")]
-                    found = [m for g in subj for m in self._actors_in(doc, g, mentions)]
+                    found = [m for g in subj for m in self._clause_subject_actors(doc, g, mentions)]
                     if found:
                         return found
         if trig.code[:2] in ("17", "18", "19", "20"):
@@ -793,6 +793,16 @@ class EventCoder:
             if adj is not None:
                 return [adj]
         return self._clitic_object(doc, i, trig, mentions)
+
+    def _clause_subject_actors(self, doc: ParsedDoc, g: int, mentions: list[Mention]) -> list[Mention]:
+        """The actors of a complement clause's subject g; when g is an attack ("a averti qu'une
+        invasion de l'Ukraine aurait des conséquences"), only its author ("par la Russie", "une
+        invasion russe") is warned, never its victim."""
+        trig = self.match_trigger(doc, g) if doc.pos[g] == "NOUN" else None
+        if trig is None or trig.code[:2] not in ("18", "19", "20"):
+            return self._actors_in(doc, g, mentions)
+        adj = self._country_adjective(doc, g)
+        return self._agent_after(doc, g, mentions) or ([adj] if adj else [])
 
     def _object_country(self, doc: ParsedDoc, kids: list[int], events_only: bool = False) -> Mention | None:
         """The country of the first noun object (an event noun with `events_only`) that bears a
@@ -915,6 +925,12 @@ class EventCoder:
         while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
+        h = doc.heads[i]
+        if doc.pos[i] == "NOUN" and doc.deps[i].startswith("nsubj") and h != i and (
+                is_conditional(doc, h) or any(doc.deps[c].startswith(("aux", "cop")) and is_conditional(doc, c)
+                                              for c in doc.children(h))):
+            # "une invasion de l'Ukraine aurait des conséquences", "serait une erreur": if it came
+            return "hypothetical"
         if any(doc.lemmas[t].lower() in POSSIBILITY for t in chain[1:]):
             return "hypothetical"  # feared, risked, simulated: not done ("redoutent une invasion … par la Russie")
         if doc.pos[i] == "NOUN":  # "une éventuelle invasion", "l'attaque présumée", "une attaque imminente"
