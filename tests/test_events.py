@@ -1778,6 +1778,10 @@ CODED = [
     ("Au Soudan, les combats qui opposent l'armée soudanaise aux Forces de soutien rapide ont fait des centaines "
      "de morts.", {("SDNMIL", "SDNREB", "19")}),
     ("Des heurts ont opposé des manifestants à la police à Dakar.", {("SENCVL", "SENCOP", "14")}),
+    # a demanded resignation targets who should resign; "interpeller" arrests only for the police
+    ("Les Républicains demandent la démission du ministre.", ("FRAOPP", "FRAGOV", "10")),
+    ("La CGT interpelle le gouvernement sur les salaires.", {("FRALAB", "FRAGOV", "02")}),
+    ("Les gendarmes ont interpellé un homme à Lyon.", {("FRACOP", "FRACVL", "17")}),
     # a warning about an attack warns its author, never its victim
     ("Joe Biden a averti qu'une invasion de l'Ukraine par la Russie aurait des conséquences graves.",
      ("USAGOV", "RUS", "13")),
