@@ -1778,6 +1778,9 @@ CODED = [
     ("Au Soudan, les combats qui opposent l'armée soudanaise aux Forces de soutien rapide ont fait des centaines "
      "de morts.", {("SDNMIL", "SDNREB", "19")}),
     ("Des heurts ont opposé des manifestants à la police à Dakar.", {("SENCVL", "SENCOP", "14")}),
+    # a military operation is an attack on whom it is against
+    ("La Turquie a lancé une opération militaire contre les combattants kurdes en Syrie.", ("TUR", "SYR", "19")),
+    ("La police a lancé une opération antidrogue à Marseille.", "no 19"),
     # a demanded resignation targets who should resign; "interpeller" arrests only for the police
     ("Les Républicains demandent la démission du ministre.", ("FRAOPP", "FRAGOV", "10")),
     ("La CGT interpelle le gouvernement sur les salaires.", {("FRALAB", "FRAGOV", "02")}),

@@ -99,6 +99,16 @@ def test_a_bad_word_list_line_names_file_and_line(tmp_path, name, text, loader, 
         loader(f)
 
 
+def test_a_country_s_name_is_the_country_not_a_namesake_town_abroad():
+    from transforms.places import load_places
+
+    places = load_places()
+    assert places.geocode("Mali").country == "MLI"  # not a town of China
+    assert places.geocode("Bénin").country == "BEN"  # not Benin City, Nigeria
+    # a city-state or a capital of the country's name keeps its coordinates
+    assert places.geocode("Djibouti").country == "DJI" and places.geocode("Djibouti").lat is not None
+
+
 def test_regions_are_places_of_their_country_and_a_bad_line_names_file_and_line(tmp_path):
     from transforms.places import load_places, load_regions
 

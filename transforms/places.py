@@ -46,8 +46,14 @@ class Places:
         self.countries = countries
 
     def geocode(self, text: str) -> Place | None:
+        """A city of that name, else a country; a country's name is the country whenever a city of
+        that name lies elsewhere ("Mali" is no town of China, "Bénin" no Benin City of Nigeria), while
+        a city-state or a capital of the same name keeps its coordinates ("Djibouti", "Panama")."""
         key = norm(text)
-        return self.cities.get(key) or self.countries.get(key)
+        city, country = self.cities.get(key), self.countries.get(key)
+        if city is not None and country is not None and city.country != country.country:
+            return country
+        return city or country
 
     def place_in(self, doc: ParsedDoc, sent: int, mentions: list[Mention]) -> Place | None:
         """The first location introduced by a locative preposition in the sentence."""
