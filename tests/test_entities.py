@@ -303,3 +303,16 @@ def test_role_codes(nlp, text, expected):
 def test_words_that_name_no_actor_here(nlp, text, words):
     codes = _codes(default_resolver("FRA"), nlp, text)
     assert not any(words in mention for mention, _ in codes), codes
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("L'Assemblée nationale sénégalaise a adopté la loi d'amnistie.", "Assemblée nationale", "SENLEG"),
+    ("L'Assemblée nationale du Mali a voté la loi.", "Assemblée nationale", "MLILEG"),
+    ("Au Sénégal, le Conseil constitutionnel a annulé le report de l'élection.", "Conseil constitutionnel", "SENJUD"),
+    ("A Dakar, l'Assemblée nationale a voté l'amnistie.", "Assemblée nationale", "SENLEG"),
+    # a country named elsewhere in the sentence does not move the home institution
+    ("L'Assemblée nationale a adopté une résolution sur l'Ukraine.", "Assemblée nationale", "FRALEG"),
+    ("En visite à Moscou, le ministre a critiqué l'Assemblée nationale.", "Assemblée nationale", "FRALEG"),
+])
+def test_a_home_institution_s_name_is_another_state_s_when_the_sentence_says_so(resolver, nlp, text, name, code):
+    assert (name, code) in _codes(resolver, nlp, text)

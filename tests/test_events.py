@@ -1781,6 +1781,7 @@ CODED = [
     # a military operation is an attack on whom it is against
     ("La Turquie a lancé une opération militaire contre les combattants kurdes en Syrie.", ("TUR", "SYR", "19")),
     ("La police a lancé une opération antidrogue à Marseille.", "no 19"),
+    ("Le Niger et le Burkina Faso mènent une opération militaire conjointe près de la frontière.", "no 19"),
     # a demanded resignation targets who should resign; "interpeller" arrests only for the police
     ("Les Républicains demandent la démission du ministre.", ("FRAOPP", "FRAGOV", "10")),
     ("La CGT interpelle le gouvernement sur les salaires.", {("FRALAB", "FRAGOV", "02")}),

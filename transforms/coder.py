@@ -2373,6 +2373,10 @@ class EventCoder:
                 doc.words[k].lower() in ("à", "au", "aux") or doc.deps[k] in ("xcomp", "ccomp")
                 for k in range(i + 1, doc.subtree(i)[1])):
             r.code = "041"  # "Joe Biden a appelé Volodymyr Zelensky": a call, with nothing called for
+        if trig.lemma == "opération" and trig.pos == "NOUN" and not any(
+                case_of(doc, c) == "contre" for c in doc.children(i) + (
+                    doc.children(doc.heads[i]) if doc.deps[i] == "obj" else [])):
+            return False  # an operation is an attack only against someone ("une opération conjointe" is none)
         if trig.lemma == "interpeller" and r.code[:2] == "17" and r.sources and not r.passive and all(
                 (m.sector or m.actor_code[3:6]) not in ("COP", "MIL", "SPY", "JUD", "REB") for m in r.sources):
             r.code = "020"  # "la CGT interpelle le gouvernement": calls on it; the police arrests

@@ -104,6 +104,10 @@ def _apposed_after(doc: ParsedDoc, name: Mention, role: Mention) -> bool:
     return _comma_and_articles(doc, name.end, role.start) and name.start <= doc.heads[role.start] < name.end
 
 
+# Home institutions whose names other states' institutions share (lexicons/wordclasses.tsv)
+SHARED_INSTITUTIONS = frozenset(norm(w) for w in load_word_classes()["shared_institution"])
+
+
 class Resolver:
     """Finds and resolves the mentions of one article; reusable across articles."""
 
@@ -565,8 +569,54 @@ class Resolver:
         taken = self.place_cities(doc, taken)
         taken = self.link_nationalities(doc, taken)  # (before the context: they give one)
         taken = self.context_roles(doc, taken)
+        taken = self.foreign_institutions(doc, taken)
         taken = self.link_appositions(doc, taken)
         return self.link_roles(doc, sorted(taken, key=lambda m: (m.start, m.actor_code)))
+
+    def foreign_institutions(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """A home institution whose name other states' institutions share (`shared_institution` in
+        lexicons/wordclasses.tsv: "Assemblée nationale", "Conseil constitutionnel") is another state's
+        when its own words say so ("l'Assemblée nationale sénégalaise", "l'Assemblée nationale du
+        Mali") or when the sentence opens on that state ("Au Sénégal, le Conseil constitutionnel a
+        annulé …"); a country named anywhere else in the sentence does not move it ("l'Assemblée
+        nationale a adopté une résolution sur l'Ukraine" is the French one)."""
+        out = []
+        for m in mentions:
+            iso = None
+            if m.kind == "organisation" and m.country and m.sector and \
+                    norm(m.canonical_name or m.text) in SHARED_INSTITUTIONS:
+                iso = self._own_words_country(doc, m, mentions) or self._opening_country(doc, m, mentions)
+            if iso is None or iso == m.country:
+                out.append(m)
+                continue
+            actor = self.country_actor(iso, m.sector or "", as_role=True)
+            out.append(replace(m, actor_code=actor.code or "UNK", country=iso, canonical_name=actor.canonical_name,
+                               resolution="context", confidence=0.7))
+        return out
+
+    def _own_words_country(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> str | None:
+        """The country an adjective or a "de" complement right after the name gives."""
+        if m.end >= len(doc):
+            return None
+        iso = self.g.adjectives.get(norm(doc.words[m.end]))
+        if iso is not None:
+            return iso
+        if doc.words[m.end].lower() in ("du", "de", "d'", "d’"):
+            return next((p.country for p in mentions if p.start in (m.end + 1, m.end + 2) and p.country
+                         and p.kind in ("country", "capital")), None)
+        return None
+
+    @staticmethod
+    def _opening_country(doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> str | None:
+        """The country of the place a sentence opens on, before a comma: "Au Sénégal, …", "A Dakar, …"."""
+        s, _ = doc.sents[doc.sent_index(m.start)]
+        if doc.words[s].lower() not in ("au", "aux", "en", "à", "a", "dans"):
+            return None
+        first = next((p for p in mentions if s < p.start <= s + 2 and p.country
+                      and p.kind in ("country", "capital", "place", "city")), None)
+        if first is None or first.end >= m.start or doc.words[first.end] != ",":
+            return None
+        return first.country
 
     def link_nationalities(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """An unknown person after a common noun and a nationality is a civilian of that country:
