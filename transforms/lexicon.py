@@ -144,7 +144,7 @@ def load_sport(file: Path | None = None) -> tuple[frozenset[str], frozenset[str]
 
 
 @dataclass(frozen=True)
-class Reparse:
+class MisreadForms:
     """Verb forms the tagger misreads (lexicons/reparse.tsv): whole forms and regular endings."""
 
     forms: dict[str, tuple[str, str]]  # form -> (lemma, proxy)
@@ -160,7 +160,7 @@ class Reparse:
 
 
 @lru_cache(maxsize=1)
-def load_reparse(file: Path | None = None) -> Reparse:
+def load_reparse(file: Path | None = None) -> MisreadForms:
     """The verb forms parsed again with a stand-in verb; a malformed line names file and line."""
     rf = file or path("reparse.tsv")
     forms: dict[str, tuple[str, str]] = {}
@@ -178,7 +178,7 @@ def load_reparse(file: Path | None = None) -> Reparse:
             endings.append((form[1:], lemma[1:], proxy))
         else:
             forms[form] = (lemma, proxy)
-    return Reparse(forms, tuple(sorted(endings, key=lambda e: -len(e[0]))))
+    return MisreadForms(forms, tuple(sorted(endings, key=lambda e: -len(e[0]))))
 
 
 # Classes of lexicons/wordclasses.tsv; those with a pattern map each word to a code (its `value`).

@@ -5,8 +5,8 @@ nouns or adjectives: "Pékin sanctionne des élus", "Washington somme Moscou de 
 troupes", "Le président américain tance la Chine"; "dément" looks like an adverb. The model tags
 the verb as the other word and hangs the sentence on its subject ("Washington" becomes the root,
 "somme" a noun under it), so the coder finds no verb, no object and no modality: "retirer ses
-troupes" even comes out as an asserted withdrawal. The coder used to patch a few of these
-misreadings one pattern at a time; the parse itself is what is wrong.
+troupes" even comes out as an asserted withdrawal. The coder patches a few of these misreadings
+one pattern at a time (`EventCoder.match_trigger`); the parse itself is what is wrong.
 
 So, when a sentence has no verb at its root and a word in it is the present tense of a trigger
 verb standing where a verb stands (after its subject, or after a quotation's closing comma, and
@@ -26,8 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from transforms.lexicon import Reparse as Forms
-from transforms.lexicon import default_tables, load_reparse
+from transforms.lexicon import MisreadForms, default_tables, load_reparse
 from transforms.nlp import REPAIRED_SYNTAX, ParsedDoc, from_spacy
 
 COMPONENT = "vigie_reparse"
@@ -62,7 +61,7 @@ def _stands_as_verb(doc: ParsedDoc, k: int, start: int, end: int) -> bool:
             or doc.morph(after, "VerbForm") == "Inf")
 
 
-def misread_verbs(doc: ParsedDoc, forms: Forms, verbs: frozenset[str]) -> list[Misread]:
+def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) -> list[Misread]:
     """The first misread verb of each sentence whose root is no verb (plain data in, plain data out).
 
     `verbs` are the lemmas a reading must have (the trigger lexicon's verbs): a stand-in parse
@@ -101,14 +100,14 @@ def _accepts(sub: ParsedDoc, k: int) -> bool:
 class Reparse:
     """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb."""
 
-    def __init__(self, nlp: Any, forms: Forms | None = None, verbs: frozenset[str] | None = None) -> None:
+    def __init__(self, nlp: Any, forms: MisreadForms | None = None, verbs: frozenset[str] | None = None) -> None:
         self.nlp = nlp
         self.forms = forms or load_reparse()
         if verbs is None:
             _, triggers = default_tables()
             verbs = frozenset(lemma for lemma, ts in triggers.items() if any(t.pos == "VERB" for t in ts))
         self.verbs = verbs
-        self.repaired = 0
+        self.repaired = 0  # sentences this process parsed again and kept (diagnostics, the README's count)
 
     def _parse(self, words: list[str], spaces: list[bool]) -> Any:
         from spacy.tokens import Doc
