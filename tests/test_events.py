@@ -1229,6 +1229,14 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 # triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
 # rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    # a leader arriving in a foreign city or country visits it; arriving at home, at a venue, or
+    # anyone else arriving is no visit
+    ("Le ministre des affaires étrangères est arrivé lundi à Kiev.", ("FRAGOV", "UKRGOV", "04")),
+    ("Le président sénégalais a atterri mardi à Paris pour une visite de deux jours.", ("SENGOV", "FRAGOV", "04")),
+    ("Le secrétaire d'Etat américain est arrivé en Israël.", ("USAGOV", "ISR", "04")),
+    ("Des milliers de migrants sont arrivés en Italie.", "no 04"),
+    ("Emmanuel Macron est arrivé à Marseille.", "no 04"),
+    ("Le ministre arrive au palais de l'Elysée.", "no 04"),
     # two people of one code are two actors
     ("Valérie Pécresse a critiqué Jean-Luc Mélenchon.", ("FRAOPP", "FRAOPP", "11")),
     # coercion at home targets the people

@@ -1436,8 +1436,9 @@ class EventCoder:
             return True
         governing = self.match_trigger(doc, h)
         # (announcing is doing: "le Mali annonce l'expulsion de l'ambassadeur"; so is claiming
-        # responsibility: "les houthistes revendiquent une attaque de drones")
-        return governing is not None and governing.code[:2] != code[:2] and governing.code not in ("010", "015")
+        # responsibility: "les houthistes revendiquent une attaque de drones"; going to it is taking
+        # part: "arrive à une conférence de presse")
+        return governing is not None and governing.code[:2] != code[:2] and governing.code not in ("010", "015", "042")
 
     @staticmethod
     def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
@@ -2380,6 +2381,12 @@ class EventCoder:
         if trig.lemma == "interpeller" and r.code[:2] == "17" and r.sources and not r.passive and all(
                 (m.sector or m.actor_code[3:6]) not in ("COP", "MIL", "SPY", "JUD", "REB") for m in r.sources):
             r.code = "020"  # "la CGT interpelle le gouvernement": calls on it; the police arrests
+        if trig.lemma in ("arriver", "atterrir"):
+            # a leader lands in Kiev on a visit; migrants, a storm or a party arriving in first make none,
+            # and arriving at a press conference or at the Elysée meets no one
+            r.targets = [t for t in r.targets if t.kind in ("country", "capital", "city", "place")]
+            if not r.targets or not any(m.sector in ("GOV", "LEG", "ELI") or m.kind == "person" for m in r.sources):
+                return False
         if r.code == "043" and trig.lemma == "recevoir" and any(
                 doc.deps[c] == "obj" and (doc.lemmas[c].lower() in HANDED_THINGS or self.match_trigger(doc, c))
                 for c in doc.children(i)):

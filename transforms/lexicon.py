@@ -181,6 +181,26 @@ def load_reparse(file: Path | None = None) -> MisreadForms:
     return MisreadForms(forms, tuple(sorted(endings, key=lambda e: -len(e[0]))))
 
 
+@lru_cache(maxsize=1)
+def load_future_stems(file: Path | None = None) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Irregular future stems: {infinitive: stem} and (infinitive ending, stem ending) pairs,
+    longest ending first; a malformed line names file and line."""
+    sf = file or path("future_stems.tsv")
+    whole: dict[str, str] = {}
+    endings: dict[str, str] = {}
+    for lineno, row in read_tsv(sf, ("lemma", "stem")):
+        where, lemma, stem = f"{sf}:{lineno}", row["lemma"].lower(), row["stem"].lower()
+        if not all(re.fullmatch(r"-?[a-zàâçéèêëîïôûùüÿœ]+", x) for x in (lemma, stem)):
+            raise LexiconError(f"{where}: lemma and stem are single lower-case words")
+        if lemma.startswith("-") != stem.startswith("-"):
+            raise LexiconError(f"{where}: an ending ({lemma!r}) needs an ending as stem and a word a word ({stem!r})")
+        table = endings if lemma.startswith("-") else whole
+        if lemma.lstrip("-") in table:
+            raise LexiconError(f"{where}: {lemma!r} is listed twice")
+        table[lemma.lstrip("-")] = stem.lstrip("-")
+    return whole, tuple(sorted(endings.items(), key=lambda e: -len(e[0])))
+
+
 # Classes of lexicons/wordclasses.tsv; those with a pattern map each word to a code (its `value`).
 WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "weapon_test": None, "deny_verb": None, "report_verb": None, "intent_verb": None,

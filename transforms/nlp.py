@@ -150,12 +150,14 @@ def load_model(name: str = MODEL) -> Any:
     if _NLP is None:
         import spacy
 
-        from transforms import reparse
+        from transforms import reparse, tense
 
         _register_paragraphs()
         reparse.register()
+        tense.register()
         nlp = spacy.load(name)
         nlp.add_pipe(PARAGRAPHS, before="parser")
+        nlp.add_pipe(tense.COMPONENT, after="lemmatizer")
         nlp.add_pipe(reparse.COMPONENT, last=True)
         _NLP = nlp
     return _NLP

@@ -65,23 +65,10 @@ def is_negated(doc: ParsedDoc, i: int) -> bool:
         doc.lemmas[g].lower() == "aucun" for g in doc.children(c)) for c in kids)
 
 
-_CND_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
-_CND_IRREGULAR = {"aurait", "auraient", "serait", "seraient", "ferait", "feraient", "pourrait",
-                  "pourraient", "voudrait", "voudraient", "devrait", "devraient", "irait", "iraient",
-                  "faudrait", "viendrait", "viendraient", "saurait", "tiendrait", "enverrait"}
-
-
 def is_conditional(doc: ParsedDoc, i: int) -> bool:
-    """Conditional mood; the model often tags it Ind+Imp ("attaquerait"), so check the form too."""
-    if doc.morph(i, "Mood") == "Cnd":
-        return True
-    word, lemma = doc.words[i].lower(), doc.lemmas[i].lower()
-    if word in _CND_IRREGULAR:
-        return True
-    if doc.pos[i] not in ("VERB", "AUX") or not word.endswith(_CND_ENDINGS):
-        return False
-    stem = lemma[:-1] if lemma.endswith("re") else lemma  # prendre -> prendr-ait
-    return word.startswith(stem) and len(word) > len(stem)
+    """Conditional mood (the model often tags it Ind+Imp, "attaquerait": `transforms.tense`
+    re-tags such forms from their spelling before the coder reads them)."""
+    return doc.morph(i, "Mood") == "Cnd"
 
 
 _LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
