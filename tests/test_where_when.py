@@ -122,6 +122,11 @@ def test_a_conditional_over_an_infinitive_looks_ahead(coder, nlp):
     assert row["event_date"] == dt.date(2022, 1, 24)
 
 
+def test_a_trip_one_is_due_to_make_looks_ahead(coder, nlp):
+    row = _one(_rows(coder, nlp, "Le président français doit se rendre mardi à Varsovie."), "rendre")
+    assert (row["event_date"], row["modality"]) == (dt.date(2022, 1, 25), "future")
+
+
 def test_a_headline_topic_and_a_recipient_are_no_place(coder, nlp):
     text = "Crise en Ukraine : le président polonais a reçu jeudi le premier ministre lituanien."
     row = _one(_rows(coder, nlp, text), "reçu")

@@ -77,6 +77,8 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Police and state units whose names hold an event noun ("brigade de répression du banditisme")
 # Ties one can end ("met fin à l'accord, à la coopération, aux négociations"): ending them reduces relations (16).
 ENDED_TIES = {"04", "05", "06"}
+# Verbs whose object is a tie or an act they halt ("suspend sa coopération", "gèle les négociations")
+ENDING_VERBS = {"suspendre", "geler", "interrompre", "rompre", "cesser", "stopper"}
 UNIT_NOUNS = {"brigade", "office", "unité", "cellule", "section", "sous-direction", "pôle"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
@@ -920,6 +922,8 @@ class EventCoder:
         # A statement's modality is its own: "ne s'attend pas à une percée, a-t-il affirmé"
         # is an assertion that he said it, whatever the parse hangs it under.
         speech = self.match_trigger(doc, i) is not None and (self.match_trigger(doc, i).code[:2] == "01")
+        # so is a speech verb's in an incise after what it reports: "La Russie devra payer, a averti X"
+        speech = speech or self._incise(doc, i)
         # so is a detached participle's: "Arrêté à Moscou, X dénonce …" happened, whatever X says of it
         detached = detached_participle(doc, i)
         while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
@@ -992,9 +996,22 @@ class EventCoder:
         for n, t in enumerate(chain[1:], start=1):
             if doc.lemmas[t].lower() in INTENT_VERBS:
                 return "future"
+            if doc.lemmas[t].lower() == "devoir" and doc.deps[chain[n - 1]] == "xcomp" and not any(
+                    doc.deps[c].startswith("aux") and doc.lemmas[c].lower() == "avoir" for c in doc.children(t)):
+                return "future"  # "la France doit quitter l'OTAN": due or bound to, not done ("a dû fuir" was)
             if doc.lemmas[t].lower() in ("entendre", "viser") and doc.deps[chain[n - 1]] == "xcomp":
                 return "future"  # "entend forcer le rassemblement": intends to (not "a entendu des tirs")
         return "asserted"
+
+    @staticmethod
+    def _incise(doc: ParsedDoc, i: int) -> bool:
+        """Verb i opens an incise after the words it reports, with its subject after it ("…, a averti
+        le président ukrainien"): the parser hangs it on the reported verb, but it is the main act."""
+        if doc.pos[i] != "VERB" or doc.deps[i] not in ("conj", "parataxis") or doc.heads[i] >= i:
+            return False
+        first = min([i] + [c for c in doc.children(i) if doc.deps[c].startswith("aux") and c < i])
+        return first > 0 and doc.words[first - 1] == "," and any(
+            doc.deps[c].startswith("nsubj") and c > i for c in doc.children(i))
 
     def _called_names(self, doc: ParsedDoc, v: int) -> bool:
         """Verb v has an object followed, within its phrase, by a word of criticism ("qualifié la
@@ -1958,10 +1975,15 @@ class EventCoder:
 
     @staticmethod
     def _ended_by(doc: ParsedDoc, i: int) -> int | None:
-        """The verb of "mettre fin à" that noun i is the complement of ("met fin à l'accord",
-        "met fin à la grève"): what ends is no event that happens."""
+        """The verb that ends or halts what noun i names, of "mettre fin à" ("met fin à l'accord",
+        "met fin à la grève") or an object of ENDING_VERBS ("suspend sa coopération militaire avec
+        le Mali"): what ends is no event that happens."""
         h = doc.heads[i]
-        if h == i or case_of(doc, i) != "à" or doc.lemmas[h].lower() != "mettre":
+        if h == i:
+            return None
+        if doc.deps[i] == "obj" and doc.lemmas[h].lower() in ENDING_VERBS:  # (any tag: "interrompt" is read ADP)
+            return h
+        if case_of(doc, i) != "à" or doc.lemmas[h].lower() != "mettre":
             return None
         return h if any(doc.deps[c] == "obj" and doc.lemmas[c].lower() == "fin" for c in doc.children(h)) else None
 
@@ -1980,6 +2002,9 @@ class EventCoder:
         """False for a trigger word that, here, names no event of its own (see each case)."""
         code = trig.code
         h = doc.heads[i]
+        if doc.deps[i] == "xcomp" and h != i and doc.lemmas[h].lower() == "devoir" and doc.deps[h] == "ccomp" and (
+                said := self.match_trigger(doc, doc.heads[h])) is not None and said.code[:2] == "01":
+            return False  # "estime que la France doit quitter l'OTAN": a view of what it should do, said
         outer = self.match_trigger(doc, h) if trig.pos == "NOUN" and doc.deps[i] == "obj" and h != i else None
         if outer is not None and outer.reciprocal and outer.object == doc.lemmas[i].lower():
             return False  # "l'Inde et le Pakistan échangent des tirs": one act between them, not a shooting each
@@ -2152,7 +2177,7 @@ class EventCoder:
         if ender is not None:
             # "N'Djamena met fin à l'accord de défense qui la liait à Paris", "le Mali met fin à sa
             # coopération militaire avec la France": who ends a tie reduces relations with the partner
-            r.code = "160"
+            r.code = "164" if r.code[:3] == "046" else "160"  # ("interrompt les négociations": halted)
             r.sources = self._subjects(doc, ender, r.ments)[0]
             r.targets = [m for m in self._partner(doc, i, r.ments)
                          if not _same_code(m, r.sources)]
@@ -2381,6 +2406,9 @@ class EventCoder:
         if trig.lemma == "interpeller" and r.code[:2] == "17" and r.sources and not r.passive and all(
                 (m.sector or m.actor_code[3:6]) not in ("COP", "MIL", "SPY", "JUD", "REB") for m in r.sources):
             r.code = "020"  # "la CGT interpelle le gouvernement": calls on it; the police arrests
+        if trig.lemma == "quitter" and r.code == "161" and not any(
+                t.kind == "organisation" and not t.country for t in r.targets):
+            return False  # leaving an alliance or a body of states ("quitte la Cédéao"); not a town, a club or a job
         if trig.lemma in ("arriver", "atterrir"):
             # a leader lands in Kiev on a visit; migrants, a storm or a party arriving in first make none,
             # and arriving at a press conference or at the Elysée meets no one

@@ -73,6 +73,7 @@ def is_conditional(doc: ParsedDoc, i: int) -> bool:
 
 _LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
 # spatial words before "de" that make the name after them a place ("au-dessus de Kiev", "près de Moscou")
+_SEAS = {"mer", "océan", "golfe", "détroit"}
 _NEAR_WORDS = {"au-dessus", "près", "proximité", "autour", "large", "abords", "environs"}
 
 
@@ -105,6 +106,8 @@ def locative(doc: ParsedDoc, start: int) -> bool:
         k -= 1
     if k >= 1 and doc.words[k].lower() in ("de", "d'", "d’") and doc.words[k - 1].lower() in _NEAR_WORDS:
         return True  # "abattu trois drones au-dessus de Kiev", "au large de la Crimée": where, not whom
+    if k >= 1 and doc.words[k].lower() in ("de", "d'", "d’", "du") and doc.lemmas[k - 1].lower() in _SEAS:
+        return True  # "un missile tiré en mer du Japon", "dans le golfe de Guinée": a sea, named after a country
     return k >= 0 and doc.words[k].lower() in _LOCATIVE_CASES and doc.deps[start] not in ("iobj", "obl:arg")
 
 
