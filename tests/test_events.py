@@ -1234,6 +1234,14 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 # triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
 # rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    # verbs of political life: a headline verb the tagger reads as "X" is parsed again; backing down
+    # yields (an army falling back retreats), a sponsorship supports
+    ("Eric Zemmour tacle Valérie Pécresse sur l'immigration.", ("FRAOPP", "FRAOPP", "11")),
+    ("Le président américain tance la Chine.", ("USAGOV", "CHN", "11")),
+    ("Le gouvernement recule sur la réforme des retraites.", ("FRAGOV", None, "08")),
+    ("L'armée russe recule dans la région de Kharkiv.", ("RUSMIL", "UKR", "08")),
+    ("Les exportations chinoises ont reculé de 14,5 % sur un an.", "no 08"),
+    ("François Bayrou apporte son parrainage à Marine Le Pen.", ("FRAGOV", "FRAOPP", "05")),
     # what one says another should do is what one says
     ("Marine Le Pen estime que la France doit livrer des armes à l'Ukraine.", {("FRAOPP", None, "01")}),
     # halting a tie reduces relations with the partner; leaving a body of states too; ordering

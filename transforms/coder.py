@@ -2406,6 +2406,11 @@ class EventCoder:
         if trig.lemma == "interpeller" and r.code[:2] == "17" and r.sources and not r.passive and all(
                 (m.sector or m.actor_code[3:6]) not in ("COP", "MIL", "SPY", "JUD", "REB") for m in r.sources):
             r.code = "020"  # "la CGT interpelle le gouvernement": calls on it; the police arrests
+        if trig.lemma == "reculer" and not any(m.start <= c < m.end for c in doc.children(i) if doc.deps[c] == "nsubj"
+                                               for m in r.sources):
+            return False  # who backs down is named as the subject ("les exportations chinoises ont reculé": no one)
+        if trig.lemma == "reculer" and r.sources and all(m.sector in ("MIL", "REB") for m in r.sources):
+            r.code = "0874"  # an army falling back retreats; a government backing down yields (080)
         if trig.lemma == "quitter" and r.code == "161" and not any(
                 t.kind == "organisation" and not t.country for t in r.targets):
             return False  # leaving an alliance or a body of states ("quitte la Cédéao"); not a town, a club or a job

@@ -72,7 +72,7 @@ def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) ->
             continue
         for k in range(start + 1, end):
             word = doc.words[k]
-            if doc.pos[k] not in ("NOUN", "ADJ", "ADV") or not word.islower():
+            if doc.pos[k] not in ("NOUN", "ADJ", "ADV", "X") or not word.islower():
                 continue
             reading = next(((lemma, proxy) for lemma, proxy in forms.verb(word) if lemma in verbs), None)
             if reading and _stands_as_verb(doc, k, start, end):
