@@ -29,7 +29,7 @@ import corpus  # noqa: E402
 
 from transforms.coder import EventCoder  # noqa: E402
 from transforms.entities import default_resolver  # noqa: E402
-from transforms.events import event_rows  # noqa: E402
+from transforms.events import dated_modality, event_date, event_rows  # noqa: E402
 from transforms.lexicon import default_tables  # noqa: E402
 from transforms.nlp import ParsedDoc, from_spacy, load_model  # noqa: E402
 from transforms.places import load_places  # noqa: E402
@@ -192,7 +192,11 @@ def main() -> None:
             triple = (d.source.actor_code if d.source else "", d.target.actor_code if d.target else "",
                       cameo[d.code].root)
             key = gold_key(doc, d.sentence, guid, written)
-            predicted[key].append((triple, d.modality))
+            modality = d.modality
+            if day is not None:  # (as the event table says it: an act dated after publication is to come)
+                date, source = event_date(doc, d, day)
+                modality = dated_modality(d.modality, cameo[d.code].root, date, source, day)
+            predicted[key].append((triple, modality))
             confidence[key].append((triple, d.confidence))
 
     for loose in ([False, True] if args.loose else [False]):

@@ -127,6 +127,15 @@ def test_a_trip_one_is_due_to_make_looks_ahead(coder, nlp):
     assert (row["event_date"], row["modality"]) == (dt.date(2022, 1, 25), "future")
 
 
+def test_an_act_dated_after_publication_is_to_come_but_what_is_said_of_it_is_said(coder, nlp):
+    # the parser hangs the participle on a name of the noun's complement; its date is the talks'
+    row = _one(_rows(coder, nlp, "Des pourparlers entre Kiev et Moscou annoncés la semaine prochaine sous l'égide "
+                                 "de la Turquie."), "pourparlers")
+    assert (row["event_date"], row["modality"]) == (dt.date(2022, 1, 28), "future")
+    row = _one(_rows(coder, nlp, "Jean-Luc Mélenchon promet un meeting le 30 janvier à Nantes."), "promet")
+    assert row["modality"] == "asserted"  # the promise is made; the meeting is what it speaks of
+
+
 def test_a_headline_topic_and_a_recipient_are_no_place(coder, nlp):
     text = "Crise en Ukraine : le président polonais a reçu jeudi le premier ministre lituanien."
     row = _one(_rows(coder, nlp, text), "reçu")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import apache_beam as beam
@@ -36,6 +37,7 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
         s, e = doc.sents[d.sentence]
         sentence = doc.span_text(s, e).strip()
         date, date_source = event_date(doc, d, day)
+        d = replace(d, modality=dated_modality(d.modality, code.root, date, date_source, day))
         a1, a2 = d.source, d.target
         key = stable_id(article["article_id"], a1.actor_code if a1 else "", a2.actor_code if a2 else "",
                         code.code, date.isoformat(), d.modality)
@@ -88,6 +90,32 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
     return list(merged.values())
 
 
+def _on_noun_phrase(doc: ParsedDoc, w: int, noun: int) -> bool:
+    """Word w is the noun or a name of its complements ("pourparlers entre Kiev et Moscou"), which
+    the parser may hang a participle on."""
+    for _ in range(4):
+        if w == noun:
+            return True
+        if doc.deps[w] not in ("nmod", "conj") or doc.heads[w] == w:
+            return False
+        w = doc.heads[w]
+    return False
+
+
+# Roots of what is said (statements, appeals, promises, demands, criticism, refusals, threats): a
+# later date in their sentence is what they speak of ("promet un meeting le 16 janvier"), not theirs
+SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+def dated_modality(modality: str, root: str, date: dt.date, date_source: str, published: dt.date) -> str:
+    """An act the sentence dates after the day of publication has not happened yet, whatever its
+    tense says: "des pourparlers annoncés la semaine prochaine", "Macron se rend lundi à Berlin"
+    in Sunday's paper are to come (`future`), not `asserted`."""
+    if modality == "asserted" and root not in SAID_ROOTS and date_source.startswith("text") and date > published:
+        return "future"
+    return modality
+
+
 def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[dt.date, str]:
     """When the draft's event took place, and how we know: 'text' (a day the sentence gives),
     'text_month' or 'text_year' (the first day of the month or year it gives), 'published' (the
@@ -115,6 +143,8 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
                 v is None and draft.modality == "future":
             x = ahead.get(x.start, x)
         far = clause_distance(doc, draft.trigger, k)
+        if far is None and v is not None and doc.deps[v] == "acl" and _on_noun_phrase(doc, doc.heads[v], draft.trigger):
+            far = 0  # "des pourparlers entre Kiev et Moscou annoncés la semaine prochaine": the event noun's date
         if far is None and eventdates.closes_caption(text, x):
             far = 99
         if far is not None:
