@@ -65,6 +65,8 @@ def test_negation_and_conditional(coder, nlp):
 
 # sentence, root, the modality its event must have
 MODALITIES = [
+    # "En visite à X," is under way, whatever the clause it opens says
+    ("En visite à Kiev, le ministre français des affaires étrangères a promis une aide.", "04", "asserted"),
     # "doit" over an infinitive is due or bound to, not done; "a dû" was done; a speech verb in an
     # incise after what it reports is the main act, asserted whatever the tense it reports
     ("La France doit livrer des armes à l'Ukraine.", "07", "future"),
@@ -1234,6 +1236,8 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 # triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
 # rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    # the one "en visite" is the subject of the clause the phrase opens
+    ("En visite à Kiev, le ministre français des affaires étrangères a promis une aide.", ("FRAGOV", "UKRGOV", "04")),
     # verbs of political life: a headline verb the tagger reads as "X" is parsed again; backing down
     # yields (an army falling back retreats), a sponsorship supports
     ("Eric Zemmour tacle Valérie Pécresse sur l'immigration.", ("FRAOPP", "FRAOPP", "11")),

@@ -925,7 +925,10 @@ class EventCoder:
         # so is a speech verb's in an incise after what it reports: "La Russie devra payer, a averti X"
         speech = speech or self._incise(doc, i)
         # so is a detached participle's: "Arrêté à Moscou, X dénonce …" happened, whatever X says of it
-        detached = detached_participle(doc, i)
+        detached = detached_participle(doc, i) or (
+            # and an "en" phrase's, "En visite à Kiev, le ministre a promis …": the visit is under way
+            doc.pos[i] == "NOUN" and case_of(doc, i) == "en" and doc.deps[i].startswith("obl")
+            and not any(doc.deps[c] == "det" for c in doc.children(i)))
         while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
@@ -1266,6 +1269,12 @@ class EventCoder:
             if found:
                 return found[:1]
             found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
+            if found:
+                return found
+        if h != first and case_of(doc, first) == "en" and doc.pos[h] in ("VERB", "AUX") and not any(
+                doc.deps[c] == "det" for c in doc.children(first)):
+            # "En visite à Kiev, le ministre a promis …": who is on the visit is the clause's subject
+            found = [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
             if found:
                 return found
         if code[:2] == "04" and h != first and case_of(doc, first) in ("après", "avant") and doc.pos[h] == "VERB":
