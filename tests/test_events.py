@@ -65,6 +65,8 @@ def test_negation_and_conditional(coder, nlp):
 
 # sentence, root, the modality its event must have
 MODALITIES = [
+    # a threat's own condition is what it threatens with, not a hedge on it
+    ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "13", "asserted"),
     # "En visite à X," is under way, whatever the clause it opens says
     ("En visite à Kiev, le ministre français des affaires étrangères a promis une aide.", "04", "asserted"),
     # "doit" over an infinitive is due or bound to, not done; "a dû" was done; a speech verb in an
@@ -1236,6 +1238,8 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 # triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
 # rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    # the sanctions one threatens with are the threat's (1312), no sanction of their own
+    ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "no 16"),
     # the one "en visite" is the subject of the clause the phrase opens
     ("En visite à Kiev, le ministre français des affaires étrangères a promis une aide.", ("FRAGOV", "UKRGOV", "04")),
     # verbs of political life: a headline verb the tagger reads as "X" is parsed again; backing down

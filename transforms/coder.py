@@ -2011,6 +2011,10 @@ class EventCoder:
         """False for a trigger word that, here, names no event of its own (see each case)."""
         code = trig.code
         h = doc.heads[i]
+        if trig.pos == "NOUN" and case_of(doc, i) == "de" and h != i and any(
+                (g := self.match_trigger(doc, v)) is not None and g.code[:2] == "13"
+                for v in ([h, doc.heads[h]] if doc.deps[h] == "obj" else [h])):
+            return False  # "a menacé la Russie de sanctions": the threat's means, coded by the threat (1312)
         if doc.deps[i] == "xcomp" and h != i and doc.lemmas[h].lower() == "devoir" and doc.deps[h] == "ccomp" and (
                 said := self.match_trigger(doc, doc.heads[h])) is not None and said.code[:2] == "01":
             return False  # "estime que la France doit quitter l'OTAN": a view of what it should do, said
@@ -2098,8 +2102,10 @@ class EventCoder:
         """The arguments the parse gives: subjects (or a passive's agent), objects, the owner of
         troops, a noun's sources. False for the noun "invité" when it names no programme's guest."""
         i, trig = r.i, r.trig
-        r.threat = r.code[:2] == "03" and self._conditional_dependent(doc, i)
-        if r.threat:
+        # a promise or a threat that names its condition threatens: the condition is what is said
+        # ("promet une riposte en cas d'invasion", "a menacé la Russie de sanctions en cas d'invasion")
+        r.threat = r.code[:2] in ("03", "13") and self._conditional_dependent(doc, i)
+        if r.threat and r.code[:2] == "03":
             r.code = "130"
         r.sources, r.passive = self._subjects(doc, i, r.ments) if trig.pos == "VERB" else ([], False)
         if r.passive and not r.sources and r.code[:2] == "01" and doc.deps[i] == "acl":
