@@ -65,6 +65,8 @@ def test_negation_and_conditional(coder, nlp):
 
 # sentence, root, the modality its event must have
 MODALITIES = [
+    # what is not ruled out is possible (and not ruling it out rejects nothing)
+    ("Le Kremlin n'a pas exclu une rencontre entre Vladimir Poutine et Joe Biden.", "04", "hypothetical"),
     # a threat's own condition is what it threatens with, not a hedge on it
     ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "13", "asserted"),
     # "En visite à X," is under way, whatever the clause it opens says
@@ -1238,6 +1240,7 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 # triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
 # rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    ("Le Kremlin n'a pas exclu une rencontre entre Vladimir Poutine et Joe Biden.", "no 12"),
     # the sanctions one threatens with are the threat's (1312), no sanction of their own
     ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "no 16"),
     # the one "en visite" is the subject of the clause the phrase opens

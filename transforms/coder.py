@@ -77,6 +77,8 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 # Police and state units whose names hold an event noun ("brigade de répression du banditisme")
 # Ties one can end ("met fin à l'accord, à la coopération, aux négociations"): ending them reduces relations (16).
 ENDED_TIES = {"04", "05", "06"}
+# Uses of force: not ruled out, they are threatened ("n'exclut pas une intervention militaire": 138)
+ARMED_ROOTS = {"15", "18", "19", "20"}
 # Verbs whose object is a tie or an act they halt ("suspend sa coopération", "gèle les négociations")
 ENDING_VERBS = {"suspendre", "geler", "interrompre", "rompre", "cesser", "stopper"}
 UNIT_NOUNS = {"brigade", "office", "unité", "cellule", "section", "sous-direction", "pôle"}
@@ -938,8 +940,11 @@ class EventCoder:
                                               for c in doc.children(h))):
             # "une invasion de l'Ukraine aurait des conséquences", "serait une erreur": if it came
             return "hypothetical"
-        if any(doc.lemmas[t].lower() in POSSIBILITY for t in chain[1:]):
-            return "hypothetical"  # feared, risked, simulated: not done ("redoutent une invasion … par la Russie")
+        if any(doc.lemmas[t].lower() in POSSIBILITY or doc.lemmas[t].lower() == "exclure" and is_negated(doc, t)
+               for t in chain[1:]):
+            # feared, risked, simulated, not ruled out: not done ("redoutent une invasion … par la Russie",
+            # "n'a pas exclu une rencontre")
+            return "hypothetical"
         if doc.pos[i] == "NOUN":  # "une éventuelle invasion", "l'attaque présumée", "une attaque imminente"
             qualifiers = {w for c in doc.children(i) if doc.deps[c] == "amod" or doc.deps[c] == "acl" and c == i + 1
                           for w in (doc.lemmas[c].lower(), doc.words[c].lower())}
@@ -1507,6 +1512,9 @@ class EventCoder:
                 doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and case_of(doc, i) == "à"):
             return False  # ("appelle Moscou à l'aide" asks for help)
         governing = self.match_trigger(doc, h)
+        if governing is not None and governing.lemma == "exclure" and is_negated(doc, h) and (
+                (own := self.match_trigger(doc, i)) is None or own.code[:2] not in ARMED_ROOTS):
+            return False  # "n'a pas exclu une rencontre": possible, an event of its own (force not ruled out threatens)
         # (and what is banned has not taken place: "a interdit le rassemblement")
         return governing is not None and (governing.code[:2] in ("02", "10", "12") or governing.code[:3] == "172")
 
@@ -2467,6 +2475,8 @@ class EventCoder:
                 r.code, r.not_ruled_out = "138", True
                 r.targets = r.targets or [m for m in r.ments if i < m.start < hi and m.resolved
                                           and m.kind in ("country", "capital")][:1]
+            elif is_negated(doc, i):
+                return False  # "n'a pas exclu une rencontre": no rejection; what it governs is possible
         if trig.lemma == "donner" and trig.object in ("heure", "jour", "semaine"):
             # an ultimatum: "donne soixante-douze heures à l'ambassadeur pour quitter le territoire"
             # expels (166); "une semaine aux putschistes pour rétablir Bazoum" demands (100); a
