@@ -930,7 +930,9 @@ class EventCoder:
         detached = detached_participle(doc, i) or (
             # and an "en" phrase's, "En visite à Kiev, le ministre a promis …": the visit is under way
             doc.pos[i] == "NOUN" and case_of(doc, i) == "en" and doc.deps[i].startswith("obl")
-            and not any(doc.deps[c] == "det" for c in doc.children(i)))
+            and not any(doc.deps[c] == "det" for c in doc.children(i))
+            and i < doc.heads[i] and doc.subtree(i)[1] < len(doc)
+            and doc.words[doc.subtree(i)[1]] == ",")  # (not "va … en concertation avec")
         while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
