@@ -1273,6 +1273,9 @@ CODED = [
     ("Des milliers de migrants sont arrivés en Italie.", "no 04"),
     ("Emmanuel Macron est arrivé à Marseille.", "no 04"),
     ("Le ministre arrive au palais de l'Elysée.", "no 04"),
+    ("Claude Guéant arrive au Palais de justice de Paris, le 2 novembre 2021.", "no 04"),
+    ("La fondatrice de Theranos, Elizabeth Holmes, arrive à la cour fédérale de San José, en Californie.", "no 04"),
+    ("Le secrétaire général de l'ONU est arrivé à Kiev.", ("UN", "UKRGOV", "04")),
     # two people of one code are two actors
     ("Valérie Pécresse a critiqué Jean-Luc Mélenchon.", ("FRAOPP", "FRAOPP", "11")),
     # coercion at home targets the people

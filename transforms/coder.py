@@ -2442,8 +2442,12 @@ class EventCoder:
         if trig.lemma in ("arriver", "atterrir"):
             # a leader lands in Kiev on a visit; migrants, a storm or a party arriving in first make none,
             # and arriving at a press conference or at the Elysée meets no one
-            r.targets = [t for t in r.targets if t.kind in ("country", "capital", "city", "place")]
-            if not r.targets or not any(m.sector in ("GOV", "LEG", "ELI") or m.kind == "person" for m in r.sources):
+            # (a politician or an international official, at a place abroad: "X arrive au Palais de justice de
+            # Paris", "la fondatrice de Theranos arrive à la cour fédérale" visit no state)
+            home = {m.country for m in r.sources}
+            r.targets = [t for t in r.targets
+                         if t.kind in ("country", "capital", "city", "place") and t.country not in home]
+            if not r.targets or not any(m.sector in ("GOV", "LEG", "ELI", "OPP") or not m.country for m in r.sources):
                 return False
         if r.code == "043" and trig.lemma == "recevoir" and any(
                 doc.deps[c] == "obj" and (doc.lemmas[c].lower() in HANDED_THINGS or self.match_trigger(doc, c))

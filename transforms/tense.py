@@ -3,7 +3,7 @@
 The coder takes an event's modality and date from the tense of its verb: "fourniront des armes"
 is a promise (future, dated ahead), "livrerait des canons" a hypothesis. The model often tags
 these forms as a present or an imperfect ("fourniront": Tense=Pres, "livrerait": Tense=Imp; 10 of
-the 77 such forms in the January 2022 gold items), which turns a promise into a delivery that
+the 76 such forms of the January 2022 month's items), which turns a promise into a delivery that
 happened. Yet the form is unambiguous: French builds both tenses on one stem, the infinitive
 (without its final e for -re verbs, or an irregular stem listed in `lexicons/future_stems.tsv`),
 plus an ending no other tense has on that stem. So a component run after the lemmatizer sets
