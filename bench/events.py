@@ -195,7 +195,7 @@ def main() -> None:
             modality = d.modality
             if day is not None:  # (as the event table says it: an act dated after publication is to come)
                 date, source = event_date(doc, d, day)
-                modality = dated_modality(d.modality, cameo[d.code].root, date, source, day)
+                modality = dated_modality(doc, d, cameo[d.code].root, date, source, day)
             predicted[key].append((triple, modality))
             confidence[key].append((triple, d.confidence))
 

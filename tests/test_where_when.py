@@ -134,6 +134,10 @@ def test_an_act_dated_after_publication_is_to_come_but_what_is_said_of_it_is_sai
     assert (row["event_date"], row["modality"]) == (dt.date(2022, 1, 28), "future")
     row = _one(_rows(coder, nlp, "Jean-Luc Mélenchon promet un meeting le 30 janvier à Nantes."), "promet")
     assert row["modality"] == "asserted"  # the promise is made; the meeting is what it speaks of
+    # a photo dated after its item shows what happened: the item's date is what is wrong
+    row = _one(_rows(coder, nlp, "Valérie Pécresse, en réunion avec des élus ruraux à Cahors, le 19 février 2022."),
+               "réunion")
+    assert (row["event_date"], row["modality"]) == (dt.date(2022, 2, 19), "asserted")
 
 
 def test_a_headline_topic_and_a_recipient_are_no_place(coder, nlp):

@@ -37,7 +37,7 @@ def event_rows(article: dict[str, Any], doc: ParsedDoc, coder: EventCoder,
         s, e = doc.sents[d.sentence]
         sentence = doc.span_text(s, e).strip()
         date, date_source = event_date(doc, d, day)
-        d = replace(d, modality=dated_modality(d.modality, code.root, date, date_source, day))
+        d = replace(d, modality=dated_modality(doc, d, code.root, date, date_source, day))
         a1, a2 = d.source, d.target
         key = stable_id(article["article_id"], a1.actor_code if a1 else "", a2.actor_code if a2 else "",
                         code.code, date.isoformat(), d.modality)
@@ -107,13 +107,20 @@ def _on_noun_phrase(doc: ParsedDoc, w: int, noun: int) -> bool:
 SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 
 
-def dated_modality(modality: str, root: str, date: dt.date, date_source: str, published: dt.date) -> str:
+def dated_modality(doc: ParsedDoc, draft: EventDraft, root: str, date: dt.date, date_source: str,
+                   published: dt.date) -> str:
     """An act the sentence dates after the day of publication has not happened yet, whatever its
     tense says: "des pourparlers annoncés la semaine prochaine", "Macron se rend lundi à Berlin"
-    in Sunday's paper are to come (`future`), not `asserted`."""
-    if modality == "asserted" and root not in SAID_ROOTS and date_source.startswith("text") and date > published:
-        return "future"
-    return modality
+    in Sunday's paper are to come (`future`), not `asserted`. A photo caption's closing date is
+    the day the photo was taken: a later one says the item's date is wrong, not that the act
+    shown is to come."""
+    if draft.modality != "asserted" or root in SAID_ROOTS or not date_source.startswith("text") or date <= published:
+        return draft.modality
+    s, e = doc.sents[draft.sentence]
+    text = doc.span_text(s, e)
+    if any(eventdates.closes_caption(text, x) and x.day == date for x in eventdates.expressions(text, published)):
+        return draft.modality
+    return "future"
 
 
 def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[dt.date, str]:
