@@ -96,8 +96,8 @@ def _on_noun_phrase(doc: ParsedDoc, w: int, noun: int) -> bool:
     for _ in range(4):
         if w == noun:
             return True
-        if doc.deps[w] not in ("nmod", "conj") or doc.heads[w] == w:
-            return False
+        if doc.deps[w] not in ("nmod", "conj") or doc.pos[w] != "PROPN" or doc.heads[w] == w:
+            return False  # (only through names: "Destitution : le rapport … attendu en décembre" is the report's)
         w = doc.heads[w]
     return False
 
