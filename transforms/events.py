@@ -110,8 +110,8 @@ SAID_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 def dated_modality(doc: ParsedDoc, draft: EventDraft, root: str, date: dt.date, date_source: str,
                    published: dt.date) -> str:
     """An act the sentence dates after the day of publication has not happened yet, whatever its
-    tense says: "des pourparlers annoncés la semaine prochaine", "Macron se rend lundi à Berlin"
-    in Sunday's paper are to come (`future`), not `asserted`. A photo caption's closing date is
+    tense says: "des pourparlers annoncés la semaine prochaine" are to come (`future`), not
+    `asserted`. A photo caption's closing date is
     the day the photo was taken: a later one says the item's date is wrong, not that the act
     shown is to come."""
     if draft.modality != "asserted" or root in SAID_ROOTS or not date_source.startswith("text") or date <= published:
