@@ -33,6 +33,7 @@ from transforms.syntax import (
     SUBJECT_DEPS,
     after_comma,
     after_quote,
+    bare_en_phrase,
     case_of,
     clause_verb,
     detached_participle,
@@ -54,6 +55,7 @@ from transforms.syntax import (
     locative,
     mention_head,
     misparsed_preposition,
+    not_excluded,
     participles_on,
     second_subjects,
     under_case,
@@ -928,11 +930,10 @@ class EventCoder:
         speech = speech or self._incise(doc, i)
         # so is a detached participle's: "Arrêté à Moscou, X dénonce …" happened, whatever X says of it
         detached = detached_participle(doc, i) or (
-            # and an "en" phrase's, "En visite à Kiev, le ministre a promis …": the visit is under way
-            doc.pos[i] == "NOUN" and case_of(doc, i) == "en" and doc.deps[i].startswith("obl")
-            and not any(doc.deps[c] == "det" for c in doc.children(i))
-            and i < doc.heads[i] and doc.subtree(i)[1] < len(doc)
-            and doc.words[doc.subtree(i)[1]] == ",")  # (not "va … en concertation avec")
+            # and an "en" phrase's opening its clause, "En visite à Kiev, le ministre a promis …": the
+            # visit is under way (not "va … en concertation avec")
+            bare_en_phrase(doc, i) and doc.deps[i].startswith("obl") and i < doc.heads[i]
+            and doc.subtree(i)[1] < len(doc) and doc.words[doc.subtree(i)[1]] == ",")
         while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
             k = doc.heads[k]
             chain.append(k)
@@ -942,8 +943,7 @@ class EventCoder:
                                               for c in doc.children(h))):
             # "une invasion de l'Ukraine aurait des conséquences", "serait une erreur": if it came
             return "hypothetical"
-        if any(doc.lemmas[t].lower() in POSSIBILITY or doc.lemmas[t].lower() == "exclure" and is_negated(doc, t)
-               for t in chain[1:]):
+        if any(doc.lemmas[t].lower() in POSSIBILITY or not_excluded(doc, t) for t in chain[1:]):
             # feared, risked, simulated, not ruled out: not done ("redoutent une invasion … par la Russie",
             # "n'a pas exclu une rencontre")
             return "hypothetical"
@@ -1016,7 +1016,8 @@ class EventCoder:
     @staticmethod
     def _incise(doc: ParsedDoc, i: int) -> bool:
         """Verb i opens an incise after the words it reports, with its subject after it ("…, a averti
-        le président ukrainien"): the parser hangs it on the reported verb, but it is the main act."""
+        le président ukrainien"): the parser hangs it on the reported verb, but it is the main act.
+        (`syntax.incise` is the other case: the parser gave the incise no subject at all.)"""
         if doc.pos[i] != "VERB" or doc.deps[i] not in ("conj", "parataxis") or doc.heads[i] >= i:
             return False
         first = min([i] + [c for c in doc.children(i) if doc.deps[c].startswith("aux") and c < i])
@@ -1278,8 +1279,7 @@ class EventCoder:
             found = [m for m in self._occasion_of(doc, h, mentions) if (m.start, m.end) not in taken]
             if found:
                 return found
-        if h != first and case_of(doc, first) == "en" and doc.pos[h] in ("VERB", "AUX") and not any(
-                doc.deps[c] == "det" for c in doc.children(first)):
+        if h != first and bare_en_phrase(doc, first):
             # "En visite à Kiev, le ministre a promis …": who is on the visit is the clause's subject
             found = [m for m in self._subjects(doc, h, mentions)[0] if (m.start, m.end) not in taken]
             if found:
@@ -1514,7 +1514,7 @@ class EventCoder:
                 doc.deps[i] == "obj" or doc.deps[i].startswith("obl") and case_of(doc, i) == "à"):
             return False  # ("appelle Moscou à l'aide" asks for help)
         governing = self.match_trigger(doc, h)
-        if governing is not None and governing.lemma == "exclure" and is_negated(doc, h) and (
+        if governing is not None and not_excluded(doc, h) and (
                 (own := self.match_trigger(doc, i)) is None or own.code[:2] not in ARMED_ROOTS):
             return False  # "n'a pas exclu une rencontre": possible, an event of its own (force not ruled out threatens)
         # (and what is banned has not taken place: "a interdit le rassemblement")
@@ -2431,19 +2431,18 @@ class EventCoder:
         if trig.lemma == "interpeller" and r.code[:2] == "17" and r.sources and not r.passive and all(
                 (m.sector or m.actor_code[3:6]) not in ("COP", "MIL", "SPY", "JUD", "REB") for m in r.sources):
             r.code = "020"  # "la CGT interpelle le gouvernement": calls on it; the police arrests
-        if trig.lemma == "reculer" and not any(m.start <= c < m.end for c in doc.children(i) if doc.deps[c] == "nsubj"
-                                               for m in r.sources):
-            return False  # who backs down is named as the subject ("les exportations chinoises ont reculé": no one)
-        if trig.lemma == "reculer" and r.sources and all(m.sector in ("MIL", "REB") for m in r.sources):
-            r.code = "0874"  # an army falling back retreats; a government backing down yields (080)
+        if trig.lemma == "reculer":
+            if not any(m.start <= c < m.end for c in doc.children(i) if doc.deps[c] == "nsubj" for m in r.sources):
+                return False  # who backs down is named as the subject ("les exportations chinoises ont reculé": no one)
+            if all(m.sector in ("MIL", "REB") for m in r.sources):
+                r.code = "0874"  # an army falling back retreats; a government backing down yields (080)
         if trig.lemma == "quitter" and r.code == "161" and not any(
                 t.kind == "organisation" and not t.country for t in r.targets):
             return False  # leaving an alliance or a body of states ("quitte la Cédéao"); not a town, a club or a job
         if trig.lemma in ("arriver", "atterrir"):
-            # a leader lands in Kiev on a visit; migrants, a storm or a party arriving in first make none,
-            # and arriving at a press conference or at the Elysée meets no one
-            # (a politician or an international official, at a place abroad: "X arrive au Palais de justice de
-            # Paris", "la fondatrice de Theranos arrive à la cour fédérale" visit no state)
+            # a politician or an international official arriving at a place abroad visits it ("arrive à
+            # Kiev"); migrants, a storm, a party arriving in first, or anyone arriving at a venue or at
+            # home ("au Palais de justice de Paris", "à une conférence de presse") visit no one
             home = {m.country for m in r.sources}
             r.targets = [t for t in r.targets
                          if t.kind in ("country", "capital", "city", "place") and t.country not in home]
@@ -2481,7 +2480,7 @@ class EventCoder:
                 r.code, r.not_ruled_out = "138", True
                 r.targets = r.targets or [m for m in r.ments if i < m.start < hi and m.resolved
                                           and m.kind in ("country", "capital")][:1]
-            elif is_negated(doc, i):
+            elif not_excluded(doc, i):
                 return False  # "n'a pas exclu une rencontre": no rejection; what it governs is possible
         if trig.lemma == "donner" and trig.object in ("heure", "jour", "semaine"):
             # an ultimatum: "donne soixante-douze heures à l'ambassadeur pour quitter le territoire"

@@ -171,6 +171,19 @@ def detached_subject(doc: ParsedDoc, i: int) -> list[int]:
     return []
 
 
+def bare_en_phrase(doc: ParsedDoc, i: int) -> bool:
+    """Noun i in an "en" phrase with no determiner, hung on a verb ("En visite à Kiev, le ministre
+    a promis …", "en concertation avec"): a state its clause's subject is in."""
+    h = doc.heads[i]
+    return h != i and doc.pos[i] == "NOUN" and doc.pos[h] in ("VERB", "AUX") and case_of(doc, i) == "en" \
+        and not any(doc.deps[c] == "det" for c in doc.children(i))
+
+
+def not_excluded(doc: ParsedDoc, t: int) -> bool:
+    """Word t is a negated "exclure": what it governs is not ruled out ("n'a pas exclu une rencontre")."""
+    return doc.lemmas[t].lower() == "exclure" and is_negated(doc, t)
+
+
 def detached_participle(doc: ParsedDoc, v: int) -> bool:
     """A past participle opening its clause before a comma and the main verb ("Condamné, le maire
     quitte ses fonctions", "Condamné à cinq ans de prison, X dénonce …"): a passive whose patient
