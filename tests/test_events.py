@@ -1240,6 +1240,27 @@ def test_easing_restrictions_is_yielding(coder, nlp):
 # triples that are all of them, or "no RR" for a root none of them may have. Rows are grouped by
 # rule under a comment saying it; a rule's rows often come with the contrast it must leave alone.
 CODED = [
+    # the sanctions "menace X de" names are the threat's, however the parser hangs them on a name
+    ("Ukraine : Joe Biden menace Vladimir Poutine de sanctions personnelles.", {("USAGOV", "RUSGOV", "13")}),
+    # whose aid is asked for is asked
+    ("Le Kazakhstan a demandé l'aide de la Russie.", {("KAZ", "RUS", "02")}),
+    ("Le président kazakh a sollicité l'aide de Moscou.", {("KAZGOV", "RUSGOV", "02")}),
+    # an agreement or a cooperation named by a compound adjective binds its countries
+    ("L'accord sino-iranien a été signé samedi.", {("CHN", "IRN", "05")}),
+    ("La coopération franco-allemande est relancée.", {("FRA", "DEU", "06")}),
+    # a court appeal is no call
+    ("Le parquet a fait appel du jugement.", "no 02"),
+    ("Le parquet a interjeté appel.", "no 02"),
+    ("Le gouvernement malien a fait appel aux mercenaires de Wagner.", ("MLIGOV", "WAGNER", "02")),
+    # "mutuellement": each does it to the other
+    ("L'Arménie et l'Azerbaïdjan s'accusent mutuellement de violer le cessez-le-feu.",
+     ("AZE", "ARM", "11")),
+    ("Paris et Berlin se soutiennent mutuellement.", {("FRAGOV", "DEUGOV", "05"), ("DEUGOV", "FRAGOV", "05")}),
+    # claims of responsibility, exercises led
+    ("Boko Haram a revendiqué l'enlèvement.", ("NGAREB", None, "01")),
+    ("L'armée chinoise a mené des exercices autour de Taïwan.", ("CHNMIL", None, "15")),
+    # hostages and prisoners freed are the civilians of the country
+    ("Les otages ont été libérés par l'armée nigériane.", {("NGAMIL", "NGACVL", "08")}),
     ("Le Kremlin n'a pas exclu une rencontre entre Vladimir Poutine et Joe Biden.", "no 12"),
     # the sanctions one threatens with are the threat's (1312), no sanction of their own
     ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "no 16"),

@@ -155,6 +155,7 @@ class _Reading:
     reciprocal: bool = False
     fallback: bool = False  # an argument was found by word order, not by the parse
     not_ruled_out: bool = False  # "n'exclut pas le recours à la force": the negation makes the threat
+    mutual: bool = False  # "s'accusent mutuellement": each does it to the other
 
 
 # ---------------------------------------------------------------------- the coder
@@ -165,6 +166,10 @@ class _Reading:
 # place is a recipient ("a alloué dix millions d'euros au Liban", "a adressé une protestation à
 # Pékin"), not where the event was.
 PLACED_TARGETS = ("04", "14", "15", "18", "19", "20")
+# Roots where an act between two is one event whoever is named first (meetings, cooperation); "X et
+# Y s'accusent mutuellement" is two accusations, "X et Y se rencontrent" one meeting.
+SYMMETRIC_ROOTS = ("04", "06")
+MUTUAL_ADVERBS = frozenset({"mutuellement", "réciproquement"})
 
 
 class EventCoder:
@@ -1057,7 +1062,8 @@ class EventCoder:
     HUMAN_NOUNS = {"homme", "femme", "personne", "individu", "suspect", "jeune", "adolescent", "mineur",
                    "garçon", "fille", "militant", "manifestant", "étudiant", "ressortissant", "couple", "prévenu",
                    "accusé", "détenu", "journaliste", "opposant", "migrant", "réfugié",
-                   "conducteur", "automobiliste", "passant", "habitant", "salarié", "syndicaliste"}
+                   "conducteur", "automobiliste", "passant", "habitant", "salarié", "syndicaliste", "otage",
+                   "prisonnier", "captif"}
 
     @staticmethod
     def _context_country(doc: ParsedDoc, i: int, mentions: list[Mention], exclude: list[Mention]) -> str | None:
@@ -2017,14 +2023,34 @@ class EventCoder:
                 heads += [g for g in doc.children(c) if case_of(doc, g) in ("avec", "à") or doc.deps[g] == "obl:agent"]
         return [m for h in heads for g in with_conj(doc, h) for m in self._actors_in(doc, g, mentions)]
 
+    @staticmethod
+    def _threatener_before(doc: ParsedDoc, i: int) -> list[int]:
+        """The verb of "menace X de N" read from the words, for a parse that hung noun i elsewhere
+        ("Ukraine : Joe Biden menace Vladimir Poutine de sanctions" puts "sanctions" under
+        "Poutine"): the verb before the object's names and determiners that precede "de" N."""
+        k = i - 1
+        while k >= 0 and doc.pos[k] in ("DET", "ADJ"):
+            k -= 1
+        if k < 1 or doc.words[k].lower() not in ("de", "d'", "d’"):
+            return []
+        k -= 1
+        start, _ = doc.sents[doc.sent_index(i)]
+        while k > start and doc.pos[k] in ("PROPN", "DET") and i - k < 8:
+            k -= 1
+        return [k] if k < i - 2 and doc.pos[k] == "VERB" else []
+
     def _worth_reading(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
         """False for a trigger word that, here, names no event of its own (see each case)."""
         code = trig.code
         h = doc.heads[i]
         if trig.pos == "NOUN" and case_of(doc, i) == "de" and h != i and any(
                 (g := self.match_trigger(doc, v)) is not None and g.code[:2] == "13"
-                for v in ([h, doc.heads[h]] if doc.deps[h] == "obj" else [h])):
+                for v in ([h, doc.heads[h]] if doc.deps[h] == "obj" else [h]) + self._threatener_before(doc, i)):
             return False  # "a menacé la Russie de sanctions": the threat's means, coded by the threat (1312)
+        if doc.lemmas[i].lower() == "appel" and h != i and (doc.lemmas[h].lower() == "interjeter" or (
+                doc.lemmas[h].lower() == "faire" and any(
+                    case_of(doc, c) == "de" for c in doc.children(h) + doc.children(i)))):
+            return False  # "fait appel de sa condamnation", "le parquet a interjeté appel": a court appeal, no call
         if doc.deps[i] == "xcomp" and h != i and doc.lemmas[h].lower() == "devoir" and doc.deps[h] == "ccomp" and (
                 said := self.match_trigger(doc, doc.heads[h])) is not None and said.code[:2] == "01":
             return False  # "estime que la France doit quitter l'OTAN": a view of what it should do, said
@@ -2325,6 +2351,9 @@ class EventCoder:
         src_spans = {(m.start, m.end) for m in r.sources}
         r.targets = [t for t in r.targets if (t.start, t.end) not in src_spans]
         r.reciprocal = trig.reciprocal
+        if trig.pos == "VERB" and has_reflexive(doc, i) and any(
+                doc.lemmas[c].lower() in MUTUAL_ADVERBS for c in doc.children(i)):
+            r.reciprocal = r.mutual = True  # "l'Arménie et l'Azerbaïdjan s'accusent mutuellement"
         if r.reciprocal and not r.sources and trig.pos == "NOUN" and doc.deps[i].startswith(("obl", "nmod")) \
                 and case_of(doc, i) is not None and any(case_of(doc, c) == "avec" for c in doc.children(i)):
             # "X a annoncé ce report après concertation avec les syndicats": X consulted them
@@ -2343,6 +2372,10 @@ class EventCoder:
             met = self._participants(doc, i, r.ments)
             if len({m.actor_code for m in met}) >= 2:
                 r.sources, r.reciprocal = met, True
+        elif r.reciprocal and trig.pos == "NOUN" and not r.targets and len({m.actor_code for m in r.sources}) < 2:
+            met = self._compound_countries(doc, i)  # "l'accord sino-iranien", "la coopération franco-allemande"
+            if len(met) >= 2:
+                r.sources = met
         return True
 
     def _fill_in(self, doc: ParsedDoc, r: _Reading) -> None:
@@ -2590,7 +2623,7 @@ class EventCoder:
         proposal = r.code == "030" and trig.lemma in self.PROPOSALS and not any(
             doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))
         if (r.code in ("051", "052") and trig.pos == "VERB" or proposal) \
-                and not r.targets and not trig.object and not r.threat:
+                and not r.targets and not trig.object and not r.threat and not r.mutual:
             # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
             # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
             r.code = "010"
@@ -2712,6 +2745,8 @@ class EventCoder:
             for n, a in enumerate(uniq_sources):
                 for b in uniq_sources[n + 1:]:
                     drafts.append(EventDraft(i, trig, r.code, a, b, modality, place, r.sent, 0.9))
+                    if r.mutual and r.code[:2] not in SYMMETRIC_ROOTS:
+                        drafts.append(EventDraft(i, trig, r.code, b, a, modality, place, r.sent, 0.9))
             return drafts
         # (where a recalled ambassador served: named in the sentence, else the other country the
         # article has named most so far: "Bamako expulse l'ambassadeur de France. … Paris a rappelé
