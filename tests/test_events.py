@@ -1261,6 +1261,16 @@ CODED = [
     ("L'armée chinoise a mené des exercices autour de Taïwan.", ("CHNMIL", None, "15")),
     # hostages and prisoners freed are the civilians of the country
     ("Les otages ont été libérés par l'armée nigériane.", {("NGAMIL", "NGACVL", "08")}),
+    # a delivery blocked or prevented does not happen; talks blocked are halted
+    ("Berlin a bloqué la livraison d'armes estoniennes à Kiev.", "no 07"),
+    ("La Hongrie bloque les négociations avec l'Ukraine.", {("HUN", "UKR", "16")}),
+    # a cargo of arms is a delivery; a meal together is a meeting
+    ("Une cargaison d'armes américaines est arrivée à Kiev.", {("USA", "UKRGOV", "07")}),
+    ("Olaf Scholz et Emmanuel Macron ont déjeuné ensemble à Berlin.", {("DEUGOV", "FRAGOV", "04")}),
+    ("Le président a dîné au restaurant.", "no 04"),
+    # unnamed victims are the civilians of the country, a crowd too
+    ("Un policier a tué un adolescent lors d'un contrôle routier.", {("FRACOP", "FRACVL", "18")}),
+    ("La police soudanaise a tiré sur la foule à Khartoum.", {("SDNCOP", "SDNCVL", "18")}),
     ("Le Kremlin n'a pas exclu une rencontre entre Vladimir Poutine et Joe Biden.", "no 12"),
     # the sanctions one threatens with are the threat's (1312), no sanction of their own
     ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "no 16"),

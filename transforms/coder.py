@@ -81,8 +81,9 @@ CLAUSE_TARGET_ROOTS = {"02", "10", "11", "12", "13"}
 ENDED_TIES = {"04", "05", "06"}
 # Uses of force: not ruled out, they are threatened ("n'exclut pas une intervention militaire": 138)
 ARMED_ROOTS = {"15", "18", "19", "20"}
-# Verbs whose object is a tie or an act they halt ("suspend sa coopération", "gèle les négociations")
-ENDING_VERBS = {"suspendre", "geler", "interrompre", "rompre", "cesser", "stopper"}
+# Verbs whose object is a tie or an act they halt ("suspend sa coopération", "gèle les négociations",
+# "bloque les négociations"; "a bloqué la livraison d'armes estoniennes à Kiev": no delivery)
+ENDING_VERBS = {"suspendre", "geler", "interrompre", "rompre", "cesser", "stopper", "bloquer"}
 UNIT_NOUNS = {"brigade", "office", "unité", "cellule", "section", "sous-direction", "pôle"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci", "ce dernier", "dernier"}
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "obl:mod", "nmod",
@@ -781,7 +782,8 @@ class EventCoder:
                         "de", "d'", "d’")], trig, mentions)
                     if found:
                         return found
-        if trig.code[:2] in ("17", "08"):  # "a relaxé les deux prévenus", "interpelle un jeune homme"
+        if trig.code[:2] in ("17", "08", "18", "19"):
+            # "a relaxé les deux prévenus", "interpelle un jeune homme", "a tué un adolescent"
             objs = [c for c in kids if doc.deps[c] == "obj"]
             found = self._unnamed_people(doc, i, objs, mentions)
             if found:
@@ -1224,7 +1226,7 @@ class EventCoder:
         if code is None:
             trig = self.match_trigger(doc, i)
             code = trig.code if trig else ""
-        if code[:2] not in ("17", "08"):
+        if code[:2] not in ("17", "08", "18", "19"):
             return []
         for h in heads:
             if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HUMAN_NOUNS:
