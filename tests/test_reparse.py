@@ -41,6 +41,18 @@ def test_only_the_misread_sentence_changes(nlp):
     assert doc.pos[k] == "VERB" and doc.heads[k] == k and k >= e
 
 
+def test_a_verb_hung_on_its_own_subject_is_parsed_again(nlp):
+    # the premise: alone, the model reads "expulse" as a clause on "Moscou", the sentence's root
+    first = _first_pass(nlp, "Moscou expulse des diplomates américains.")
+    assert first.pos[1] == "VERB" and first.deps[1] == "acl" and first.heads[1] == 0 == first.heads[0]
+    doc = from_spacy(nlp("Moscou expulse des diplomates américains."))
+    assert doc.heads[1] == 1 and doc.deps[0] == "nsubj" and doc.heads[0] == 1
+    assert doc.deps[3] == "obj" and doc.heads[3] == 1
+    # a participle hung on a noun stays as it is: it has no present-tense reading
+    text = "Des diplomates expulsés de Moscou sont rentrés à Washington."
+    assert misread_verbs(_first_pass(nlp, text), load_reparse(), frozenset({"expulser"})) == []
+
+
 def test_a_denial_misread_as_an_adverb_governs_what_it_denies(nlp):
     doc = from_spacy(nlp("Pékin dément avoir livré des armes à la Russie."))
     assert doc.lemmas[1] == "démentir" and doc.pos[1] == "VERB"

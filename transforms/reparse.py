@@ -5,8 +5,10 @@ nouns or adjectives: "Pékin sanctionne des élus", "Washington somme Moscou de 
 troupes", "Le président américain tance la Chine"; "dément" looks like an adverb. The model tags
 the verb as the other word and hangs the sentence on its subject ("Washington" becomes the root,
 "somme" a noun under it), so the coder finds no verb, no object and no modality: "retirer ses
-troupes" even comes out as an asserted withdrawal. The coder patches a few of these misreadings
-one pattern at a time (`EventCoder.match_trigger`); the parse itself is what is wrong.
+troupes" even comes out as an asserted withdrawal. It may also tag the verb right and still hang
+it on its subject as a clause ("Moscou expulse des diplomates" read as "Moscou [qui] expulse").
+The coder patches a few of these misreadings one pattern at a time (`EventCoder.match_trigger`);
+the parse itself is what is wrong.
 
 So, when a sentence has no verb at its root and a word in it is the present tense of a trigger
 verb standing where a verb stands (after its subject, or after a quotation's closing comma, and
@@ -72,7 +74,10 @@ def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) ->
             continue
         for k in range(start + 1, end):
             word = doc.words[k]
-            if doc.pos[k] not in ("NOUN", "ADJ", "ADV", "X") or not word.islower():
+            # (a verb hung as a clause on its own subject is misread too: "Moscou expulse des diplomates"
+            # parsed as "Moscou [qui] expulse", with "Moscou" the root)
+            verb_on_subject = doc.pos[k] == "VERB" and doc.deps[k] == "acl" and doc.heads[k] < k
+            if doc.pos[k] not in ("NOUN", "ADJ", "ADV", "X") and not verb_on_subject or not word.islower():
                 continue
             reading = next(((lemma, proxy) for lemma, proxy in forms.verb(word) if lemma in verbs), None)
             if reading and _stands_as_verb(doc, k, start, end):
