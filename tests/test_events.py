@@ -1261,6 +1261,8 @@ CODED = [
     ("L'armée chinoise a mené des exercices autour de Taïwan.", ("CHNMIL", None, "15")),
     # hostages and prisoners freed are the civilians of the country
     ("Les otages ont été libérés par l'armée nigériane.", {("NGAMIL", "NGACVL", "08")}),
+    # "il y a" + participle: "il" is the subject ("he met him there"), not the impersonal "il y a"
+    ("Emmanuel Macron était à Kiev lundi. Il y a rencontré Volodymyr Zelensky.", ("FRAGOV", "UKRGOV", "04")),
     # a headline verb hung on its own subject is parsed again
     ("La Russie expulse des diplomates américains.", {("RUS", "USA", "16")}),
     # a delivery blocked or prevented does not happen; talks blocked are halted

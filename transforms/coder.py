@@ -604,7 +604,8 @@ class EventCoder:
         if second and after_comma(doc, v) and any(t.code[:2] == "01" for t in self._lemma_candidates(doc, v)):
             second = {c for c in kids if doc.deps[c] == "nsubj" and c < v}  # "…, a indiqué Antony Blinken"
         raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and c not in second] or \
-            [c for c in kids if c < v and doc.deps[c].startswith("obl") and case_of(doc, c) is not None]
+            [c for c in kids if c < v and doc.deps[c].startswith("obl") and case_of(doc, c) is not None] or \
+            self._il_y_a_subject(doc, v, kids)
         subj = [c for c in raw if case_of(doc, c) is None and not headline_topic(doc, c)
                 and not misparsed_preposition(doc, c)]
         if not subj:
@@ -691,6 +692,16 @@ class EventCoder:
                     continue
                 out.extend(self._actors_in(doc, h, mentions))
         return out, False
+
+    @staticmethod
+    def _il_y_a_subject(doc: ParsedDoc, v: int, kids: list[int]) -> list[int]:
+        """"Il y a rencontré Vladimir Poutine" (he met him there) read as the impersonal "il y a":
+        the parser makes "il" an expletive; before a participle with its auxiliary it is the subject."""
+        if doc.morph(v, "VerbForm") != "Part" or doc.lemmas[v].lower() == "avoir" or not any(
+                doc.deps[c] == "aux:tense" for c in kids) or not any(doc.words[c].lower() == "y" for c in kids):
+            return []  # ("il y a eu des affrontements" is impersonal)
+        return [c for c in kids if doc.deps[c] == "expl:subj" and doc.words[c].lower() in ("il", "elle", "ils",
+                                                                                           "elles")]
 
     PAIR_NOUNS = {"dirigeant", "dirigeants", "président", "présidents", "chef", "chefs", "ministre", "ministres",
                   "homme", "hommes", "leader", "leaders", "pays", "capitale", "capitales", "gouvernement",
