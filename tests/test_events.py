@@ -1261,6 +1261,10 @@ CODED = [
     ("L'armée chinoise a mené des exercices autour de Taïwan.", ("CHNMIL", None, "15")),
     # hostages and prisoners freed are the civilians of the country
     ("Les otages ont été libérés par l'armée nigériane.", {("NGAMIL", "NGACVL", "08")}),
+    # who condemns an attack is not where it struck; a sanction one defies still aims at one
+    ("La France condamne l'agression russe.", {("FRA", "RUS", "11")}),
+    ("La France dénonce les frappes israéliennes.", {("FRA", "ISR", "11")}),
+    ("La Corée du Nord a tiré deux missiles malgré les sanctions américaines.", ("USA", "PRK", "16")),
     # "il y a" + participle: "il" is the subject ("he met him there"), not the impersonal "il y a"
     ("Emmanuel Macron était à Kiev lundi. Il y a rencontré Volodymyr Zelensky.", ("FRAGOV", "UKRGOV", "04")),
     # a headline verb hung on its own subject is parsed again

@@ -1181,8 +1181,11 @@ class EventCoder:
                         source: Mention) -> Mention | None:
         # (an attacker is no place it attacks: "si la Russie attaquait" names no one attacked; a state
         # restricts at home: "la Tunisie impose un couvre-feu")
+        # (nor is the subject of the verb whose object names the act: "La France condamne l'agression
+        # russe" names no one attacked; "a tiré des missiles malgré les sanctions" is who they aim at)
         places = [p for p in places_in_sentence(doc, i, mentions)
-                  if code[:2] == "17" or not source.start <= p.start < source.end]
+                  if (code[:2] == "17" or not source.start <= p.start < source.end)
+                  and not self._subject_over(doc, self._head_in(doc, p), i)]
         # where it happened ("en Birmanie") before where people fled to ("vers la Thaïlande")
         places.sort(key=lambda m: not locative(doc, m.start))
         iso = places[0].country if places else None
@@ -1194,6 +1197,24 @@ class EventCoder:
         actor = self.resolver.country_actor(iso, sector)
         anchor = places[0] if places else source
         return _mention(doc, anchor.start, anchor.end, actor, label="LOC", resolution="context", confidence=0.5)
+
+    def _subject_over(self, doc: ParsedDoc, k: int, i: int) -> bool:
+        """Word k is the subject of a verb of speech or criticism whose object or complement clause is,
+        or holds, what word i names (not a phrase hung on it: "tiré des missiles malgré les
+        sanctions"). (A victim may denounce what struck it, "l'Ukraine dénonce les bombardements
+        russes"; a row is then lost, not a wrong one written.)"""
+        v = doc.heads[k]
+        if not doc.deps[k].startswith("nsubj") or v == k:
+            return False
+        said = self.match_trigger(doc, v)
+        if said is None or said.code[:2] not in ("01", "11"):
+            return False
+        j, steps = i, 0
+        while doc.heads[j] != v and doc.heads[j] != j and steps < 6:
+            if case_of(doc, j) not in (None, "de"):
+                return False
+            j, steps = doc.heads[j], steps + 1
+        return doc.heads[j] == v and doc.deps[j] in ("obj", "ccomp", "xcomp") and case_of(doc, j) in (None, "de")
 
     def _patient(self, doc: ParsedDoc, i: int, mentions: list[Mention]) -> list[Mention]:
         """Who underwent an agentless participle: its passive subject or the noun it describes."""
