@@ -1261,6 +1261,10 @@ CODED = [
     ("L'armée chinoise a mené des exercices autour de Taïwan.", ("CHNMIL", None, "15")),
     # hostages and prisoners freed are the civilians of the country
     ("Les otages ont été libérés par l'armée nigériane.", {("NGAMIL", "NGACVL", "08")}),
+    # arms or funds received are handed over by who the sentence names
+    ("Kiev reçoit des armes britanniques.", {("GBR", "UKRGOV", "07")}),
+    ("L'Ukraine a reçu 500 millions de dollars des Etats-Unis.", {("USA", "UKR", "07")}),
+    ("Le président a reçu des armes.", "no 07"),
     # who condemns an attack is not where it struck; a sanction one defies still aims at one
     ("La France condamne l'agression russe.", {("FRA", "RUS", "11")}),
     ("La France dénonce les frappes israéliennes.", {("FRA", "ISR", "11")}),

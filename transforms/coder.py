@@ -114,7 +114,8 @@ VISITED_SITES = dict(_WORDS["visited_site"])
 YIELDED = set(_WORDS["yielded_thing"])
 FORCE_NOUNS = set(_WORDS["force_noun"])
 # things handed over: weapons, war assets, money ("a reçu des armes" hosts no one)
-HANDED_THINGS = set(_WORDS["arms"]) | set(_WORDS["war_asset"]) | set(_WORDS["funds"])
+FUNDS = set(_WORDS["funds"])
+HANDED_THINGS = set(_WORDS["arms"]) | set(_WORDS["war_asset"]) | FUNDS
 COMMEMORATIONS = set(_WORDS["commemoration"])
 FESTIVE_PURPOSES = set(_WORDS["festive_purpose"])
 UNCLAIMED_ACTS = set(_WORDS["unclaimed_act"])
@@ -2518,7 +2519,17 @@ class EventCoder:
         if r.code == "043" and trig.lemma == "recevoir" and any(
                 doc.deps[c] == "obj" and (doc.lemmas[c].lower() in HANDED_THINGS or self.match_trigger(doc, c))
                 for c in doc.children(i)):
-            return False  # "a reçu des armes de la Russie", "reçoit l'appui de …": a thing or an act, no guest
+            # "reçoit l'appui de …": an act, coded by its noun; "a reçu des armes de la Russie", "Kiev
+            # reçoit des armes britanniques": arms or funds handed over by who the sentence names (07)
+            thing = next((c for c in doc.children(i) if doc.deps[c] == "obj"
+                          and doc.lemmas[c].lower() in HANDED_THINGS and not self.match_trigger(doc, c)), None)
+            giver = None if thing is None or r.passive else self._country_adjective(doc, thing) or next(
+                (m for c in doc.children(i) + doc.children(thing) if case_of(doc, c) == "de"
+                 for m in self._actors_in(doc, c, r.ments)), None)
+            if giver is None or not r.sources or _same_code(giver, r.sources):
+                return False
+            r.code = "071" if doc.lemmas[thing].lower() in FUNDS else "072"
+            r.sources, r.targets = [giver], r.sources
         if r.code == "052" and not r.targets and not any(
                 doc.deps[c] == "obj" and self._actors_in(doc, c, r.ments) for c in doc.children(i)):
             r.code = "010"  # defending one's own measure ("défend une initiative") is a statement
