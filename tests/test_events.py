@@ -1283,6 +1283,7 @@ CODED = [
     # unnamed victims are the civilians of the country, a crowd too
     ("Un policier a tué un adolescent lors d'un contrôle routier.", {("FRACOP", "FRACVL", "18")}),
     ("La police soudanaise a tiré sur la foule à Khartoum.", {("SDNCOP", "SDNCVL", "18")}),
+    ("Eric Zemmour salue la foule lors de son meeting à Cannes.", {("FRAOPP", None, "01")}),
     ("Le Kremlin n'a pas exclu une rencontre entre Vladimir Poutine et Joe Biden.", "no 12"),
     # the sanctions one threatens with are the threat's (1312), no sanction of their own
     ("Joe Biden a menacé la Russie de sanctions massives en cas d'invasion de l'Ukraine.", "no 16"),

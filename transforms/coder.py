@@ -2667,6 +2667,8 @@ class EventCoder:
                 r.code = "172"
         proposal = r.code == "030" and trig.lemma in self.PROPOSALS and not any(
             doc.deps[c] == "obj" and self.match_trigger(doc, c) for c in doc.children(i))
+        if r.code[:2] == "05":  # "salue la foule lors de son meeting": a crowd greeted is no one praised
+            r.targets = [t for t in r.targets if doc.lemmas[t.start].lower() != "foule"]
         if (r.code in ("051", "052") and trig.pos == "VERB" or proposal) \
                 and not r.targets and not trig.object and not r.threat and not r.mutual:
             # "salue ses partisans", "vante un modèle", "défend sa réforme", "propose un choc
