@@ -176,6 +176,19 @@ def test_a_caption_closing_place_and_date_and_a_city_before_its_country(coder, n
     assert (row["action_geo_name"], row["action_geo_country"]) == ("Vilnius", "LTU")
 
 
+def test_a_town_is_the_one_of_the_country_named_after_it(coder, nlp):
+    # the largest Brest is French, the largest Dover English: the words after the name say which
+    row = _one(_rows(coder, nlp, "Des manifestants ont défilé à Brest, en Biélorussie, contre le régime."), "défilé")
+    assert (row["action_geo_name"], row["action_geo_country"], row["actor1_code"], row["actor2_code"]) == \
+        ("Brest", "BLR", "BLRCVL", "BLRGOV")
+    assert abs(row["action_geo_lon"] - 23.7) < 0.1
+    row = _one(_rows(coder, nlp, "Sur la base aérienne de Dover, dans le Delaware, aux Etats-Unis, une cargaison "
+                                 "d'armes américaines destinée à l'Ukraine est vérifiée."), "cargaison")
+    assert (row["action_geo_name"], row["action_geo_country"]) == ("Dover", "USA")
+    row = _one(_rows(coder, nlp, "Des manifestants ont défilé à Brest contre la réforme."), "défilé")
+    assert row["action_geo_country"] == "FRA"
+
+
 def test_a_name_under_a_site_noun_is_where(coder, nlp):
     row = _one(_rows(coder, nlp, "Des policiers ont interpellé trois militants dans le centre de Lyon."), "interpellé")
     assert (row["action_geo_name"], row["action_geo_country"]) == ("Lyon", "FRA")

