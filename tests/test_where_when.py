@@ -187,6 +187,9 @@ def test_a_town_is_the_one_of_the_country_named_after_it(coder, nlp):
     assert (row["action_geo_name"], row["action_geo_country"]) == ("Dover", "USA")
     row = _one(_rows(coder, nlp, "Des manifestants ont défilé à Brest contre la réforme."), "défilé")
     assert row["action_geo_country"] == "FRA"
+    # a namesake ending the text, with nothing after it, is the largest one
+    rows = _rows(coder, nlp, "Des manifestants ont défilé à Dover")
+    assert rows and {r["action_geo_country"] for r in rows} == {"GBR"}, rows
     # a US state says so too (lexicons/regions.tsv)
     row = _one(_rows(coder, nlp, "Le président français s'est rendu à Dover, dans le Delaware."), "rendu")
     assert (row["action_geo_name"], row["action_geo_country"], row["actor2_code"]) == ("Dover", "USA", "USA")

@@ -52,11 +52,11 @@ class Places:
         is not the country of the largest city of that name: "Brest, en Biélorussie", "Dover, dans
         le Delaware, aux Etats-Unis" (else Brest and Dover would be the French and English ones)."""
         towns = self.namesakes.get(norm(m.text))
-        if not towns:
-            return None
         _, e = doc.sents[doc.sent_index(m.start)]
+        if not towns or m.end >= e or doc.words[m.end] != ",":
+            return None
         for x in sorted(mentions, key=lambda x: x.start):
-            if not m.end < x.start <= m.end + 8 or x.start >= e or doc.words[m.end] != ",":
+            if not m.end < x.start <= m.end + 8 or x.start >= e:
                 continue
             where = self.geocode(x.text)
             if where is not None and where.lat is None and where.country in towns:
