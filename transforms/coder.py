@@ -701,8 +701,7 @@ class EventCoder:
         if doc.morph(v, "VerbForm") != "Part" or doc.lemmas[v].lower() == "avoir" or not any(
                 doc.deps[c] == "aux:tense" for c in kids) or not any(doc.words[c].lower() == "y" for c in kids):
             return []  # ("il y a eu des affrontements" is impersonal)
-        return [c for c in kids if doc.deps[c] == "expl:subj" and doc.words[c].lower() in ("il", "elle", "ils",
-                                                                                           "elles")]
+        return [c for c in kids if doc.deps[c] == "expl:subj" and norm(doc.words[c]) in PRONOUNS]
 
     PAIR_NOUNS = {"dirigeant", "dirigeants", "président", "présidents", "chef", "chefs", "ministre", "ministres",
                   "homme", "hommes", "leader", "leaders", "pays", "capitale", "capitales", "gouvernement",
