@@ -150,6 +150,22 @@ def test_a_stale_feed_state_does_not_make_the_worker_ask_twice() -> None:
         assert again.written.last_request > 0  # what the worker knew is written back
 
 
+def test_a_stale_feed_state_does_not_cut_a_backoff_short() -> None:
+    # a failing feed, polled every 0.01 s so that only the backoff can hold the worker back: it
+    # failed at tick 0 (wait 1 tick) and at tick 1 (wait 2), so tick 2 must not ask it, even when
+    # the runner hands the poll a state without those failures
+    with FeedServer() as server:
+        server.set("/down.xml", Route(items=[Item("d1", "Panne", TEXT)], fail_times=10))
+        url = server.url("/down.xml")
+        poll = _PollFeed(CFG, 0.01, 600.0)
+        for tick in (0, 1, 2):
+            stale = _StaleState()
+            records = list(poll.process((url, tick), stale))
+            time.sleep(0.05)
+        assert len(server.requests("/down.xml")) == 2
+        assert records == [] and stale.written.failures == 2 and stale.written.next_tick == 3
+
+
 def test_settled_files_skip_hidden_and_fresh_files(tmp_path: Path) -> None:
     old = tmp_path / "old.jsonl"
     old.write_text("{}\n")

@@ -5,9 +5,9 @@ validators of its last answer (ETag, Last-Modified) for a conditional GET,
 its run of failures and the first tick it may be asked again. This gives:
 - politeness: at most one request per feed per tick, ticks being one poll
   interval apart, and never two within half an interval (ticks that queued up
-  behind a slow stage do not become a burst). Each worker process also keeps the
-  time of its last request per feed, so a stale state from the runner cannot
-  make it ask twice (`poll.stale_state` counts such states);
+  behind a slow stage do not become a burst). Each worker process also keeps its
+  latest state per feed, so a stale state from the runner can neither make it
+  ask twice nor cut a backoff short (`poll.stale_state` counts such states);
 - conditional GET: an unchanged feed answers 304, read as "nothing new";
 - backoff: after n failures in a row the feed waits 2^(n-1) ticks (capped at
   `max_backoff_s`), or what the server's Retry-After asks, whichever is longer;
@@ -164,11 +164,12 @@ class _PollFeed(beam.DoFn):
     """(feed URL, tick) in, that feed's articles and rejects out; state per feed."""
 
     FEED = userstate.ReadModifyWriteStateSpec("feed", PickleCoder())
-    # This worker process's last request per feed: a second guard under the keyed state. Once,
-    # under load, a runner handed a poll a stale state (two requests 0.6 s apart, the feed read
-    # twice); politeness should not rest on the state alone. (Each worker process has its own.)
-    _asked: ClassVar[dict[str, float]] = {}
-    _asked_lock: ClassVar[threading.Lock] = threading.Lock()
+    # This worker process's latest state per feed: a second guard under the keyed state. Under
+    # load a runner has handed a poll a stale state (two requests 0.6 s apart, the feed read
+    # twice; a slow feed asked again before its backoff ran out); neither politeness nor backoff
+    # should rest on the runner's state alone. (Each worker process has its own.)
+    _latest: ClassVar[dict[str, FeedState]] = {}
+    _latest_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, cfg: SourceConfig, interval_s: float, max_backoff_s: float) -> None:
         self.cfg = cfg
@@ -182,17 +183,20 @@ class _PollFeed(beam.DoFn):
                 feed: userstate.ReadModifyWriteRuntimeState = beam.DoFn.StateParam(FEED)) -> Iterable[Any]:
         url, tick = keyed
         state = feed.read() or FeedState()
-        with self._asked_lock:
-            asked = self._asked.get(url, 0.0)
-            if asked > state.last_request:  # a stale state: this process asked the feed since
-                self.stale_state.inc()
-                state = replace(state, last_request=asked)
+        with self._latest_lock:
+            known = self._latest.get(url)
+            if known is not None and known.last_request > state.last_request:
+                self.stale_state.inc()  # this process asked the feed since: its state is the newer
+                state = known
             now = time.time()
             if tick >= state.next_tick and now - state.last_request >= self.interval_s / 2:
-                self._asked[url] = now  # taken: a poll of this feed running meanwhile waits
+                # taken: a poll of this feed running meanwhile sees a request under way and waits
+                self._latest[url] = replace(state, last_request=now)
         new, records, outcome = poll_feed(url, tick, state, self.cfg, self.interval_s, self.max_backoff_s)
-        with self._asked_lock:
-            self._asked[url] = max(self._asked.get(url, 0.0), new.last_request)
+        with self._latest_lock:
+            known = self._latest.get(url)
+            if known is None or new.last_request >= known.last_request:
+                self._latest[url] = new
         feed.write(new)
         Metrics.counter("poll", outcome).inc()
         if outcome in ("failed", "rejected") and not records:
