@@ -1894,6 +1894,15 @@ CODED = [
     ("Le Japon versera 200 millions de dollars à l'Ukraine.", ("JPN", "UKR", "07")),
     # ("autorise la police à ouvrir le feu": the police opens fire, not who authorises it)
     ("Au Kazakhstan, le président autorise la police à ouvrir le feu.", ("KAZCOP", "KAZCVL", "19")),
+    # two people coordinated, the second hung on the first one's surname: both are targets
+    ("La justice argentine a émis des mandats d'arrêt contre Vladimir Poutine et Ali Khamenei.",
+     {("ARGJUD", "RUSGOV", "17"), ("ARGJUD", "IRNGOV", "17")}),
+    # "traité" read as the participle of "traiter" is still the treaty that is signed
+    ("Rome et Tunis signent un nouveau traité sur les migrations.", ("ITAGOV", "TUNGOV", "05")),
+    ("Madrid et Rabat ont signé un nouveau traité d'amitié.", ("ESPGOV", "MARGOV", "05")),
+    # raising an alert level shows force (151)
+    ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
+    ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),
 ]
 
 

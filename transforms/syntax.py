@@ -41,13 +41,14 @@ def has_reflexive(doc: ParsedDoc, i: int) -> bool:
 def with_conj(doc: ParsedDoc, i: int) -> list[int]:
     """i and its conjuncts; a name the parser coordinated with the last word of a name belongs to
     the name ("L'Arabie saoudite et l'Iran": "Iran" hangs on "saoudite"; "La Corée du Sud et le
-    Japon": "Japon" hangs on "Sud")."""
+    Japon": "Japon" hangs on "Sud"; "Benyamin Nétanyahou et Yoav Gallant": "Yoav" hangs on
+    "Nétanyahou")."""
     out = [i]
     for c in doc.children(i):
         if doc.deps[c] == "conj":
             out.extend(with_conj(doc, c))
-        elif doc.pos[i] == "PROPN" and c > i and (doc.deps[c] == "amod" or doc.deps[c] == "nmod" and doc.pos[
-                c] == "PROPN" and c - i <= 2):
+        elif doc.deps[c] == "flat:name" or doc.pos[i] == "PROPN" and c > i and (
+                doc.deps[c] == "amod" or doc.deps[c] == "nmod" and doc.pos[c] == "PROPN" and c - i <= 2):
             out.extend(k for g in doc.children(c) if doc.deps[g] == "conj" and doc.pos[g] == "PROPN"
                        for k in with_conj(doc, g))
     return out
@@ -297,8 +298,14 @@ def clause_verb(doc: ParsedDoc, k: int) -> int | None:
 
 def is_lemma(doc: ParsedDoc, k: int, lemma: str) -> bool:
     """Whether word k has this lemma; a capitalised word may have lost its accent ("l'Etat de
-    Palestine", as French newspapers write capitals) and is matched without accents."""
-    return doc.lemmas[k].lower() == lemma or doc.words[k][:1].isupper() and norm(doc.lemmas[k]) == norm(lemma)
+    Palestine", as French newspapers write capitals) and is matched without accents. A past
+    participle with a determiner is the noun it spells ("signent un nouveau traité", tagged as the
+    verb "traiter")."""
+    if doc.lemmas[k].lower() == lemma or doc.words[k][:1].isupper() and norm(doc.lemmas[k]) == norm(lemma):
+        return True
+    return doc.pos[k] == "VERB" and doc.words[k].lower() in (lemma, lemma + "s") and lemma.endswith("é") and (
+        any(doc.deps[c] == "det" for c in doc.children(k))
+        or k >= 1 and doc.pos[k - 1] == "DET" or k >= 2 and doc.pos[k - 1] == "ADJ" and doc.pos[k - 2] == "DET")
 
 
 def expression_noun(doc: ParsedDoc, i: int, lemma: str | None) -> int | None:
