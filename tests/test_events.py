@@ -1900,6 +1900,8 @@ CODED = [
     # "traité" read as the participle of "traiter" is still the treaty that is signed
     ("Rome et Tunis signent un nouveau traité sur les migrations.", ("ITAGOV", "TUNGOV", "05")),
     ("Madrid et Rabat ont signé un nouveau traité d'amitié.", ("ESPGOV", "MARGOV", "05")),
+    # an object hung by the parser on a quoted adverb is still the object
+    ("L'Union africaine condamne « fermement » les propos du président tunisien.", ("AU", "TUNGOV", "11")),
     # raising an alert level shows force (151)
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),

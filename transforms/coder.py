@@ -863,10 +863,14 @@ class EventCoder:
     def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
                       ) -> list[Mention]:
         second = second_subjects(doc, kids)
-        # an object the parser took for an oblique without preposition ("fustige « la manière … »")
+        # an object the parser took for an oblique without preposition ("fustige « la manière … »"),
+        # or hung on a quoted adverb ("condamne « fermement » les propos de …")
         loose_obj = {c for c in kids if doc.deps[c].startswith("obl") and case_of(doc, c) is None
-                     and c > doc.heads[c] and doc.pos[c] in ("NOUN", "PROPN")} \
+                     and c > doc.heads[c] and doc.pos[c] in ("NOUN", "PROPN")} | {
+            g for c in kids if doc.deps[c] == "advmod" and c > doc.heads[c] for g in doc.children(c)
+            if doc.deps[g] == "appos" and doc.pos[g] in ("NOUN", "PROPN") and case_of(doc, g) is None} \
             if not any(doc.deps[c] == "obj" for c in kids) else set()
+        kids = kids + sorted(loose_obj - set(kids))
         for slot in trig.target:
             for c in kids:
                 dep = "obj" if c in second or c in loose_obj else doc.deps[c]
