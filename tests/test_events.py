@@ -476,8 +476,11 @@ def test_a_damning_verdict_is_criticism(coder, nlp):
 
 
 def test_assurer_is_a_statement_but_not_as_a_purpose(coder, nlp):
-    got = _roots(coder, nlp, "La Russie n'envahira pas l'Ukraine, assure Sergueï Lavrov.")
-    assert any(a.startswith("RUS") and r == "01" for a, _, r in got), got
+    got = _roots(coder, nlp, "La situation à la frontière est calme, assure Sergueï Lavrov.")
+    assert got == {("RUSGOV", None, "01")}, got
+    # (what it reports, when that is an event, is the row: here a denied invasion, as annotators code it)
+    rows = _events(coder, nlp, "La Russie n'envahira pas l'Ukraine, assure Sergueï Lavrov.")
+    assert {(e["actor1_code"], e["event_root_code"], e["modality"]) for e in rows} == {("RUS", "19", "negated")}, rows
     got = _roots(coder, nlp, "L'ONU demande une aide pour assurer un avenir au pays.")
     assert not any(r == "01" for _, _, r in got), got
 
@@ -1479,9 +1482,12 @@ CODED = [
     # islamique" leads no state
     ("Les forces de sécurité ont tiré sur des manifestants à Khartoum.", ("SDNCOP", "SDNCVL", "18")),
     ("Les forces spéciales américaines ont tué le chef de l'Etat islamique.", ("USAMIL", "ISIL", "19")),
-    # the speaker after a comma and an auxiliary, though the parser gave the verb a subject before it
+    # the speaker after a comma and an auxiliary, though the parser gave the verb a subject before
+    # it ("demande": no Russian statement); what the statement reports is the event, not the statement
     ("Les Etats-Unis ont rejeté la demande russe d'exclure l'Ukraine de l'OTAN, a indiqué Antony Blinken.",
-     ("USAGOV", None, "01")),
+     "no 01"),
+    ("Les Etats-Unis ont examiné la demande russe d'exclure l'Ukraine de l'OTAN, a indiqué Antony Blinken.",
+     {("USAGOV", None, "01")}),
     # a coup overthrows a ruler; a court overturning a decision is none
     ("Au Burkina Faso, des militaires ont renversé le président Roch Marc Christian Kaboré.",
      ("BFAMIL", "BFAGOV", "17")),
@@ -1902,6 +1908,11 @@ CODED = [
     ("Madrid et Rabat ont signé un nouveau traité d'amitié.", ("ESPGOV", "MARGOV", "05")),
     # an object hung by the parser on a quoted adverb is still the object
     ("L'Union africaine condamne « fermement » les propos du président tunisien.", ("AU", "TUNGOV", "11")),
+    # a statement that reports an event from behind a comma is that event, not a second one (01)
+    ("L'Italie ne livrera pas d'armes à l'Ukraine, répète Giorgia Meloni.", {("ITA", "UKR", "07")}),
+    ("Le Canada n'enverra pas de soldats en Haïti, a répété Justin Trudeau.", "no 01"),
+    ("Le Japon enverra des navires en mer de Chine, a annoncé le ministre japonais de la défense.",
+     {("JPN", None, "15")}),
     # raising an alert level shows force (151)
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),

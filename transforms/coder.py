@@ -1598,9 +1598,22 @@ class EventCoder:
         taken = {m.actor_code for m in source}
         return [m for m in self._subjects(doc, h, mentions)[0] if m.actor_code not in taken][:1]
 
+    def _said_after(self, doc: ParsedDoc, i: int) -> int | None:
+        """The event verb a statement verb reports from behind, after a comma ("L'Allemagne ne
+        livrera pas de missiles à l'Ukraine, répète Olaf Scholz"), else None."""
+        h = doc.heads[i]
+        # (or a conjunct with no "et" and no subject before it: "…, a annoncé le ministre")
+        incise = doc.deps[i] in ("parataxis", "advcl") or doc.deps[i] == "conj" and not any(
+            doc.deps[c] in ("cc", "nsubj") for c in doc.children(i))
+        if h < i and incise and after_comma(doc, i) and self.match_trigger(doc, h):
+            return h
+        return None
+
     def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
-        """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai": what is
-        announced is the event; the announcement adds nothing."""
+        """"annonce l'expulsion de l'ambassadeur", "confirme avoir procédé à un essai", "X ne
+        livrera pas d'armes, répète Y": what is announced is the event; the announcement adds nothing."""
+        if self._said_after(doc, i) is not None:
+            return True
         passive = any(doc.deps[c] == "aux:pass" for c in doc.children(i))
         for c in doc.children(i):  # (or its passive subject: "le retrait a été annoncé par X")
             if (doc.deps[c] == "obj" or passive and doc.deps[c] == "nsubj:pass") and (self.match_trigger(doc, c) or any(
@@ -1977,6 +1990,11 @@ class EventCoder:
         # an announced event that no one is found to do leaves the announcement as the sentence's event
         for i, trig in held:
             lo, hi = doc.subtree(i)
+            said = self._said_after(doc, i)
+            if said is not None:  # (the reported clause, but the statement's own words)
+                s_lo, s_hi = doc.subtree(said)
+                if any(s_lo <= d.trigger < s_hi and not lo <= d.trigger < hi for d in out):
+                    continue
             if not any(lo <= d.trigger < hi and d.trigger != i for d in out):
                 out += self._kept(doc, self._read(doc, i, trig, mentions))
         # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
