@@ -1913,6 +1913,12 @@ CODED = [
     ("Le Canada n'enverra pas de soldats en Haïti, a répété Justin Trudeau.", "no 01"),
     ("Le Japon enverra des navires en mer de Chine, a annoncé le ministre japonais de la défense.",
      {("JPN", None, "15")}),
+    # "selon X": a statement for an opinion or a body's advice, not for a figure or a fact it sources
+    ("Les pays riches doivent partager leurs vaccins, selon l'Organisation mondiale de la santé.",
+     {("WHO", None, "01")}),
+    ("Le Soudan compte plus d'un million de déplacés, selon l'Organisation mondiale de la santé.", "no 01"),
+    ("Trois cents plaintes ont été déposées depuis juillet, selon Gérald Darmanin.", "no 01"),
+    ("La situation reste tendue, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),
     # raising an alert level shows force (151)
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),

@@ -2969,9 +2969,12 @@ class EventCoder:
             for k in range(s, e):
                 if doc.words[k].lower() == "selon" and k + 1 < e:
                     who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
-                    if who and who[0].kind != "person" and any(doc.pos[j] == "NUM" for j in range(s, e)):
-                        # "trois millions de réfugiés, selon le HCR", "85 % de la population, selon les
-                        # autorités": a body cited as the source of a figure makes no statement
+                    if who and (any(doc.pos[j] == "NUM" for j in range(s, e)) or who[0].kind != "person" and not any(
+                            doc.lemmas[j].lower() in ("devoir", "falloir") for j in range(s, e))):
+                        # "trois millions de réfugiés, selon le HCR", "300 plaintes déposées, selon le
+                        # ministre", "Bachar Al-Assad se trouve à Moscou, selon les agences russes": the
+                        # source of a figure, or a body cited for a fact, makes no statement; a body's
+                        # advice does ("les médecins ne doivent pas conseiller …, selon le HCSP")
                         who = []
                     if who:
                         break
