@@ -1919,6 +1919,8 @@ CODED = [
     ("Le Soudan compte plus d'un million de déplacés, selon l'Organisation mondiale de la santé.", "no 01"),
     ("Trois cents plaintes ont été déposées depuis juillet, selon Gérald Darmanin.", "no 01"),
     ("La situation reste tendue, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),
+    ("Présidentielle 2022 : la campagne est mal partie, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),
+    ("Selon Les Républicains, la fiscalité sur l'essence a connu une forte hausse.", {("FRAOPP", None, "01")}),
     # raising an alert level shows force (151)
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),

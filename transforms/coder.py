@@ -2969,12 +2969,14 @@ class EventCoder:
             for k in range(s, e):
                 if doc.words[k].lower() == "selon" and k + 1 < e:
                     who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
-                    if who and (any(doc.pos[j] == "NUM" for j in range(s, e)) or who[0].kind != "person" and not any(
+                    figure = any(doc.pos[j] == "NUM" and not _a_year(doc.words[j]) for j in range(s, e))
+                    if who and (figure or who[0].kind != "person" and who[0].sector != "OPP" and not any(
                             doc.lemmas[j].lower() in ("devoir", "falloir") for j in range(s, e))):
                         # "trois millions de réfugiés, selon le HCR", "300 plaintes déposées, selon le
                         # ministre", "Bachar Al-Assad se trouve à Moscou, selon les agences russes": the
-                        # source of a figure, or a body cited for a fact, makes no statement; a body's
-                        # advice does ("les médecins ne doivent pas conseiller …, selon le HCSP")
+                        # source of a figure, or a body cited for a fact, makes no statement; a party's
+                        # claim does, and a body's advice ("les médecins ne doivent pas conseiller …,
+                        # selon le HCSP")
                         who = []
                     if who:
                         break
@@ -3189,6 +3191,11 @@ class EventCoder:
 def _same_code(m: Mention, others: list[Mention]) -> bool:
     """m has the code of one of `others` (a target that would be its own source)."""
     return any(m.actor_code == o.actor_code for o in others)
+
+
+def _a_year(word: str) -> bool:
+    """"2022" in "Election présidentielle 2022": a date, not a figure."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _unknown_person(m: Mention) -> bool:
