@@ -1921,6 +1921,8 @@ CODED = [
     ("La situation reste tendue, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),
     ("Présidentielle 2022 : la campagne est mal partie, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),
     ("Selon Les Républicains, la fiscalité sur l'essence a connu une forte hausse.", {("FRAOPP", None, "01")}),
+    # a statement participle describing what another event acts on is no statement of its own
+    ("Moscou rejette le plan de paix présenté par Volodymyr Zelensky.", "no 01"),
     # raising an alert level shows force (151)
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),

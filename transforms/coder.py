@@ -2124,6 +2124,10 @@ class EventCoder:
             lifted = self.match_trigger(doc, h)
             if lifted is not None and lifted.code[:2] == "08" and lifted.object == doc.lemmas[i].lower():
                 return False  # "la levée du couvre-feu" eases it; no curfew is imposed
+        if code[:2] == "01" and trig.pos == "VERB" and doc.deps[i] == "acl" and doc.morph(i, "VerbForm") == "Part" \
+                and doc.heads[h] != h and doc.deps[h] in ("obj", "obl:mod", "obl:arg", "nmod") and (
+                    acted := self.match_trigger(doc, doc.heads[h])) is not None and acted.code[:2] != "01":
+            return False  # "rejette le plan de paix présenté par Zelensky": what is rejected, not a statement
         if code[:3] == "015" and doc.deps[i] == "acl" and h != i and self.match_trigger(doc, h):
             return False  # "une attaque revendiquée par X": the attack is X's; the claim adds nothing
         if trig.pos == "NOUN" and h != i and doc.lemmas[h].lower() in COMMEMORATIONS:
