@@ -1917,6 +1917,7 @@ CODED = [
     ("Les pays riches doivent partager leurs vaccins, selon l'Organisation mondiale de la santé.",
      {("WHO", None, "01")}),
     ("Le Soudan compte plus d'un million de déplacés, selon l'Organisation mondiale de la santé.", "no 01"),
+    ("Selon l'Organisation mondiale de la santé, « la pandémie est loin d'être finie ».", {("WHO", None, "01")}),
     ("Trois cents plaintes ont été déposées depuis juillet, selon Gérald Darmanin.", "no 01"),
     ("La situation reste tendue, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),
     ("Présidentielle 2022 : la campagne est mal partie, selon Gérald Darmanin.", {("FRAGOV", None, "01")}),

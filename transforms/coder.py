@@ -2975,12 +2975,13 @@ class EventCoder:
                     who = [m for m in mentions if k < m.start <= k + 3 and m.resolved and m.kind in speakers][:1]
                     figure = any(doc.pos[j] == "NUM" and not _a_year(doc.words[j]) for j in range(s, e))
                     if who and (figure or who[0].kind != "person" and who[0].sector != "OPP" and not any(
-                            doc.lemmas[j].lower() in ("devoir", "falloir") for j in range(s, e))):
+                            doc.lemmas[j].lower() in ("devoir", "falloir") or doc.words[j] == "«"
+                            for j in range(s, e))):
                         # "trois millions de réfugiés, selon le HCR", "300 plaintes déposées, selon le
                         # ministre", "Bachar Al-Assad se trouve à Moscou, selon les agences russes": the
                         # source of a figure, or a body cited for a fact, makes no statement; a party's
-                        # claim does, and a body's advice ("les médecins ne doivent pas conseiller …,
-                        # selon le HCSP")
+                        # claim does, a body's advice ("les médecins ne doivent pas conseiller …, selon
+                        # le HCSP") and its words quoted ("Selon le Haut Conseil, « les preuves … »")
                         who = []
                     if who:
                         break
