@@ -1989,12 +1989,8 @@ class EventCoder:
         # "La Pologne affirme que le missile tombé sur son sol, tuant deux personnes, provenait de …":
         # an announced event that no one is found to do leaves the announcement as the sentence's event
         for i, trig in held:
-            lo, hi = doc.subtree(i)
-            said = self._said_after(doc, i)
-            if said is not None:  # (the reported clause, but the statement's own words)
-                s_lo, s_hi = doc.subtree(said)
-                if any(s_lo <= d.trigger < s_hi and not lo <= d.trigger < hi for d in out):
-                    continue
+            said = self._said_after(doc, i)  # (what is announced: the clause reported from behind a comma)
+            lo, hi = doc.subtree(i if said is None else said)
             if not any(lo <= d.trigger < hi and d.trigger != i for d in out):
                 out += self._kept(doc, self._read(doc, i, trig, mentions))
         # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
