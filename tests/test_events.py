@@ -1666,9 +1666,10 @@ CODED = [
     ("Les Etats-Unis boycottent les Jeux de Pékin.", ("USA", "CHNGOV", "16")),
     ("Paris n'envisage pas de boycott diplomatique des Jeux de Pékin.", "no 14"),
     # a bare second participle shares the first one's passive subject; the noun of "placé en
-    # détention" is not a second detention
+    # détention" is not a second detention (the homicide charged is the policeman's alleged act: a
+    # police officer's charge names a crime as anyone's does)
     ("Le policier a été mis en examen pour homicide volontaire et placé en détention provisoire jeudi.",
-     {("FRAJUD", "FRACOP", "17")}),
+     {("FRAJUD", "FRACOP", "17"), ("FRACOP", "FRACVL", "18")}),
     # a figure "selon" a body is no statement of it
     ("Trois millions de réfugiés ont fui l'Ukraine, selon le Haut-Commissariat des Nations unies pour les "
      "réfugiés.", "no 01"),
@@ -1928,6 +1929,26 @@ CODED = [
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),
 ]
+
+
+@pytest.mark.parametrize("text, alleged", [
+    # the passive accused does what it is accused of, not the accuser of the agent phrase
+    ("L'Iran est accusé par Washington de livrer des drones à la Russie.", ("IRN", "RUS", "07")),
+    ("L'ancien ministre malien, soupçonné de financer des milices armées, a été arrêté à Dakar.",
+     ("MLIELI", "SENMIL", "07")),
+    # a person no list knows, accused of a crime: a civilian of the country where he is tried
+    ("L'écrivain Marc Delorme, accusé de viol par une ancienne étudiante, sera jugé en mars à Lyon.",
+     ("FRACVL", "FRACVL", "18")),
+    # the crime an accusation lays through a verb that is no act ("être impliqué dans")
+    ("Le Pakistan accuse Kaboul d'être impliqué dans l'assassinat d'un journaliste pakistanais.",
+     ("AFGGOV", "PAKMED", "18")),
+    # police officers charged: their alleged act, as anyone's
+    ("Deux gendarmes ont été mis en examen pour violences volontaires à Rennes.", ("FRACOP", "FRACVL", "18")),
+])
+def test_what_someone_is_accused_of_is_their_act_reported(coder, nlp, text, alleged):
+    rows = {(e["actor1_code"], e["actor2_code"], e["event_root_code"]): e["modality"]
+            for e in _events(coder, nlp, text)}
+    assert rows.get(alleged) == "reported", rows
 
 
 @pytest.mark.parametrize("text, expected", CODED, ids=[text[:50] for text, _ in CODED])

@@ -97,6 +97,8 @@ DENY_VERBS = set(_WORDS["deny_verb"])
 # verbs that turn away an accusation: its target is who turns it away, not who made it
 REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
+# verbs of suspicion whose passive ("accusé de", "soupçonné de") names the accused as the doer
+SUSPICION_VERBS = {"accuser", "soupçonner", "suspecter"}
 INTENT_VERBS = set(_WORDS["intent_verb"])
 POSSIBILITY = set(_WORDS["possibility"])
 ALLEGED = set(_WORDS["alleged"])
@@ -577,6 +579,19 @@ class EventCoder:
             return subjects[-1]
         return before[-1] if before else None
 
+    def _accused(self, doc: ParsedDoc, h: int, mentions: list[Mention]) -> list[Mention] | None:
+        """Who a passive "accusé de", "soupçonné de" says did the act it introduces: "le Rwanda est
+        accusé par des experts de soutenir le M23", "Martelly, soupçonné de financer des gangs" (the
+        accused, not the accuser of the agent phrase). None when h is active ("accuse X de …"), whose
+        object the caller's object control already takes."""
+        if not self._subjects(doc, h, mentions)[1]:
+            return None
+        accused = [m for c in doc.children(h) if doc.deps[c] == "nsubj:pass"
+                   for m in self._actors_of(doc, [c], mentions)]
+        if not accused and doc.deps[h] in ("acl", "amod"):
+            accused = self._suspect(doc, h, mentions)[:1]  # (the role or the name apposed to it: one person)
+        return accused
+
     def _actors_of(self, doc: ParsedDoc, heads: list[int], mentions: list[Mention]) -> list[Mention]:
         """The actors of argument heads and of the words coordinated with them ("X et Y")."""
         return [m for c in heads for h in with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
@@ -626,6 +641,10 @@ class EventCoder:
                 objs = [c for c in doc.children(h) if doc.deps[c] == "obj"]
                 if doc.deps[v] == "xcomp" and objs:
                     return [m for o in objs for m in self._actors_in(doc, o, mentions)], False
+                if doc.deps[v] == "xcomp" and doc.lemmas[h].lower() in SUSPICION_VERBS:
+                    accused = self._accused(doc, h, mentions)
+                    if accused is not None:
+                        return accused, False
                 first = _passive_conj_head(doc, v)
                 if first is not None:
                     # "a été mis en examen et placé en détention": the second participle is passive too
@@ -1993,6 +2012,9 @@ class EventCoder:
             lo, hi = doc.subtree(i if said is None else said)
             if not any(lo <= d.trigger < hi and d.trigger != i for d in out):
                 out += self._kept(doc, self._read(doc, i, trig, mentions))
+        # (an accusation is often held: the crime it lays is read once it is, "accuse X d'avoir …")
+        out += self._kept(doc, self._accused_crimes(doc, out, mentions, {
+            (d.sentence, d.source.actor_code) for d in out if d.trig_def is self.CHARGE and d.source}))
         # (a sentence whose only reading was dropped above still has its speaker: "X : « L'Allemagne
         # ne livrera pas d'armes »" says something, though the delivery names no recipient)
         out += self._attributions(doc, mentions, {d.sentence for d in out})
@@ -2895,7 +2917,8 @@ class EventCoder:
         left = min([h] + [c for c in doc.children(h) if doc.deps[c] == "det" and c < h])
         found = [m for m in mentions if m.resolved and m.kind in ("person", "role")
                  and (any(m.start <= x < m.end for x in near) or _comma_and_articles(doc, m.end, left))]
-        return found or self._unnamed_people(doc, a, [h], mentions, code="17")
+        return found or self._private_among(doc, near, mentions) or \
+            self._unnamed_people(doc, a, [h], mentions, code="17")
 
     def _charges(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
         out: list[EventDraft] = []
@@ -2903,7 +2926,7 @@ class EventCoder:
         for d in drafts:
             cleared = lemma_of(doc, d.trigger) in ("relaxer", "relaxe", "acquitter", "acquittement")
             if d.code[:2] != "17" and not cleared or d.target is None or d.target.kind not in ("person", "role") \
-                    or d.target.sector in ("GOV", "MIL", "COP", "JUD", "SPY") or d.modality != "asserted":
+                    or d.target.sector in ("GOV", "MIL", "JUD", "SPY") or d.modality != "asserted":
                 continue
             # after a conviction the crime is established ("condamnés pour le meurtre du joggeur");
             # a charge, a trial or an acquittal leaves it an allegation
@@ -2954,6 +2977,38 @@ class EventCoder:
                 self._implied(doc, k, iso, "CVL")
             out.append(EventDraft(k, self.CHARGE, code, suspect[0], victims, "reported",
                                   self.places.place_in(doc, sent, mentions), sent, 0.6))
+        return out
+
+    def _accused_crimes(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention],
+                        seen: set[tuple[int, str]]) -> list[EventDraft]:
+        """The crime an accusation lays on whom it accuses, through a verb that is no act itself:
+        "accuse New Delhi d'être impliqué dans l'assassinat d'un militant", "d'avoir participé au
+        meurtre de …", "d'avoir fomenté un projet d'assassinat contre …". The accused's act, reported;
+        its victims are who the crime noun names, else people of the country."""
+        out: list[EventDraft] = []
+        coded = {d.trigger for d in drafts}
+        violent = {d.trigger for d in drafts if d.code[:2] in ("18", "19", "20")}
+        for d in drafts:
+            if lemma_of(doc, d.trigger) not in SUSPICION_VERBS or d.target is None or d.modality != "asserted" \
+                    or (d.sentence, d.target.actor_code) in seen:
+                continue
+            said = [c for c in doc.children(d.trigger) if doc.deps[c] == "xcomp"]
+            if not said:
+                continue
+            lo, hi = doc.subtree(said[0])
+            crimes = [k for k in range(lo, hi) if k not in coded and self._crime(doc, k)
+                      and not any(lo <= t < hi for t in violent)]  # (the act already coded, by its own verb)
+            if not crimes:
+                continue
+            k = crimes[0]
+            code = self._crime(doc, k) or ""
+            named = [m for c in doc.children(k) if case_of(doc, c) in ("de", "contre")
+                     for m in self._actors_of(doc, [c], mentions) if m.actor_code != d.target.actor_code]
+            iso = self._context_country(doc, k, mentions, [d.target]) or d.target.country
+            victims = None if code in self.VICTIMLESS else (named[0] if named else self._implied(doc, k, iso, "CVL")
+                                                            if iso else None)
+            seen.add((d.sentence, d.target.actor_code))
+            out.append(EventDraft(k, self.CHARGE, code, d.target, victims, "reported", d.place, d.sentence, 0.6))
         return out
 
     def _attributions(self, doc: ParsedDoc, mentions: list[Mention], coded: set[int]) -> list[EventDraft]:
