@@ -1928,6 +1928,18 @@ CODED = [
     # raising an alert level shows force (151)
     ("La Pologne a relevé son niveau d'alerte.", {("POL", None, "15")}),
     ("Le gouvernement belge rehausse l'alerte terroriste dans la capitale.", {("BELGOV", None, "15")}),
+    # what a union or a profession claims of no one named, it claims of its government; an
+    # addressee named is the target
+    ("Les enseignants réclament une revalorisation de leurs salaires.", {("FRAEDU", "FRAGOV", "10")}),
+    ("Les syndicats réclament au patronat une hausse des salaires.", {("FRALAB", "FRABUS", "10")}),
+    # a role's country coordinated with others: that role of each
+    ("Le Mali expulse les ambassadeurs de France et du Danemark.", {("MLI", "FRA", "16"), ("MLI", "DNK", "16")}),
+    ("Paris convoque les ambassadeurs de Russie et de Biélorussie.",
+     {("FRAGOV", "RUSGOV", "11"), ("FRAGOV", "BLRGOV", "11")}),
+    # a crowd that "s'en prend à" embassies protests violently (not a criticism)
+    ("À Dakar, des manifestants s'en prennent aux ambassades de France et de Belgique.",
+     {("SENCVL", "FRAGOV", "14"), ("SENCVL", "BELGOV", "14")}),
+    ("Le ministre s'en prend à l'opposition.", {("FRAGOV", "FRAOPP", "11")}),
 ]
 
 

@@ -97,6 +97,8 @@ DENY_VERBS = set(_WORDS["deny_verb"])
 # verbs that turn away an accusation: its target is who turns it away, not who made it
 REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
+# a crowd in the street: what it "s'en prend à" it attacks, as a protest
+CROWD_NOUNS = frozenset({"manifestant", "émeutier", "foule", "protestataire", "casseur"})
 # verbs of suspicion whose passive ("accusé de", "soupçonné de") names the accused as the doer
 SUSPICION_VERBS = {"accuser", "soupçonner", "suspecter"}
 INTENT_VERBS = set(_WORDS["intent_verb"])
@@ -459,7 +461,8 @@ class EventCoder:
             mentions = [m for m in mentions if not (s_lo <= m.start < s_hi)]
         on_head = [m for m in mentions if m.start <= head < m.end and m.resolved]
         if on_head:
-            return [self._possessed(doc, head, m, mentions) for m in on_head]
+            return [self._possessed(doc, head, m, mentions) for m in on_head] + \
+                self._coordinated_owners(doc, on_head[0], mentions)
         # explicit actors first; a role resolved only from context comes last
         inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
                          and m.kind not in ("place", "city") and not ((m.start > head or m.kind == "country")
@@ -493,6 +496,24 @@ class EventCoder:
                 return [_mention(doc, head, head + 1, self.resolver.country_actor(iso), label="LOC",
                                  resolution="context", confidence=0.5)]
         return []
+
+    def _coordinated_owners(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> list[Mention]:
+        """A role of one country whose country word is coordinated with others is that role of each:
+        "les diplomates de l'Argentine et du Chili", "les ambassades de France, de Belgique et du
+        Rwanda" (the resolver reads the role on its first country only)."""
+        if m.kind != "role" or not m.sector:
+            return []
+        out = []
+        for k in range(m.start, m.end):
+            if not any(c.start <= k < c.end and c.kind == "country" and c.country == m.country for c in mentions):
+                continue
+            for j in with_conj(doc, k)[1:]:
+                other = [c for c in mentions if c.start <= j < c.end and c.kind == "country" and c.country
+                         and c.country != m.country]
+                if other:
+                    out.append(self._as_role(doc, other[0], m, mentions))
+            break
+        return out
 
     def _owners(self, doc: ParsedDoc, head: int, mentions: list[Mention]) -> list[Mention]:
         """Who "son/sa/leur" on noun `head` refers to: the subjects of the verb whose clause holds
@@ -594,7 +615,35 @@ class EventCoder:
 
     def _actors_of(self, doc: ParsedDoc, heads: list[int], mentions: list[Mention]) -> list[Mention]:
         """The actors of argument heads and of the words coordinated with them ("X et Y")."""
-        return [m for c in heads for h in with_conj(doc, c) for m in self._actors_in(doc, h, mentions)]
+        return [m for c in heads for _, m in self._in_conjuncts(doc, with_conj(doc, c), mentions)]
+
+    def _in_conjuncts(self, doc: ParsedDoc, heads: list[int], mentions: list[Mention]) -> list[tuple[int, Mention]]:
+        """(head, actor) for an argument head and its conjuncts (heads[1:]); a country coordinated
+        with "de" on a role ("aux ambassades de France, de Belgique et du Rwanda", as the parser
+        hangs it) is that role of the country."""
+        first = self._actors_in(doc, heads[0], mentions)
+        out = [(heads[0], m) for m in first]
+        role = first[0] if first and first[0].kind == "role" and first[0].sector else None
+        for h in heads[1:]:
+            found = self._actors_in(doc, h, mentions)
+            if role is not None and case_of(doc, h) == "de" and case_of(doc, heads[0]) != "de":
+                found = [self._as_role(doc, m, role, mentions) if m.kind == "country" and m.country else m
+                         for m in found]
+            out += [(h, m) for m in found]
+        return out
+
+    def _as_role(self, doc: ParsedDoc, m: Mention, role: Mention, mentions: list[Mention]) -> Mention:
+        """Country mention m as the sector of `role` ("de Belgique" after "les ambassades de France"),
+        named as the role is with this country ("ambassades de Belgique")."""
+        actor = self._country_role(m.country or "", role.sector or "")
+        own = [c for c in mentions if role.start <= c.start and c.end <= role.end and c.kind == "country"]
+        cases = [min((k for k in doc.children(self._head_in(doc, x)) if doc.deps[k] == "case"), default=None)
+                 for x in own[:1] + [m]]
+        text = role.text
+        if own and None not in cases:  # "diplomates de l'Argentine" and "du Chili": "diplomates du Chili"
+            text = doc.text[doc.idx[role.start]:doc.idx[cases[0]]] + doc.span_text(cases[1], m.end)
+        return replace(m, actor_code=actor.code or m.actor_code, sector=role.sector, kind="role", text=text,
+                       canonical_name=actor.canonical_name, resolution="context")
 
     def _agents(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> list[Mention]:
         """The agent of a passive: "par X" (the parser also labels some "de X" obl:agent)."""
@@ -907,7 +956,7 @@ class EventCoder:
                     # (an agent the parser hung inside the slot of an arrest or an assault is no target:
                     # "la répression des manifestations par le régime": the protesters undergo it)
                     done_to = trig.code[:2] in ("17", "18")
-                    found = [self._seat_of_government(m) for h in heads for m in self._actors_in(doc, h, mentions)
+                    found = [self._seat_of_government(m) for h, m in self._in_conjuncts(doc, heads, mentions)
                              if not (done_to and under_case(doc, self._head_in(doc, m), h, ("par",)))]
                     if not found and doc.lemmas[c].lower() in POPULATION_NOUNS:
                         found = self._population(doc, c, mentions)
@@ -1087,6 +1136,8 @@ class EventCoder:
     # unattributed killing ("un manifestant tué", "deux policiers abattus") has no known author.
     IMPLICIT_SECTORS = {"14": "CVL", "17": "COP", "18": "", "15": "MIL", "16": "GOV", "08": "GOV", "09": "JUD",
                         "10": "GOV"}  # ("sommé de s'expliquer": by the authorities)
+    # who claims of its government when it names no addressee ("les syndicats réclament …")
+    CLAIMANT_SECTORS = frozenset({"LAB", "CVL", "NGO", "BUS", "EDU", "OPP", "AGR", "MED"})
     # what "par" introduces when it is no agent: "tué par balle"
     INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
 
@@ -2643,6 +2694,17 @@ class EventCoder:
             iso = next((m.country for m in r.sources if m.country), None)
             if iso:
                 r.targets = [self._implied(doc, noun, iso, "GOV")]
+        if r.code[:2] == "10" and trig.pos == "VERB" and not r.targets and r.sources and all(
+                m.country and m.sector in self.CLAIMANT_SECTORS for m in r.sources) and any(
+                doc.deps[c] == "obj" or doc.deps[c] == "obl:arg" and case_of(doc, c) is None  # ("des hausses")
+                for c in doc.children(i)):
+            # "les syndicats réclament des hausses de salaire": what a union, a profession or a party
+            # claims without saying of whom, it claims of its own government
+            r.targets = [self._implied(doc, i, r.sources[0].country or "", "GOV")]
+        if trig.lemma == "prendre" and r.code == "111" and r.sources and all(
+                doc.lemmas[self._head_in(doc, m)].lower() in CROWD_NOUNS for m in r.sources):
+            # "des manifestants s'en prennent aux ambassades": a crowd's attack is a violent protest
+            r.code = "145"
         if trig.lemma == "taxer" and not any(
                 doc.words[k].lower() in ("de", "d'", "d’") and doc.deps[k] == "case" and doc.pos[doc.heads[k]] == "NOUN"
                 and not any(doc.deps[c] == "det" for c in doc.children(doc.heads[k]))
