@@ -1940,6 +1940,10 @@ CODED = [
     ("À Dakar, des manifestants s'en prennent aux ambassades de France et de Belgique.",
      {("SENCVL", "FRAGOV", "14"), ("SENCVL", "BELGOV", "14")}),
     ("Le ministre s'en prend à l'opposition.", {("FRAGOV", "FRAOPP", "11")}),
+    # asking forgiveness apologises (05); lifting a veto and withdrawing a reform yield (08)
+    ("L'archevêque de Lyon a demandé pardon aux victimes.", {("FRAREL", "FRACVL", "05")}),
+    ("La Pologne lève son veto au budget européen.", {("POL", "EU", "08")}),
+    ("Le gouvernement retire sa réforme des retraites.", {("FRAGOV", None, "08")}),
 ]
 
 
