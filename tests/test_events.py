@@ -1944,6 +1944,12 @@ CODED = [
     ("L'archevêque de Lyon a demandé pardon aux victimes.", {("FRAREL", "FRACVL", "05")}),
     ("La Pologne lève son veto au budget européen.", {("POL", "EU", "08")}),
     ("Le gouvernement retire sa réforme des retraites.", {("FRAGOV", None, "08")}),
+    # a first name tagged X is the name's first word, not a preposition; "des droits de douane" the
+    # parser reads as an oblique is what is announced; "sur" hung on the rate still names the target
+    ("Donald Trump annonce des droits de douane de 25 % sur l'acier de l'Union européenne.",
+     {("USAELI", "EU", "16")}),
+    ("Donald Trump menace d'étendre les droits de douane à l'Union européenne.",
+     {("USAELI", "EU", "13"), ("USAELI", "EU", "16")}),
 ]
 
 

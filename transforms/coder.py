@@ -1686,7 +1686,10 @@ class EventCoder:
             return True
         passive = any(doc.deps[c] == "aux:pass" for c in doc.children(i))
         for c in doc.children(i):  # (or its passive subject: "le retrait a été annoncé par X")
-            if (doc.deps[c] == "obj" or passive and doc.deps[c] == "nsubj:pass") and (self.match_trigger(doc, c) or any(
+            # (an object the parser took for an oblique: "annonce des droits de douane", "des" as a preposition)
+            obj = doc.deps[c] == "obj" or doc.deps[c].startswith("obl") and case_of(doc, c) in (None, "de") \
+                and self._carried_by(doc, c, i)
+            if (obj or passive and doc.deps[c] == "nsubj:pass") and (self.match_trigger(doc, c) or any(
                     doc.deps[g] == "nmod" and self.match_trigger(doc, g) for g in doc.children(c)
                     if doc.lemmas[c].lower() in self.EVENT_CONTAINERS)):
                 return True  # ("annonce un programme d'aide"; an event named deeper in the object
@@ -2527,6 +2530,14 @@ class EventCoder:
             r.targets = [m for c in (doc.children(o) if o is not None and o != i else [])
                          if doc.deps[c] == "nmod" and doc.pos[c] == "PROPN" and case_of(doc, c) is None
                          for m in self._actors_in(doc, c, r.ments) if m not in r.sources][:1]
+        if not r.targets and trig.pos == "NOUN" and r.code[:3] == "163" and "sur" in trig.target:
+            # "des droits de douane de 20 % sur les produits de l'UE": the parser hangs "sur" on the rate
+            for k in range(i + 1, min(doc.sents[r.sent][1], i + 8)):
+                if doc.pos[k] in ("VERB", "PUNCT"):
+                    break
+                if doc.words[k].lower() == "sur" and doc.deps[k] == "case":
+                    r.targets = [m for m in self._actors_in(doc, doc.heads[k], r.ments) if m not in r.sources][:1]
+                    break
         if not r.targets and not (r.reciprocal and len(r.sources) >= 2) and not nominal_protest and \
                 r.code[:2] != "01":
             # (a protest is against what "contre" or its purpose names, never the next name:

@@ -279,7 +279,10 @@ def in_parentheses(doc: ParsedDoc, k: int, s: int, e: int) -> bool:
 
 
 def misparsed_preposition(doc: ParsedDoc, i: int) -> bool:
-    """"A Genève, X et Y …": a capitalised preposition the parser took for a noun."""
+    """"A Genève, X et Y …": a capitalised preposition the parser took for a noun. (A word tagged
+    X that heads a name, "Donald Trump annonce …", is the name's first word, not a preposition.)"""
+    if doc.pos[i] == "X" and any(doc.deps[c] == "flat:name" for c in doc.children(i)):
+        return False
     return doc.pos[i] in ("X", "ADP") or doc.words[i] in ("A", "À")
 
 
