@@ -1950,6 +1950,8 @@ CODED = [
      {("USAELI", "EU", "16")}),
     ("Donald Trump menace d'étendre les droits de douane à l'Union européenne.",
      {("USAELI", "EU", "13"), ("USAELI", "EU", "16")}),
+    # party leaders are the opposition's (lexicons/actors/roles.tsv)
+    ("Emmanuel Macron recevra les chefs de parti à l'Elysée.", {("FRAGOV", "FRAOPP", "04")}),
 ]
 
 
