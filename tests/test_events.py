@@ -1955,6 +1955,12 @@ CODED = [
 ]
 
 
+def test_demanding_the_departure_of_troops_is_demanding_withdrawal(coder, nlp):
+    codes = {(e["actor1_code"], e["actor2_code"], e["event_code"])
+             for e in _events(coder, nlp, "Le Tchad exige le départ des soldats français.")}
+    assert ("TCD", "FRAMIL", "106") in codes, codes
+
+
 @pytest.mark.parametrize("text, alleged", [
     # the passive accused does what it is accused of, not the accuser of the agent phrase
     ("L'Iran est accusé par Washington de livrer des drones à la Russie.", ("IRN", "RUS", "07")),
