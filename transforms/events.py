@@ -132,6 +132,10 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
     it belongs to another event ("Rejetée mercredi 5 janvier, … Djokovic a intenté jeudi un
     recours": the appeal is Thursday's). A weekday in a clause about what is to come is the coming
     one ("se rendra lundi à Berlin")."""
+    if draft.trig_def.where.endswith("coder.py:charge"):
+        # a crime charged or alleged happened before the news, on a day the sentence seldom gives: its
+        # dates are the trial's or the charge's ("accusé de viols, sera jugé le 24 février")
+        return published, "published"
     s, e = doc.sents[draft.sentence]
     base = doc.idx[s]
     text = doc.text[base:doc.end_char(e - 1)]
