@@ -499,8 +499,8 @@ class EventCoder:
 
     def _coordinated_owners(self, doc: ParsedDoc, m: Mention, mentions: list[Mention]) -> list[Mention]:
         """A role of one country whose country word is coordinated with others is that role of each:
-        "les diplomates de l'Argentine et du Chili", "les ambassades de France, de Belgique et du
-        Rwanda" (the resolver reads the role on its first country only)."""
+        "les diplomates de l'Argentine et du Chili" (the resolver reads the role on its first country
+        only; a country the parser coordinates with the role's noun itself is _in_conjuncts's)."""
         if m.kind != "role" or not m.sector:
             return []
         out = []
