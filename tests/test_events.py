@@ -1974,8 +1974,8 @@ def test_demanding_the_departure_of_troops_is_demanding_withdrawal(coder, nlp):
 @pytest.mark.parametrize("text, alleged", [
     # the passive accused does what it is accused of, not the accuser of the agent phrase
     ("L'Iran est accusé par Washington de livrer des drones à la Russie.", ("IRN", "RUS", "07")),
-    ("L'ancien ministre malien, soupçonné de financer des milices armées, a été arrêté à Dakar.",
-     ("MLIELI", "SENMIL", "07")),
+    ("L'ancien ministre malien, soupçonné de livrer des armes aux rebelles touareg, a été arrêté.",
+     ("MLIELI", "MLIREB", "07")),
     # a person no list knows, accused of a crime: a civilian of the country where he is tried
     ("L'écrivain Marc Delorme, accusé de viol par une ancienne étudiante, sera jugé en mars à Lyon.",
      ("FRACVL", "FRACVL", "18")),
