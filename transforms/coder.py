@@ -3069,12 +3069,12 @@ class EventCoder:
             if not said:
                 continue
             lo, hi = doc.subtree(said[0])
-            crimes = [k for k in range(lo, hi) if k not in coded and self._crime(doc, k)
-                      and not any(lo <= t < hi for t in violent)]  # (the act already coded, by its own verb)
+            if any(lo <= t < hi for t in violent):
+                continue  # (the act already coded, by its own verb)
+            crimes = [(k, code) for k in range(lo, hi) if k not in coded for code in [self._crime(doc, k)] if code]
             if not crimes:
                 continue
-            k = crimes[0]
-            code = self._crime(doc, k) or ""
+            k, code = crimes[0]
             named = [m for c in doc.children(k) if case_of(doc, c) in ("de", "contre")
                      for m in self._actors_of(doc, [c], mentions) if m.actor_code != d.target.actor_code]
             iso = self._context_country(doc, k, mentions, [d.target]) or d.target.country

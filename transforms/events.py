@@ -132,7 +132,7 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
     it belongs to another event ("Rejetée mercredi 5 janvier, … Djokovic a intenté jeudi un
     recours": the appeal is Thursday's). A weekday in a clause about what is to come is the coming
     one ("se rendra lundi à Berlin")."""
-    if draft.trig_def.where.endswith("coder.py:charge"):
+    if draft.trig_def is EventCoder.CHARGE:
         # a crime charged or alleged happened before the news, on a day the sentence seldom gives: its
         # dates are the trial's or the charge's ("accusé de viols, sera jugé le 24 février")
         return published, "published"
