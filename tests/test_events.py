@@ -128,6 +128,8 @@ MODALITIES = [
     ("La Russie n'a aucune intention d'envahir l'Ukraine.", "19", "negated"),
     ("Le Kremlin dément toute intention d'envahir l'Ukraine.", "19", "negated"),
     ("Washington a exprimé sa volonté de rencontrer les talibans.", "04", "future"),
+    # never having stopped doing it is doing it
+    ("Selon l'ONU, le Rwanda n'a jamais cessé d'armer les rebelles du M23.", "07", "asserted"),
     # an attack as the subject of a conditional: if it came
     ("Joe Biden a averti qu'une invasion de l'Ukraine par la Russie aurait des conséquences graves.", "19",
      "hypothetical"),
@@ -1566,7 +1568,7 @@ CODED = [
     # the pope, by his name of pope
     ("Le pape François se rendra en Irak en mars.", ("VATGOV", "IRQ", "04")),
     # unidentified gunmen are the country's unaligned armed forces; a word after them says who they are
-    ("Des hommes armés ont enlevé deux journalistes français au Mali.", ("MLIUAF", "FRAMED", "18")),
+    ("Des hommes armés ont enlevé deux journalistes français au Mali.", ("MLIREB", "FRAMED", "18")),
     ("Des hommes armés djihadistes ont tué deux soldats maliens.", ("MLIREB", "MLIMIL", "19")),
     # a present-tense verb the tagger cut to a stem ("attaqu", ADJ) is still the verb
     ("Valérie Pécresse attaque Emmanuel Macron sur l'insécurité.", ("FRAOPP", "FRAGOV", "11")),
@@ -1779,7 +1781,7 @@ CODED = [
     # a title right before a name the parse does not appose: the name's country, the title's sector
     ("Emmanuel Macron a accueilli le roi Felipe VI à Versailles.", {("FRAGOV", "ESPGOV", "04")}),
     # hostages taken: whom the expression's noun names ("prennent en otage des journalistes")
-    ("Des hommes armés prennent en otage des journalistes équatoriens.", ("ECUUAF", "ECUMED", "18")),
+    ("Des hommes armés prennent en otage des journalistes équatoriens.", ("ECUREB", "ECUMED", "18")),
     # who proposed the agreement that is signed is the other side
     ("Trois syndicats ont signé l'accord proposé par la direction de la SNCF.", ("FRALAB", "FRABUS", "05")),
     # clergy and union bodies are roles
@@ -1952,6 +1954,10 @@ CODED = [
      {("USAELI", "EU", "13"), ("USAELI", "EU", "16")}),
     # party leaders are the opposition's (lexicons/actors/roles.tsv)
     ("Emmanuel Macron recevra les chefs de parti à l'Elysée.", {("FRAGOV", "FRAOPP", "04")}),
+    # arming someone is military aid (072)
+    ("La Russie arme les séparatistes du Donbass.", {("RUS", "UKRREB", "07")}),
+    # unidentified gunmen are an armed group of the country (REB), as gangs are
+    ("Au Nigeria, des hommes armés ont enlevé une centaine d'élèves.", {("NGAREB", "NGAEDU", "18")}),
 ]
 
 

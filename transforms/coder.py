@@ -1049,6 +1049,8 @@ class EventCoder:
         for n, t in enumerate(chain):
             if _dislikes(doc, t):
                 continue  # its negation is what makes it a criticism, of what it governs too
+            if n > 0 and doc.lemmas[t].lower() == "cesser" and doc.deps[chain[n - 1]] == "xcomp":
+                continue  # "n'a jamais cessé d'armer les rebelles": it went on arming them
             if is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS):
                 return "negated"
         if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "tout"
