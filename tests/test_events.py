@@ -1958,6 +1958,11 @@ CODED = [
     ("La Russie arme les séparatistes du Donbass.", {("RUS", "UKRREB", "07")}),
     # unidentified gunmen are an armed group of the country (REB), as gangs are
     ("Au Nigeria, des hommes armés ont enlevé une centaine d'élèves.", {("NGAREB", "NGAEDU", "18")}),
+    # a protest in support of someone: the crowd protests and rallies to them (05), not the town
+    ("Des milliers de personnes défilent à Rome en soutien aux Ukrainiens.",
+     {("ITACVL", None, "14"), ("ITACVL", "UKR", "05")}),
+    ("Les Républicains organiseront samedi à Lyon un rassemblement de soutien à Valérie Pécresse.",
+     {("FRAOPP", None, "14"), ("FRAOPP", "FRAOPP", "05")}),
 ]
 
 

@@ -2061,6 +2061,7 @@ class EventCoder:
                 continue
             out += self._read(doc, i, trig, mentions)
         out = self._kept(doc, _the_two(doc, out) + self._charges(doc, out, mentions))
+        out = self._rallied(doc, out, mentions)
         # "La Pologne affirme que le missile tombé sur son sol, tuant deux personnes, provenait de …":
         # an announced event that no one is found to do leaves the announcement as the sentence's event
         for i, trig in held:
@@ -3182,6 +3183,27 @@ class EventCoder:
         actor = self._country_role(iso, "CVL")
         return replace(m, actor_code=actor.code or m.actor_code, country=iso, sector="CVL", kind="role",
                        resolution="context", confidence=0.4)
+
+    def _rallied(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
+        """A protest in support of someone also rallies its crowd to them (05): "défilent à Londres
+        en soutien aux Palestiniens", "un rassemblement de soutien à Marine Le Pen". The support
+        word's own reading, if any, took a place or no one for its source ("Londres"); the crowd
+        is who supports."""
+        out = list(drafts)
+        for d in drafts:
+            if d.code[:2] != "14" or d.source is None:
+                continue
+            for w in doc.children(d.trigger):
+                trig = self.match_trigger(doc, w)
+                if trig is None or trig.code[:2] != "05" or not doc.deps[w].startswith(("obl", "nmod", "advcl")):
+                    continue
+                supported = self._targets(doc, w, trig, mentions, False)
+                if not supported:
+                    continue
+                out = [o for o in out if o.trigger != w]
+                out += [replace(d, trigger=w, trig_def=trig, code=trig.code, target=y, modality=d.modality)
+                        for y in supported if y.start != d.source.start]
+        return out
 
     PICTURED = Trigger("et", "NOUN", None, "any", "040", (), True, "coder.py:pictured together")
 
