@@ -1963,6 +1963,8 @@ CODED = [
      {("ITACVL", None, "14"), ("ITACVL", "UKR", "05")}),
     ("Les Républicains organiseront samedi à Lyon un rassemblement de soutien à Valérie Pécresse.",
      {("FRAOPP", None, "14"), ("FRAOPP", "FRAOPP", "05")}),
+    # a private person named in apposition to a title, tried: a civilian the country's courts try
+    ("Le chanteur Marc Delorme sera jugé le 3 mars à Lyon.", {("FRAJUD", "FRACVL", "17")}),
 ]
 
 

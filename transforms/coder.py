@@ -3169,7 +3169,9 @@ class EventCoder:
 
     def _private_among(self, doc: ParsedDoc, heads: list[int], mentions: list[Mention]) -> list[Mention]:
         """The person no list knows whose name holds one of `heads`, as a private person (tried,
-        sentenced, arrested: "Gérard Depardieu condamné …")."""
+        sentenced, arrested: "Gérard Depardieu condamné …"), or whose name a head's title has in
+        apposition ("le réalisateur Nicolas Bedos sera jugé")."""
+        heads = heads + [c for h in heads for c in doc.children(h) if doc.deps[c] == "appos" and doc.pos[c] == "PROPN"]
         return [p for m in mentions if _unknown_person(m) and any(m.start <= h < m.end for h in heads)
                 for p in [self._private_person(doc, m, mentions)] if p is not None][:1]
 
