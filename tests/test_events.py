@@ -128,6 +128,10 @@ MODALITIES = [
     ("La Russie n'a aucune intention d'envahir l'Ukraine.", "19", "negated"),
     ("Le Kremlin dément toute intention d'envahir l'Ukraine.", "19", "negated"),
     ("Washington a exprimé sa volonté de rencontrer les talibans.", "04", "future"),
+    # an event noun the subject of a future verb is to come
+    ("Le procès de l'ancien infirmier Sylvain Mareuil s'ouvrira devant la cour criminelle de la Gironde.", "17",
+     "future"),
+    ("Le sommet entre la Chine et l'Union européenne se tiendra à Pékin.", "04", "future"),
     # never having stopped doing it is doing it
     ("Selon l'ONU, le Rwanda n'a jamais cessé d'armer les rebelles du M23.", "07", "asserted"),
     # an attack as the subject of a conditional: if it came
@@ -1965,6 +1969,8 @@ CODED = [
      {("FRAOPP", None, "14"), ("FRAOPP", "FRAOPP", "05")}),
     # a private person named in apposition to a title, tried: a civilian the country's courts try
     ("Le chanteur Marc Delorme sera jugé le 3 mars à Lyon.", {("FRAJUD", "FRACVL", "17")}),
+    ("Le procès de l'ancien infirmier Sylvain Mareuil s'ouvrira le 12 mars devant la cour criminelle de la Gironde.",
+     {("FRAJUD", "FRACVL", "17")}),
 ]
 
 

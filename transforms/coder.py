@@ -1068,6 +1068,10 @@ class EventCoder:
                                          for c in doc.children(i)) or doc.deps[i].startswith("nsubj")
                                      and doc.lemmas[doc.heads[i]].lower() in planned):
             return "future"  # "le rassemblement prévu samedi", "une manifestation est prévue": not yet held
+        if doc.pos[i] == "NOUN" and doc.deps[i].startswith("nsubj") and h != i and doc.pos[h] == "VERB" and (
+                doc.morph(h, "Tense") == "Fut" or any(doc.deps[c].startswith("aux") and doc.morph(c, "Tense") == "Fut"
+                                                      for c in doc.children(h))):
+            return "future"  # "le procès s'ouvrira le 24 février", "le sommet se tiendra à Rome": to come
         hedged = any(has_si_clause(doc, t) or any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS
                                                   and doc.deps[c] in MARKER_DEPS for c in doc.children(t))
                      for t in chain)
@@ -2752,6 +2756,11 @@ class EventCoder:
                           and doc.sent_index(m.start) == doc.sent_index(i)]
                 r.targets = before[-1:]
             if not r.targets:
+                # a person no list knows: "le procès de l'ancien chirurgien Joël L. s'ouvrira …"
+                # (whose name the parser may hang on the trial itself)
+                r.targets = self._private_among(doc, [c for c in doc.children(i) if case_of(doc, c) == "de" or (
+                    doc.deps[c] == "appos" and doc.pos[c] == "PROPN")], r.ments)
+            if not r.targets:
                 return False
             if not any(m.sector == "JUD" for m in r.sources):
                 r.sources = [m for m in [self._judicial_agent(doc, i, r.ments, r.targets)] if m]
@@ -3171,7 +3180,8 @@ class EventCoder:
         """The person no list knows whose name holds one of `heads`, as a private person (tried,
         sentenced, arrested: "Gérard Depardieu condamné …"), or whose name a head's title has in
         apposition ("le réalisateur Nicolas Bedos sera jugé")."""
-        heads = heads + [c for h in heads for c in doc.children(h) if doc.deps[c] == "appos" and doc.pos[c] == "PROPN"]
+        heads = heads + [c for h in heads for c in doc.children(h)
+                         if doc.deps[c] in ("appos", "flat:name") and doc.pos[c] == "PROPN"]
         return [p for m in mentions if _unknown_person(m) and any(m.start <= h < m.end for h in heads)
                 for p in [self._private_person(doc, m, mentions)] if p is not None][:1]
 
