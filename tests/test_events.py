@@ -962,7 +962,8 @@ def test_an_occasion_framing_a_clause_is_its_subject_s(coder, nlp):
     assert ("FRAGOV", None, "01") in got, got
     text = "Malgré les critiques de certains prétendants à l’Elysée, le ministre maintient sa réforme."
     got = _roots(coder, nlp, text)
-    assert ("FRAOPP", None, "11") in got, got
+    # (who is criticised is the government's: critics of the opposition who name no one)
+    assert ("FRAOPP", "FRAGOV", "11") in got, got
 
 
 def test_a_role_and_its_named_holder_are_one_source(coder, nlp):
@@ -1971,6 +1972,11 @@ CODED = [
     ("Le chanteur Marc Delorme sera jugé le 3 mars à Lyon.", {("FRAJUD", "FRACVL", "17")}),
     ("Le procès de l'ancien infirmier Sylvain Mareuil s'ouvrira le 12 mars devant la cour criminelle de la Gironde.",
      {("FRAJUD", "FRACVL", "17")}),
+    # what the opposition or a union denounces naming no one is laid at its government's door (a
+    # candidate's is as often a rival's); the right to strike is no strike
+    ("Au Venezuela, l'opposition dénonce une fraude massive.", {("VENOPP", "VENGOV", "11")}),
+    ("La CGT dénonce une atteinte au droit de grève.", {("FRALAB", "FRAGOV", "11")}),
+    ("Anne Hidalgo dénonce les prophètes de malheur.", {("FRAOPP", None, "11")}),
 ]
 
 

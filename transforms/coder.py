@@ -1144,6 +1144,7 @@ class EventCoder:
                         "10": "GOV"}  # ("sommé de s'expliquer": by the authorities)
     # who claims of its government when it names no addressee ("les syndicats réclament …")
     CLAIMANT_SECTORS = frozenset({"LAB", "CVL", "NGO", "BUS", "EDU", "OPP", "AGR", "MED"})
+    CRITICS_OF_POWER = frozenset({"OPP", "LAB"})
     # what "par" introduces when it is no agent: "tué par balle"
     INSTRUMENTS = frozenset({"balle", "arme", "coup", "couteau", "bombe", "obus", "missile", "drone", "erreur"})
 
@@ -2182,6 +2183,9 @@ class EventCoder:
                 (g := self.match_trigger(doc, v)) is not None and g.code[:2] == "13"
                 for v in ([h, doc.heads[h]] if doc.deps[h] == "obj" else [h]) + self._threatener_before(doc, i)):
             return False  # "a menacé la Russie de sanctions": the threat's means, coded by the threat (1312)
+        if code[:2] == "14" and trig.pos == "NOUN" and case_of(doc, i) == "de" and h != i and \
+                doc.lemmas[h].lower() == "droit":
+            return False  # "une atteinte au droit de grève", "le droit de manifester": a right, no protest
         if doc.lemmas[i].lower() == "appel" and h != i and (doc.lemmas[h].lower() == "interjeter" or (
                 doc.lemmas[h].lower() == "faire" and any(
                     case_of(doc, c) == "de" for c in doc.children(h) + doc.children(i)))):
@@ -2892,6 +2896,12 @@ class EventCoder:
             r.targets = [self._official(t) if t.sector == "CVL" and t.country else t for t in r.targets]
         if r.code[:2] == "14":  # (r.sources found by word order or implied: the place's people too)
             r.sources = [self._civilians(doc, i, m) for m in r.sources]
+        if r.code[:2] == "11" and not r.targets and r.sources and all(
+                m.country and m.sector in self.CRITICS_OF_POWER and m.kind != "person" for m in r.sources):
+            # "l'opposition dénonce une fraude massive", "la CGT dénonce une atteinte au droit de grève":
+            # what the opposition or a union denounces naming no one, it lays at its government's door
+            # (a candidate's is as often a rival's: "dénonce les prophètes de malheur")
+            r.targets = [self._implied(doc, i, r.sources[0].country or "", "GOV")]
         return True
 
     def _emit(self, doc: ParsedDoc, r: _Reading) -> list[EventDraft]:
