@@ -1977,6 +1977,9 @@ CODED = [
     ("Au Venezuela, l'opposition dénonce une fraude massive.", {("VENOPP", "VENGOV", "11")}),
     ("La CGT dénonce une atteinte au droit de grève.", {("FRALAB", "FRAGOV", "11")}),
     ("Anne Hidalgo dénonce les prophètes de malheur.", {("FRAOPP", None, "11")}),
+    # a participle hung on the last word of an office's name describes the office-holder
+    ("Burkina Faso : le président et le premier ministre de la transition arrêtés par des soldats.",
+     {("BFAMIL", "BFAGOV", "17")}),
 ]
 
 

@@ -1321,6 +1321,11 @@ class EventCoder:
             heads = subj
         if not found and doc.deps[i] in ("acl", "amod") and doc.heads[i] != i:
             h = doc.heads[i]
+            # "le premier ministre de la transition arrêté": hung on the last word of the office's name,
+            # it describes the office-holder
+            while doc.deps[h] == "nmod" and case_of(doc, h) == "de" and doc.heads[h] != h and doc.pos[h] == "NOUN" \
+                    and not self._actors_in(doc, h, mentions, skip=i) and doc.pos[doc.heads[h]] == "NOUN":
+                h = doc.heads[h]
             # "le MoDem et l'UDF mis en examen": the participle hangs on the last conjunct
             # (not "deux policiers abattus, deux suspects interpellés": each noun has its own participle)
             first = doc.heads[h]
