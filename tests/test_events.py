@@ -1980,6 +1980,11 @@ CODED = [
     # a participle hung on the last word of an office's name describes the office-holder
     ("Burkina Faso : le président et le premier ministre de la transition arrêtés par des soldats.",
      {("BFAMIL", "BFAGOV", "17")}),
+    # people of a country named by its adjective are its civilians; the agent the parser hangs on
+    # the day before it ("libérés vendredi par le Hamas") is still the agent
+    ("Moscou a libéré des prisonniers ukrainiens.", {("RUSGOV", "UKRCVL", "08")}),
+    ("Quinze otages thaïlandais ont été libérés vendredi par le Hamas, qui a obtenu en retour la sortie de prison "
+     "de vingt Palestiniens.", {("PSEREB", "THACVL", "08")}),
 ]
 
 

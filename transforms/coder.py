@@ -25,6 +25,7 @@ from transforms.entities import (
     most_mentioned_country,
     places_in_sentence,
 )
+from transforms.eventdates import WEEKDAYS
 from transforms.gazetteer import norm
 from transforms.lexicon import CameoCode, Trigger, load_criticism, load_sport, load_word_classes
 from transforms.nlp import ParsedDoc
@@ -472,7 +473,9 @@ class EventCoder:
         if inside:
             return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)]
         for k in [head] + [t for t in range(lo, hi) if t != head]:  # head first, then the whole phrase
-            adj = self._country_adjective(doc, k)
+            # (people of a country: "des otages israéliens", "des prisonniers ukrainiens" are its civilians)
+            adj = self._country_adjective(doc, k, "CVL" if k == head and doc.lemmas[k].lower() in POPULATION_NOUNS
+                                          else "")
             if adj:
                 return [adj]
         demonym = self._demonym(doc, head)
@@ -649,6 +652,10 @@ class EventCoder:
         """The agent of a passive: "par X" (the parser also labels some "de X" obl:agent)."""
         agents = [c for c in doc.children(v) if doc.deps[c] in ("obl:agent",) or
                   (doc.deps[c].startswith(("obl", "nmod")) and case_of(doc, c) == "par")]
+        if not agents:  # "libérés vendredi par le Hamas": hung on the day before it
+            agents = [g for c in doc.children(v) if doc.deps[c] == "obl:mod" and c > v
+                      and doc.lemmas[c].lower() in WEEKDAYS for g in doc.children(c)
+                      if doc.deps[g] in ("nmod", "obl:agent") and case_of(doc, g) == "par"]
         return self._actors_of(doc, agents, mentions)
 
     def _subjects(self, doc: ParsedDoc, v: int, mentions: list[Mention]) -> tuple[list[Mention], bool]:
