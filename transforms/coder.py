@@ -113,6 +113,7 @@ POLICY_CHANGES = set(_WORDS["policy_change"])
 MILITARY_POWER = set(_WORDS["military_power"])
 PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
 POPULATION_NOUNS = set(_WORDS["population_noun"])
+CANDIDATES = set(_WORDS["candidate"])
 COMPOUND_PREFIXES = dict(_WORDS["compound_prefix"])
 BODY_SECTORS = dict(_WORDS["body_sector"])
 VISITED_SITES = dict(_WORDS["visited_site"])
@@ -2909,10 +2910,12 @@ class EventCoder:
         if r.code[:2] == "14":  # (r.sources found by word order or implied: the place's people too)
             r.sources = [self._civilians(doc, i, m) for m in r.sources]
         if r.code[:2] == "11" and not r.targets and r.sources and all(
-                m.country and m.sector in self.CRITICS_OF_POWER and m.kind != "person" for m in r.sources):
+                m.country and m.sector in self.CRITICS_OF_POWER and m.kind != "person"
+                and not self._candidate(doc, self._head_in(doc, m)) for m in r.sources):
             # "l'opposition dénonce une fraude massive", "la CGT dénonce une atteinte au droit de grève":
             # what the opposition or a union denounces naming no one, it lays at its government's door
-            # (a candidate's is as often a rival's: "dénonce les prophètes de malheur")
+            # (a candidate's is as often a rival's: "dénonce les prophètes de malheur", "les critiques
+            # de certains prétendants")
             r.targets = [self._implied(doc, i, r.sources[0].country or "", "GOV")]
         return True
 
@@ -3218,6 +3221,12 @@ class EventCoder:
         return replace(m, actor_code=actor.code or m.actor_code, country=iso, sector="CVL", kind="role",
                        resolution="context", confidence=0.4)
 
+    @staticmethod
+    def _candidate(doc: ParsedDoc, k: int) -> bool:
+        """Word k names candidates (by its lemma, or its form when the tagger took it for a verb:
+        "prétendants" read as "prétender")."""
+        return lemma_of(doc, k) in CANDIDATES or doc.words[k].lower().removesuffix("s") in CANDIDATES
+
     def _rallied(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
         """A protest in support of someone also rallies its crowd to them (05): "défilent à Londres
         en soutien aux Palestiniens", "un rassemblement de soutien à Marine Le Pen". The support
@@ -3235,7 +3244,7 @@ class EventCoder:
                 if not supported:
                     continue
                 out = [o for o in out if o.trigger != w]
-                out += [replace(d, trigger=w, trig_def=trig, code=trig.code, target=y, modality=d.modality)
+                out += [replace(d, trigger=w, trig_def=trig, code=trig.code, target=y)
                         for y in supported if y.start != d.source.start]
         return out
 

@@ -707,7 +707,8 @@ class Resolver:
                 continue
             if self._heads_unknown_body(doc, m, mentions):
                 continue  # "Ugur Sahin, président de BioNTech": no state's president
-            if m.sector == "REB" and any(n.start == m.end and n.kind == "role" for n in mentions):
+            if m.sector == "REB" and doc.lemmas[m.start].lower() in ("homme", "individu") and any(
+                    n.start == m.end and n.kind == "role" for n in mentions):
                 continue  # "des hommes armés djihadistes": the word after says who they are
             person = self._apposed_person(doc, m, mentions)
             if person is not None:  # "Valérie Pécresse, la candidate de la droite": the same person
