@@ -1571,7 +1571,7 @@ CODED = [
     ("La Turquie bloque l'adhésion de la Suède à l'OTAN.", ("TUR", "SWE", "12")),
     # the pope, by his name of pope
     ("Le pape François se rendra en Irak en mars.", ("VATGOV", "IRQ", "04")),
-    # unidentified gunmen are the country's unaligned armed forces; a word after them says who they are
+    # unidentified gunmen are an armed group of the country (REB); a word after them says who they are
     ("Des hommes armés ont enlevé deux journalistes français au Mali.", ("MLIREB", "FRAMED", "18")),
     ("Des hommes armés djihadistes ont tué deux soldats maliens.", ("MLIREB", "MLIMIL", "19")),
     # a present-tense verb the tagger cut to a stem ("attaqu", ADJ) is still the verb
