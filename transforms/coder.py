@@ -49,6 +49,7 @@ from transforms.syntax import (
     incise,
     initial_participle,
     is_conditional,
+    is_future,
     is_lemma,
     is_negated,
     is_present_participle,
@@ -1076,9 +1077,8 @@ class EventCoder:
                                          for c in doc.children(i)) or doc.deps[i].startswith("nsubj")
                                      and doc.lemmas[doc.heads[i]].lower() in planned):
             return "future"  # "le rassemblement prévu samedi", "une manifestation est prévue": not yet held
-        if doc.pos[i] == "NOUN" and doc.deps[i].startswith("nsubj") and h != i and doc.pos[h] == "VERB" and (
-                doc.morph(h, "Tense") == "Fut" or any(doc.deps[c].startswith("aux") and doc.morph(c, "Tense") == "Fut"
-                                                      for c in doc.children(h))):
+        if doc.pos[i] == "NOUN" and doc.deps[i].startswith("nsubj") and h != i and doc.pos[h] == "VERB" and \
+                is_future(doc, h):
             return "future"  # "le procès s'ouvrira le 24 février", "le sommet se tiendra à Rome": to come
         hedged = any(has_si_clause(doc, t) or any(doc.lemmas[c].lower() in HYPOTHETICAL_MARKERS
                                                   and doc.deps[c] in MARKER_DEPS for c in doc.children(t))
@@ -1104,8 +1104,7 @@ class EventCoder:
             if doc.lemmas[t].lower() in REPORT_VERBS and doc.deps[chain[n - 1]] in REPORTED_DEPS:
                 return "reported"
         for t in chain:
-            if doc.morph(t, "Tense") == "Fut" or any(doc.morph(c, "Tense") == "Fut" and doc.deps[c].startswith("aux")
-                                                     for c in doc.children(t)):
+            if is_future(doc, t):
                 return "future"
         for n, t in enumerate(chain[1:], start=1):
             if doc.lemmas[t].lower() in INTENT_VERBS:

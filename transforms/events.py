@@ -20,7 +20,7 @@ from transforms.lexicon import default_tables
 from transforms.nlp import ParsedDoc
 from transforms.places import load_places
 from transforms.rejects import REJECT_TAG, guarded
-from transforms.syntax import clause_distance, clause_verb
+from transforms.syntax import clause_distance, clause_verb, is_future
 from transforms.text import stable_id
 
 
@@ -148,9 +148,8 @@ def event_date(doc: ParsedDoc, draft: EventDraft, published: dt.date) -> tuple[d
         verbs = [] if v is None else [v, doc.heads[v]] if doc.deps[v] == "xcomp" else [v]
         # (so does "doit" over an infinitive: "doit se rendre mardi à Varsovie" is the coming Tuesday)
         # (and a future auxiliary: "sera jugé le 26 septembre" is next September's trial)
-        if any(doc.morph(w, "Tense") == "Fut" or doc.morph(w, "Mood") == "Cnd" or any(
-                doc.lemmas[c] == "aller" and doc.deps[c] == "aux"
-                or doc.deps[c].startswith("aux") and doc.morph(c, "Tense") == "Fut" for c in doc.children(w))
+        if any(is_future(doc, w) or doc.morph(w, "Mood") == "Cnd" or any(
+                doc.lemmas[c] == "aller" and doc.deps[c] == "aux" for c in doc.children(w))
                 or w != v and doc.lemmas[w] == "devoir" and doc.morph(w, "Tense") in ("Pres", "Imp")
                 for w in verbs) or \
                 v is None and draft.modality == "future":

@@ -66,6 +66,12 @@ def is_negated(doc: ParsedDoc, i: int) -> bool:
         doc.lemmas[g].lower() == "aucun" for g in doc.children(c)) for c in kids)
 
 
+def is_future(doc: ParsedDoc, i: int) -> bool:
+    """Future tense, on word i or on one of its auxiliaries ("attaquera", "sera jugé")."""
+    return doc.morph(i, "Tense") == "Fut" or any(
+        doc.deps[c].startswith("aux") and doc.morph(c, "Tense") == "Fut" for c in doc.children(i))
+
+
 def is_conditional(doc: ParsedDoc, i: int) -> bool:
     """Conditional mood (the model often tags it Ind+Imp, "attaquerait": `transforms.tense`
     re-tags such forms from their spelling before the coder reads them)."""
