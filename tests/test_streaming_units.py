@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -164,6 +165,30 @@ def test_a_stale_feed_state_does_not_cut_a_backoff_short() -> None:
             time.sleep(0.05)
         assert len(server.requests("/down.xml")) == 2
         assert records == [] and stale.written.failures == 2 and stale.written.next_tick == 3
+
+
+def test_a_feed_is_asked_once_at_a_time() -> None:
+    # a feed that times out (1 s) takes longer than half an interval (0.5 s): a poll of the next tick
+    # handed to another thread while the first request is under way must not ask it again, or
+    # both read the same failure count and the backoff loses a step
+    with FeedServer() as server:
+        server.set("/slow.xml", Route(items=[Item("s1", "Lent", TEXT)], delay_s=3.0))
+        url = server.url("/slow.xml")
+        poll = _PollFeed(CFG, 1.0, 600.0)
+        first, second = _StaleState(), _StaleState()
+        worker = threading.Thread(target=lambda: list(poll.process((url, 0), first)))
+        worker.start()
+        time.sleep(0.7)  # past half an interval, the first request still waiting for its answer
+        assert list(poll.process((url, 1), second)) == []
+        worker.join()
+        assert first.written.failures == 1 and first.written.next_tick == 1
+        # once answered, the next tick asks again and counts a second failure
+        time.sleep(0.6)  # (half an interval after the answer)
+        third = _StaleState()
+        list(poll.process((url, 1), third))
+        assert third.written.failures == 2
+        time.sleep(3.5)  # the server logs a request once its (delayed) answer is sent
+        assert len(server.requests("/slow.xml")) == 2
 
 
 def test_settled_files_skip_hidden_and_fresh_files(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ its run of failures and the first tick it may be asked again. This gives:
   interval apart, and never two within half an interval (ticks that queued up
   behind a slow stage do not become a burst). Each worker process also keeps its
   latest state per feed, so a stale state from the runner can neither make it
-  ask twice nor cut a backoff short (`poll.stale_state` counts such states);
+  ask twice nor cut a backoff short (`poll.stale_state` counts such states), and
+  asks a feed once at a time: a poll handed to another thread while a request
+  to the same feed is under way is skipped (`poll.in_flight`);
 - conditional GET: an unchanged feed answers 304, read as "nothing new";
 - backoff: after n failures in a row the feed waits 2^(n-1) ticks (capped at
   `max_backoff_s`), or what the server's Retry-After asks, whichever is longer;
@@ -169,6 +171,10 @@ class _PollFeed(beam.DoFn):
     # twice; a slow feed asked again before its backoff ran out); neither politeness nor backoff
     # should rest on the runner's state alone. (Each worker process has its own.)
     _latest: ClassVar[dict[str, FeedState]] = {}
+    # Feeds this process is asking right now. A request can outlast half an interval (a feed that
+    # times out), and a runner has handed the next tick's poll of the same feed to another thread
+    # meanwhile: both read the same failure count, asked, and the backoff lost a step.
+    _in_flight: ClassVar[set[str]] = set()
     _latest_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, cfg: SourceConfig, interval_s: float, max_backoff_s: float) -> None:
@@ -188,11 +194,23 @@ class _PollFeed(beam.DoFn):
             if known is not None and known.last_request > state.last_request:
                 self.stale_state.inc()  # this process asked the feed since: its state is the newer
                 state = known
+            if url in self._in_flight:
+                # asked by another thread right now: this tick's poll is that one
+                Metrics.counter("poll", "skipped").inc()
+                Metrics.counter("poll", "in_flight").inc()
+                return
             now = time.time()
-            if tick >= state.next_tick and now - state.last_request >= self.interval_s / 2:
-                # taken: a poll of this feed running meanwhile sees a request under way and waits
+            taken = tick >= state.next_tick and now - state.last_request >= self.interval_s / 2
+            if taken:
                 self._latest[url] = replace(state, last_request=now)
-        new, records, outcome = poll_feed(url, tick, state, self.cfg, self.interval_s, self.max_backoff_s)
+                self._in_flight.add(url)
+        try:
+            new, records, outcome = poll_feed(url, tick, state, self.cfg, self.interval_s, self.max_backoff_s,
+                                              now=now)
+        finally:
+            if taken:
+                with self._latest_lock:
+                    self._in_flight.discard(url)
         with self._latest_lock:
             known = self._latest.get(url)
             if known is None or new.last_request >= known.last_request:
