@@ -1382,6 +1382,9 @@ CODED = [
     ("Le député Eric Ciotti se rallie à Valérie Pécresse.", ("FRAOPP", "FRAOPP", "05")),
     # headline present tense taken for a participle
     ("Le Mali expulse l'ambassadeur de France.", ("MLI", "FRA", "16")),
+    # a government (a capital, a junta) expelling envoys acts against their government; a state, their state
+    ("Alger a expulsé douze agents de l'ambassade de France.", ("DZAGOV", "FRAGOV", "16")),
+    ("La junte birmane expulse l'ambassadeur du Royaume-Uni.", ("MMRMIL", "GBRGOV", "16")),
     # association files a complaint
     ("SOS Racisme porte plainte contre Eric Zemmour.", ("FRANGO", "FRAOPP", "11")),
     # calling to vote for someone is an endorsement
@@ -1524,7 +1527,7 @@ CODED = [
     ("L'OTAN a placé des forces en état d'alerte.", ("NATO", None, "15")),
     ("La CNIL a infligé une amende de 150 millions d'euros à Google.", ("FRAGOV", "USABUS", "17")),
     # one's own ambassador recalled, named by the capital's metonymy, still points at his posting
-    ("Pékin a rappelé son ambassadeur en Lituanie.", ("CHNGOV", "LTU", "16")),
+    ("Pékin a rappelé son ambassadeur en Lituanie.", ("CHNGOV", "LTUGOV", "16")),
     # a role travelling to a place is a visitor, not one of its people; one's counterpart serves the other side
     ("Le ministre des affaires étrangères s'est rendu à Kiev mercredi.", ("FRAGOV", "UKRGOV", "04")),
     ("Le ministre des affaires étrangères est arrivé à Moscou pour rencontrer son homologue.",
@@ -1559,7 +1562,7 @@ CODED = [
     ("Le président américain a assuré que le gazoduc ne serait pas mis en service si la Russie attaquait.",
      "no 19"),
     # a recalled ambassador with no posting in the sentence served in the other country the article named
-    ("Bamako expulse l'ambassadeur de France. Paris a rappelé son ambassadeur.", ("FRAGOV", "MLI", "16")),
+    ("Bamako expulse l'ambassadeur de France. Paris a rappelé son ambassadeur.", ("FRAGOV", "MLIGOV", "16")),
     # calling someone a name of lexicons/criticism.tsv criticises them; another name is no event
     ("Jean-Yves Le Drian avait qualifié la junte malienne d'« illégitime ».", ("FRAGOV", "MLIMIL", "11")),
     ("Joe Biden a traité Vladimir Poutine de tueur.", ("USAGOV", "RUSGOV", "11")),
@@ -1732,7 +1735,7 @@ CODED = [
     ("Afghanistan : les talibans entrent dans Kaboul, le président Ashraf Ghani quitte le pays", ("TAL", "AFG", "19")),
     ("Le ministre entre dans la salle.", "no 19"),
     ("Bamako donne soixante-douze heures à l'ambassadeur de France pour quitter le territoire malien",
-     ("MLIGOV", "FRA", "16")),
+     ("MLIGOV", "FRAGOV", "16")),
     ("La Cédéao donne une semaine aux putschistes nigériens pour rétablir Mohamed Bazoum.", ("ECOWAS", "NERMIL", "10")),
     ("La Cédéao n'exclut pas une intervention militaire au Niger.", {("ECOWAS", "NER", "13")}),
     ("Le gouvernement exclut toute hausse d'impôts.", "no 13"),
@@ -1868,7 +1871,7 @@ CODED = [
     ("La Conférence épiscopale du Cameroun appelle Paul Biya au dialogue.", ("CMRREL", "CMRGOV", "02")),
     # a headline verb the tagger read as a noun, an adjective or an adverb is parsed again as a verb
     ("Pékin sanctionne des élus américains.", ("CHNGOV", "USA", "16")),
-    ("Washington expulse deux diplomates russes.", ("USAGOV", "RUS", "16")),
+    ("Washington expulse deux diplomates russes.", ("USAGOV", "RUSGOV", "16")),
     ("Kiev critique Moscou.", ("UKRGOV", "RUSGOV", "11")),
     ("Le roi gracie des journalistes marocains.", ("MARGOV", "MARMED", "08")),
     ("Paris livre des canons Caesar à l'Ukraine.", ("FRAGOV", "UKR", "07")),
