@@ -286,10 +286,13 @@ ROLE_CODES = [
     # a foreign city's adjective names its country ("la police new-yorkaise"); French cities' do not,
     # since French news uses them for local matters ("une législative parisienne")
     ("La police new-yorkaise a interpellé une centaine de manifestants.", ("police new-yorkaise", "USACOP")),
+    # "responsables" beside a nationality are its officials; "les responsables de l'attaque" are none
+    ("L'Union européenne pourrait sanctionner des responsables rwandais.", ("responsables rwandais", "RWAGOV")),
 ]
 ROLE_CODES_ABSENT = [
     ("Les forces politiques ont débattu du texte.", "forces politiques"),
     ("Les forces de gauche se sont réunies.", "forces"),
+    ("Les responsables de l'attaque ont été arrêtés par la police.", "responsables"),
 ]
 
 
