@@ -1949,6 +1949,10 @@ CODED = [
     ("À Dakar, des manifestants s'en prennent aux ambassades de France et de Belgique.",
      {("SENCVL", "FRAGOV", "14"), ("SENCVL", "BELGOV", "14")}),
     ("Le ministre s'en prend à l'opposition.", {("FRAGOV", "FRAOPP", "11")}),
+    # a crowd in the street that the police disperse was protesting; other people dispersed were not
+    ("À Minsk, la police a dispersé les manifestants réunis devant le palais présidentiel.",
+     {("BLRCOP", "BLRCVL", "17"), ("BLRCVL", None, "14")}),
+    ("La police a dispersé les enfants.", "no 14"),
     # asking forgiveness apologises (05); lifting a veto and withdrawing a reform yield (08)
     ("L'archevêque de Lyon a demandé pardon aux victimes.", {("FRAREL", "FRACVL", "05")}),
     ("La Pologne lève son veto au budget européen.", {("POL", "EU", "08")}),

@@ -99,8 +99,6 @@ DENY_VERBS = set(_WORDS["deny_verb"])
 # verbs that turn away an accusation: its target is who turns it away, not who made it
 REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
-# a crowd in the street: what it "s'en prend à" it attacks, as a protest
-CROWD_NOUNS = frozenset({"manifestant", "émeutier", "foule", "protestataire", "casseur"})
 # verbs of suspicion whose passive ("accusé de", "soupçonné de") names the accused as the doer
 SUSPICION_VERBS = {"accuser", "soupçonner", "suspecter"}
 INTENT_VERBS = set(_WORDS["intent_verb"])
@@ -109,6 +107,8 @@ ALLEGED = set(_WORDS["alleged"])
 HYPOTHETICAL_MARKERS = set(_WORDS["hypothetical_marker"])
 COMMENT_VERBS = set(_WORDS["comment_verb"])
 CROWD_NOUNS = set(_WORDS["crowd_noun"])
+STREET_CROWD = set(_WORDS["street_crowd"])
+DISPERSAL = set(_WORDS["dispersal"])
 POLICY_NOUNS = set(_WORDS["policy_noun"])
 POLICY_CHANGES = set(_WORDS["policy_change"])
 MILITARY_POWER = set(_WORDS["military_power"])
@@ -2084,6 +2084,7 @@ class EventCoder:
             out += self._read(doc, i, trig, mentions)
         out = self._kept(doc, _the_two(doc, out) + self._charges(doc, out, mentions))
         out = self._rallied(doc, out, mentions)
+        out = self._dispersed(doc, out)
         # "La Pologne affirme que le missile tombé sur son sol, tuant deux personnes, provenait de …":
         # an announced event that no one is found to do leaves the announcement as the sentence's event
         for i, trig in held:
@@ -3250,6 +3251,24 @@ class EventCoder:
                 out = [o for o in out if o.trigger != w]
                 out += [replace(d, trigger=w, trig_def=trig, code=trig.code, target=y)
                         for y in supported if y.start != d.source.start]
+        return out
+
+    DISPERSED = Trigger("disperser", "VERB", None, "any", "141", (), False, "coder.py:dispersed crowd")
+
+    def _dispersed(self, doc: ParsedDoc, drafts: list[EventDraft]) -> list[EventDraft]:
+        """A crowd in the street that is dispersed was protesting: "la police disperse les
+        manifestants rassemblés devant le Parlement" is the crowd's protest (14) as well as the
+        police's act (175), the protest aimed at no one the sentence names."""
+        out = list(drafts)
+        for d in drafts:
+            if d.target is None or doc.lemmas[d.trigger].lower() not in DISPERSAL:
+                continue
+            head = self._head_in(doc, d.target)
+            if doc.lemmas[head].lower() not in STREET_CROWD or any(
+                    o.code[:2] == "14" and o.source is not None and o.source.start == d.target.start for o in out):
+                continue
+            out.append(EventDraft(d.trigger, self.DISPERSED, "141", d.target, None, d.modality, d.place, d.sentence,
+                                  0.6))
         return out
 
     PICTURED = Trigger("et", "NOUN", None, "any", "040", (), True, "coder.py:pictured together")

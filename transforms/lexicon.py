@@ -210,7 +210,7 @@ WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "unclaimed_act": None, "ruler": None, "arms": None, "war_asset": None, "travel_verb": None,
     "motion_verb": None, "grievance": None, "unwelcome_when_negated": None,
     "agreement": None, "site_noun": None, "possibility": None, "alleged": None, "funds": None,
-    "shared_institution": None, "candidate": None,
+    "shared_institution": None, "candidate": None, "street_crowd": None, "dispersal": None,
     "compound_prefix": re.compile(r"[A-Z]{3}"), "body_sector": re.compile(r"[A-Z]{3}"),
     "visited_site": re.compile(r"[A-Z]{3}"),
 }
