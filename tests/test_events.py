@@ -1265,6 +1265,10 @@ CODED = [
     ("L'Arménie et l'Azerbaïdjan s'accusent mutuellement de violer le cessez-le-feu.",
      ("AZE", "ARM", "11")),
     ("Paris et Berlin se soutiennent mutuellement.", {("FRAGOV", "DEUGOV", "05"), ("DEUGOV", "FRAGOV", "05")}),
+    # a "bilatéral" truce is each side's; a truce between two sides is coded as told
+    ("Le gouvernement congolais et les rebelles du M23 concluent un cessez-le-feu bilatéral.",
+     {("CODGOV", "CODREB", "08"), ("CODREB", "CODGOV", "08")}),
+    ("Le gouvernement congolais et les rebelles du M23 concluent un cessez-le-feu.", {("CODGOV", "CODREB", "08")}),
     # claims of responsibility, exercises led
     ("Boko Haram a revendiqué l'enlèvement.", ("NGAREB", None, "01")),
     ("L'armée chinoise a mené des exercices autour de Taïwan.", ("CHNMIL", None, "15")),

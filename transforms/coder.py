@@ -179,6 +179,8 @@ PLACED_TARGETS = ("04", "14", "15", "18", "19", "20")
 # Y s'accusent mutuellement" is two accusations, "X et Y se rencontrent" one meeting.
 SYMMETRIC_ROOTS = ("04", "06")
 MUTUAL_ADVERBS = frozenset({"mutuellement", "réciproquement"})
+# adjectives that make an event noun two-way: "un cessez-le-feu bilatéral" is each side's
+MUTUAL_ADJECTIVES = frozenset({"bilatéral", "mutuel", "réciproque"})
 
 
 class EventCoder:
@@ -2515,6 +2517,9 @@ class EventCoder:
         if trig.pos == "VERB" and has_reflexive(doc, i) and any(
                 doc.lemmas[c].lower() in MUTUAL_ADVERBS for c in doc.children(i)):
             r.reciprocal = r.mutual = True  # "l'Arménie et l'Azerbaïdjan s'accusent mutuellement"
+        if r.reciprocal and trig.pos == "NOUN" and any(
+                doc.deps[c] == "amod" and doc.lemmas[c].lower() in MUTUAL_ADJECTIVES for c in doc.children(i)):
+            r.mutual = True  # "le gouvernement et la guérilla entament un cessez-le-feu bilatéral": both cease fire
         if r.reciprocal and not r.sources and trig.pos == "NOUN" and doc.deps[i].startswith(("obl", "nmod")) \
                 and case_of(doc, i) is not None and any(case_of(doc, c) == "avec" for c in doc.children(i)):
             # "X a annoncé ce report après concertation avec les syndicats": X consulted them
