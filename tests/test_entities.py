@@ -288,6 +288,10 @@ ROLE_CODES = [
     ("La police new-yorkaise a interpellé une centaine de manifestants.", ("police new-yorkaise", "USACOP")),
     # "responsables" beside a nationality are its officials; "les responsables de l'attaque" are none
     ("L'Union européenne pourrait sanctionner des responsables rwandais.", ("responsables rwandais", "RWAGOV")),
+    # a capital that seats an organisation stands for it when it acts, and is a place after "à",
+    # however the parser reads it
+    ("Bruxelles gèle des fonds destinés à la Pologne.", ("Bruxelles", "EU")),
+    ("Covid-19 : à Bruxelles, des milliers de manifestants contre le passe sanitaire", ("Bruxelles", "BEL")),
 ]
 ROLE_CODES_ABSENT = [
     ("Les forces politiques ont débattu du texte.", "forces politiques"),

@@ -1957,6 +1957,9 @@ CODED = [
     ("À Minsk, la police a dispersé les manifestants réunis devant le palais présidentiel.",
      {("BLRCOP", "BLRCVL", "17"), ("BLRCVL", None, "14")}),
     ("La police a dispersé les enfants.", "no 14"),
+    # "Bruxelles" acting is the EU; struck, it is a place in Belgium
+    ("Pékin dénonce le protectionnisme de Bruxelles.", ("CHNGOV", "EU", "11")),
+    ("L'attentat de Bruxelles a fait trois morts.", "no 18"),
     # asking forgiveness apologises (05); lifting a veto and withdrawing a reform yield (08)
     ("L'archevêque de Lyon a demandé pardon aux victimes.", {("FRAREL", "FRACVL", "05")}),
     ("La Pologne lève son veto au budget européen.", {("POL", "EU", "08")}),

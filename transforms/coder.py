@@ -1482,8 +1482,10 @@ class EventCoder:
                            # ("sa demande d'adhésion à l'UE": the target, under the expression's own noun)
                            and not (trig.object == doc.lemmas[c].lower()
                                     and any(t.start < m.end and m.start < t.end for t in targets))
-                           # "l'attentat de Kaboul", "le massacre de Boutcha": where, not who
-                           and not (code[:2] in ("18", "20") and case == "de" and m.kind in ("capital", "city")))
+                           # "l'attentat de Kaboul", "le massacre de Boutcha": where, not who (so is a city
+                           # that seats an organisation: "l'attentat de Bruxelles")
+                           and not (code[:2] in ("18", "20") and case == "de"
+                                    and (m.kind in ("capital", "city") or m.resolution == "metonymy")))
         if out:
             return out
         c, h = i, doc.heads[i]
@@ -2044,9 +2046,16 @@ class EventCoder:
         return _mention(doc, k, k + 1, self._country_role(iso, sector), label="ROLE", resolution="context",
                         confidence=0.5)
 
-    def _country_of(self, doc: ParsedDoc, m: Mention) -> Mention:
+    def _seat_country(self, m: Mention) -> str | None:
+        """The country of a city named for the organisation it seats (Bruxelles for the EU), else None."""
+        if m.kind != "organisation" or m.resolution != "metonymy":
+            return None
+        return next((a.country for a in self.resolver.g.names.get(norm(m.text), [])
+                     if a.kind == "capital" and not a.sector and a.country), None)
+
+    def _country_of(self, doc: ParsedDoc, m: Mention, iso: str | None = None) -> Mention:
         """A place or capital mention as its country ("des frappes sur Kiev": Ukraine is struck)."""
-        return _mention(doc, m.start, m.end, self.resolver.country_actor(m.country or ""), label="LOC",
+        return _mention(doc, m.start, m.end, self.resolver.country_actor(iso or m.country or ""), label="LOC",
                         resolution="alias", confidence=m.confidence)
 
     def _country_role(self, iso: str, sector: str) -> Actor:
@@ -2837,6 +2846,9 @@ class EventCoder:
             # "des frappes russes sur Kiev": the city and its people are struck, not the government
             r.targets = [self._country_of(doc, t)
                          if t.kind == "capital" and t.sector == "GOV" and t.country else t for t in r.targets]
+        if r.code[:2] in ("18", "19", "20"):
+            # so is a city that seats an organisation: "l'attentat de Bruxelles" strikes Belgium, not the EU
+            r.targets = [self._country_of(doc, t, iso) if (iso := self._seat_country(t)) else t for t in r.targets]
         if r.code[:2] == "19" and r.sources and r.targets and all(m.sector == "COP" for m in r.sources) and \
                 all(m.sector == "CVL" for m in r.targets):
             r.code = "180"  # "tué par un tir policier": police violence on a civilian is an assault, not combat

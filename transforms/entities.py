@@ -262,14 +262,16 @@ class Resolver:
             res = "exact" if person.primary else "alias"
             return [_mention(doc, i, j, person, label="PER", resolution=res,
                              confidence=0.95 if person.primary else 0.9)]
-        actor = min(actors, key=lambda a: (not a.primary, a.kind != "country"))
+        # (a capital that also seats an organisation stands for the organisation: "Bruxelles" acting
+        # is the EU, in French news far more than Belgium's government)
+        actor = min(actors, key=lambda a: (not a.primary, a.kind != "country", a.kind == "capital" and bool(a.sector)))
         # a palace is a place when one goes there ("à l'Elysée"); a parliament stays an actor
         seat = actor.kind == "organisation" and actor.country and actor.sector == "GOV"
         if seat and self._locative(doc, nt, i):  # "à l'Elysée", "au Kremlin": a place
             return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.85,
                              kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
         if actor.kind == "capital":
-            if self._locative(doc, nt, i):
+            if self._locative(doc, nt, i, loose=actor.sector is None):
                 return [_mention(doc, i, j, actor, label="LOC", resolution="exact", confidence=0.9,
                                  kind="place", code=self.g.country_cameo.get(actor.country or "", "UNK"))]
             if actor.sector is None:  # a seat (Genève for the UN): the organisation itself
@@ -360,14 +362,18 @@ class Resolver:
         return out + named  # "les musulmans de France": France is a mention too
 
     @staticmethod
-    def _locative(doc: ParsedDoc, nt: list[str], i: int) -> bool:
+    def _locative(doc: ParsedDoc, nt: list[str], i: int, loose: bool = False) -> bool:
         """Is the name at i a location ("à Moscou", "au Kremlin") rather than an addressee
-        ("reproche à Moscou", an indirect object)?"""
+        ("reproche à Moscou", an indirect object)? With `loose`, any name after a locative
+        preposition is one, whatever the parse (for a seat of an organisation: "à Bruxelles,
+        des milliers de manifestants" is a place, though parsed as an argument)."""
         k = i - 1
         if k >= 0 and nt[k] in _ARTICLES:
             k -= 1
         if k < 0 or nt[k] not in LOCATION_CASES | {"au", "aux"}:
             return False
+        if loose:
+            return True
         h = doc.heads[i]
         if doc.deps[h] == "acl" and doc.morph(h, "VerbForm") == "Part":
             return True  # "deux manifestations interdites à Ouagadougou": where, whatever the parse says
