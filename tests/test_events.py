@@ -1853,6 +1853,12 @@ CODED = [
     # "après un entretien avec X, Y …": Y had the meeting
     ("Après un entretien téléphonique avec Volodymyr Zelensky, Xi Jinping se dit prêt à négocier.",
      ("CHNGOV", "UKRGOV", "04")),
+    # saying oneself open to something with someone is an intent to cooperate with them, as saying
+    # oneself ready is; saying one opens something is not
+    ("La présidente mexicaine se dit ouverte à un partenariat avec les Etats-Unis.", ("MEXGOV", "USA", "03")),
+    ("Le Premier ministre sénégalais s'est dit ouvert à une coopération renouvelée avec la France.",
+     ("SENGOV", "FRA", "03")),
+    ("Le ministre dit ouvrir une enquête sur la Fédération.", "no 03"),
     # a crowd no list names marching somewhere is that place's civilians, and the place is no target
     ("Des dizaines de milliers de personnes défilent à Londres en soutien aux Palestiniens.",
      ("GBRCVL", None, "14")),
