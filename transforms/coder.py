@@ -1950,7 +1950,9 @@ class EventCoder:
                      posted_in: Mention | None = None) -> Mention | None:
         """Expelling or recalling an ambassador or diplomats is a step against their state:
         "expulse l'ambassadeur de France" -> FRA; recalling one's own is a step against the
-        country they were posted in: "le Maroc rappelle son ambassadeur en Espagne" -> ESP."""
+        country they were posted in: "le Maroc rappelle son ambassadeur en Espagne" -> ESP.
+        When a government does it (a capital, a junta, a ministry; not a person), it is a step
+        against that state's government: "Alger expulse …" -> FRAGOV."""
         if target is None or code[:2] != "16" or target.sector != "GOV" or not target.country or \
                 not any(w in norm(target.text) for w in ("ambassad", "diplomat", "emissaire", "consul")):
             return target
