@@ -64,16 +64,21 @@ def _stands_as_verb(doc: ParsedDoc, k: int, start: int, end: int) -> bool:
 
 
 def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) -> list[Misread]:
-    """The first misread verb of each sentence whose root is no verb (plain data in, plain data out).
+    """The first misread verb of each sentence whose root is no verb (plain data in, plain data out);
+    in a sentence whose root is a verb, only one the model took for an adverb or an adjective
+    before an infinitive, which it then made the root: "Macron dément avoir souhaité une hausse"
+    is parsed "Macron [dément] a souhaité".
 
     `verbs` are the lemmas a reading must have (the trigger lexicon's verbs): a stand-in parse
     only helps a sentence the coder can then read."""
     out: list[Misread] = []
     for start, end in doc.sents:
-        if any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end)):
-            continue
+        verb_root = any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end))
         for k in range(start + 1, end):
             word = doc.words[k]
+            if verb_root and not (doc.pos[k] in ("ADV", "ADJ") and k + 1 < end
+                                  and doc.morph(k + 1, "VerbForm") == "Inf"):
+                continue
             # (a verb hung as a clause on its own subject is misread too: "Moscou expulse des diplomates"
             # parsed as "Moscou [qui] expulse", with "Moscou" the root)
             verb_on_subject = doc.pos[k] == "VERB" and doc.deps[k] == "acl" and doc.heads[k] < k
@@ -131,12 +136,14 @@ class Reparse:
             start, end = parsed.sents[parsed.sent_index(miss.token)]
             k = miss.token - start
             words = [t.text for t in doc[start:end]]
-            words[k] = miss.proxy
-            sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
-            if _accepts(sub, k):
-                splice(parsed, start, sub, {k: miss.lemma})
-                changed = True
-                self.repaired += 1
+            for proxy in miss.proxy.split("|"):  # (the first stand-in the model reads as the verb)
+                words[k] = proxy
+                sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
+                if _accepts(sub, k):
+                    splice(parsed, start, sub, {k: miss.lemma})
+                    changed = True
+                    self.repaired += 1
+                    break
         if changed:
             doc.user_data[REPAIRED_SYNTAX] = {"pos": parsed.pos, "lemmas": parsed.lemmas, "deps": parsed.deps,
                                      "heads": parsed.heads, "morphs": parsed.morphs}
