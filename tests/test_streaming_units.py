@@ -178,7 +178,10 @@ def test_a_feed_is_asked_once_at_a_time() -> None:
         first, second = _StaleState(), _StaleState()
         worker = threading.Thread(target=lambda: list(poll.process((url, 0), first)))
         worker.start()
-        time.sleep(0.7)  # past half an interval, the first request still waiting for its answer
+        until = time.time() + 10
+        while url not in _PollFeed._in_flight and time.time() < until:
+            time.sleep(0.01)
+        time.sleep(0.6)  # past half an interval, the first request still waiting for its answer
         assert list(poll.process((url, 1), second)) == []
         worker.join()
         assert first.written.failures == 1 and first.written.next_tick == 1
@@ -187,7 +190,10 @@ def test_a_feed_is_asked_once_at_a_time() -> None:
         third = _StaleState()
         list(poll.process((url, 1), third))
         assert third.written.failures == 2
-        time.sleep(3.5)  # the server logs a request once its (delayed) answer is sent
+        until = time.time() + 15  # the server logs a request once its (delayed) answer is sent
+        while len(server.requests("/slow.xml")) < 2 and time.time() < until:
+            time.sleep(0.1)
+        time.sleep(0.5)
         assert len(server.requests("/slow.xml")) == 2
 
 
