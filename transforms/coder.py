@@ -1960,13 +1960,12 @@ class EventCoder:
             if posted_in is None or posted_in.country == source.country:
                 return target
             target = posted_in
-        if source is not None and source.kind != "person" and source.sector in ("GOV", "MIL"):
-            # a government acts against a government: "Alger expulse douze agents de l'ambassade de
-            # France" -> FRAGOV, where "l'Algérie expulse …" is a state against a state (FRA)
-            actor = self.resolver.country_actor(target.country or "", "GOV")
-            return replace(target, actor_code=actor.code or target.actor_code, sector="GOV", kind="country")
-        actor = self.resolver.country_actor(target.country or "")
-        return replace(target, actor_code=actor.code or target.actor_code, sector=None, kind="country")
+        # a government acts against a government: "Alger expulse douze agents de l'ambassade de
+        # France" -> FRAGOV, where "l'Algérie expulse …" is a state against a state (FRA)
+        by_government = source is not None and source.kind != "person" and source.sector in ("GOV", "MIL")
+        actor = self.resolver.country_actor(target.country or "", "GOV" if by_government else "")
+        return replace(target, actor_code=actor.code or target.actor_code, sector="GOV" if by_government else None,
+                       kind="country")
 
     @staticmethod
     def _other_country(mentions: list[Mention], i: int, source: Mention) -> Mention | None:
