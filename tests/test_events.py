@@ -2004,6 +2004,9 @@ CODED = [
     ("Moscou a libéré des prisonniers ukrainiens.", {("RUSGOV", "UKRCVL", "08")}),
     ("Quinze otages thaïlandais ont été libérés vendredi par le Hamas, qui a obtenu en retour la sortie de prison "
      "de vingt Palestiniens.", {("PSEREB", "THACVL", "08")}),
+    # territory seized at home is the country's, not its people's; shelling at home still strikes them
+    ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
+    ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),
 ]
 
 

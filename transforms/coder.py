@@ -1283,7 +1283,7 @@ class EventCoder:
             iso = source.country  # an arrest is at home unless said otherwise
         if iso is None or (iso == source.country and code[:2] not in ("17", "18", "19", "20")):
             return None
-        sector = "CVL" if code[:2] == "17" or iso == source.country else ""
+        sector = "CVL" if code[:2] == "17" or iso == source.country and code != "192" else ""
         actor = self.resolver.country_actor(iso, sector)
         anchor = places[0] if places else source
         return _mention(doc, anchor.start, anchor.end, actor, label="LOC", resolution="context", confidence=0.5)
@@ -1988,7 +1988,8 @@ class EventCoder:
         """A state that arrests, strikes or releases at home acts on its people: "l'armée
         birmane … des obus tirés sur des villages birmans", "X libéré en Egypte" (EGYGOV ->
         EGYCVL), not on the country as a whole."""
-        if target is None or code[:2] not in self.OWN_PEOPLE_ROOTS or not source.country or \
+        # (territory seized at home stays the country's: "le M23 s'empare de Goma" -> CODREB -> COD)
+        if target is None or code[:2] not in self.OWN_PEOPLE_ROOTS or code == "192" or not source.country or \
                 target.country != source.country or target.actor_code != target.country or \
                 target.kind not in ("country", "capital", "place", "city"):
             return target
