@@ -2004,6 +2004,13 @@ CODED = [
     ("Moscou a libéré des prisonniers ukrainiens.", {("RUSGOV", "UKRCVL", "08")}),
     ("Quinze otages thaïlandais ont été libérés vendredi par le Hamas, qui a obtenu en retour la sortie de prison "
      "de vingt Palestiniens.", {("PSEREB", "THACVL", "08")}),
+    # a threat aims at whom the threatened act or its condition names, wherever the parse hangs them;
+    # not past a comma ("selon …" names who reports it)
+    ("Le président américain menace d'imposer dès la semaine prochaine des taxes de 40 % à l'Union européenne.",
+     ("USAGOV", "EU", "13")),
+    ("Pékin menace de « représailles » si Manille poursuit ses patrouilles.", ("CHNGOV", "PHLGOV", "13")),
+    ("Le ministre de l'intérieur menace de démissionner, selon l'Elysée.",
+     {("FRAGOV", None, "13"), ("FRAGOV", None, "08")}),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

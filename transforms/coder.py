@@ -1389,6 +1389,27 @@ class EventCoder:
                 return hit[:1]
         return []
 
+    @staticmethod
+    def _threatened_after(doc: ParsedDoc, i: int, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+        """Whom "menace de …" aims at when the parse hangs no one on the threatened act or its
+        condition (it often breaks on them): the first actor named after "de" in the same clause,
+        across the threatened verb and its quotes ("menace d'imposer des droits de douane à l'UE",
+        "menace de « mesures » si Taïwan persiste"). Not a place where it would act, nor past a
+        comma or a relative clause."""
+        s, e = doc.sents[doc.sent_index(i)]
+        if i + 1 >= e or doc.lemmas[i + 1].lower() != "de":
+            return []
+        for k in range(i + 2, min(e, i + 20)):
+            if doc.pos[k] == "PUNCT" and doc.words[k] not in ("«", "»", "\"", "’", "'", "-") or \
+                    doc.words[k].lower() in ("qui", "que", "qu'", "qu’", "dont", "où"):
+                return []
+            hit = [m for m in mentions if m.start <= k < m.end and m.resolved
+                   and m.kind not in ("place", "city") and not _same_code(m, sources)
+                   and not (m.kind in ("country", "capital") and locative(doc, m.start))]  # (not "à l'UE")
+            if hit:
+                return hit[:1]
+        return []
+
     def _noun_sources(self, doc: ParsedDoc, i: int, trig: Trigger, code: str, mentions: list[Mention],
                       targets: list[Mention]) -> list[Mention]:
         """Who did it, for a nominal trigger: "les frappes russes", "les sanctions de l'UE",
@@ -2454,6 +2475,8 @@ class EventCoder:
                              if not _same_code(m, r.sources)][:1]
                 if r.targets:
                     break
+        if r.code[:2] == "13" and not r.targets and trig.pos == "VERB" and not r.passive:
+            r.targets = self._threatened_after(doc, i, r.ments, r.sources)
         h = doc.heads[i]
         if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i] == "nsubj" and \
                 doc.lemmas[h].lower() == "opposer":
