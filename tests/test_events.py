@@ -2011,6 +2011,8 @@ CODED = [
     ("Pékin menace de « représailles » si Manille poursuit ses patrouilles.", ("CHNGOV", "PHLGOV", "13")),
     ("Le ministre de l'intérieur menace de démissionner, selon l'Elysée.",
      {("FRAGOV", None, "13"), ("FRAGOV", None, "08")}),
+    # who is received at a palace, no host named, is received by its government
+    ("Les syndicats d'enseignants seront reçus vendredi à l'Elysée.", ("FRAGOV", "FRALAB", "04")),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

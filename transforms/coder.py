@@ -2629,6 +2629,12 @@ class EventCoder:
             # "suspendu de la Cédéao", "exclu de l'Otan": the body one is put out of acts
             r.sources = [m for c in doc.children(i) if case_of(doc, c) == "de"
                          for m in self._actors_in(doc, c, r.ments) if m.kind == "organisation"]
+        if not r.sources and r.passive and r.code[:2] == "04":
+            # "a été reçu lundi à l'Elysée", "reçus à Matignon": the palace one is received at hosts
+            r.sources = [replace(m, actor_code=actor.code, kind="organisation", resolution="metonymy")
+                         for m in places_in_sentence(doc, i, r.ments, kinds=("place",))
+                         if m.sector == "GOV" and m.country and m.start > i and locative(doc, m.start)
+                         for actor in [self.resolver.country_actor(m.country, "GOV")] if actor.code][:1]
         if not r.sources:
             if r.passive and r.code[:2] == "11" and doc.lemmas[i].lower() == "condamner" and any(
                     case_of(doc, c) == "pour" for c in doc.children(i)):
