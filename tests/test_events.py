@@ -2013,6 +2013,9 @@ CODED = [
      {("FRAGOV", None, "13"), ("FRAGOV", None, "08")}),
     # who is received at a palace, no host named, is received by its government
     ("Les syndicats d'enseignants seront reçus vendredi à l'Elysée.", ("FRAGOV", "FRALAB", "04")),
+    # a list of objects the parser cut in two at the comma is still one list of targets
+    ("Sri Lanka : des milliers de manifestants envahissent le Parlement, la présidence et la Cour suprême.",
+     {("LKACVL", "LKALEG", "14"), ("LKACVL", "LKAGOV", "14"), ("LKACVL", "LKAJUD", "14")}),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

@@ -964,6 +964,10 @@ class EventCoder:
                         heads += [k for k in kids if doc.deps[k] == "conj" and k > c
                                   and doc.pos[k] in ("NOUN", "PROPN") and case_of(doc, k) is None
                                   and (slot == "entre" or any(doc.words[g].lower() == "et" for g in doc.children(k)))]
+                    if slot == "obj":  # "envahissent le Congrès, le palais présidentiel et la Cour suprême":
+                        # a list the parser made into a second object after the comma, with the rest its conjuncts
+                        heads += [g for k in kids if doc.deps[k] == "obj" and k > c
+                                  and doc.words[doc.subtree(k)[0] - 1] == "," for g in with_conj(doc, k)]
                     # (an agent the parser hung inside the slot of an arrest or an assault is no target:
                     # "la répression des manifestations par le régime": the protesters undergo it)
                     done_to = trig.code[:2] in ("17", "18")
