@@ -323,3 +323,16 @@ def test_words_that_name_no_actor_here(nlp, text, words):
 ])
 def test_a_home_institution_s_name_is_another_state_s_when_the_sentence_says_so(resolver, nlp, text, name, code):
     assert (name, code) in _codes(resolver, nlp, text)
+
+
+def test_the_town_an_event_is_named_after_is_a_place(nlp):
+    # the model reads "Attaque de Solingen" as one name; the town after "de" is where it was
+    # (not a lowercase common noun: "le ministre de la défense" names no La Défense)
+    resolver = default_resolver()
+    for text, town, iso in (("Attaque de Solingen : le suspect placé en détention provisoire.", "Solingen", "DEU"),
+                            ("Sommet de La Haye : les alliés promettent de dépenser plus.", "La Haye", "NLD")):
+        found = {(m.text, m.country) for m in resolver.mentions(from_spacy(nlp(text)), dt.date(2025, 6, 25))}
+        assert (town, iso) in found, found
+    found = resolver.mentions(from_spacy(nlp("Le ministre de la défense, Yoav Gallant, a prévenu le Liban.")),
+                              dt.date(2024, 6, 20))
+    assert not [m for m in found if m.kind == "city"], found

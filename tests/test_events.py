@@ -2092,3 +2092,8 @@ def test_place_names_are_the_same_in_every_process():
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("3", "4")}
     assert seen == {"['Hassaké', 'Saïda', 'Genève', 'Paris']\n"}, seen
+
+
+def test_the_town_an_attack_is_named_after_is_where_not_who(coder, nlp):
+    got = _roots(coder, nlp, "Attaque de Nantes : le suspect, un Syrien de 30 ans, placé en détention provisoire.")
+    assert ("FRACOP", "SYR", "17") in got and not [t for t in got if t[2] == "19" and t[0] == "FRA"], got

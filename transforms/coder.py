@@ -1510,7 +1510,9 @@ class EventCoder:
                            # "l'attentat de Kaboul", "le massacre de Boutcha": where, not who (so is a city
                            # that seats an organisation: "l'attentat de Bruxelles")
                            and not (code[:2] in ("18", "20") and case == "de"
-                                    and (m.kind in ("capital", "city") or m.resolution == "metonymy")))
+                                    and (m.kind in ("capital", "city") or m.resolution == "metonymy"))
+                           # ("l'attaque de Solingen"; "l'offensive de Moscou" may be Moscow's)
+                           and not (code[:2] == "19" and case == "de" and m.kind == "city"))
         if out:
             return out
         c, h = i, doc.heads[i]
