@@ -2016,6 +2016,12 @@ CODED = [
     # a list of objects the parser cut in two at the comma is still one list of targets
     ("Sri Lanka : des milliers de manifestants envahissent le Parlement, la présidence et la Cour suprême.",
      {("LKACVL", "LKALEG", "14"), ("LKACVL", "LKAGOV", "14"), ("LKACVL", "LKAJUD", "14")}),
+    # the court a case is brought before is not whom it is against; against an act, its agent is
+    ("Le Nicaragua saisit la Cour internationale de justice.", {("NIC", None, "11")}),
+    ("Amnesty a saisi le Conseil d'Etat contre l'emploi de drones par la police pendant les cortèges.",
+     {("AMN", "FRACOP", "11")}),
+    # police at a protest are not protesting, nor showing force
+    ("Un photographe a été frappé par des policiers lors d'une manifestation à Lyon.", "not 15"),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

@@ -408,7 +408,8 @@ class EventCoder:
         if k is None:
             return False
         lo, hi = doc.subtree(k)
-        return lo <= m.start < hi or k == m.start
+        # (or a name that holds it: "saisit la Cour internationale de justice" for "saisir la justice")
+        return lo <= m.start < hi or m.start <= k < m.end
 
     def _governed_by_request(self, doc: ParsedDoc, i: int) -> bool:
         """An infinitive asked for, demanded or refused ("appellent à boycotter", "refuse de se
@@ -975,6 +976,11 @@ class EventCoder:
                              if not (done_to and under_case(doc, self._head_in(doc, m), h, ("par",)))]
                     if not found and doc.lemmas[c].lower() in POPULATION_NOUNS:
                         found = self._population(doc, c, mentions)
+                    if not found and slot == "contre" and doc.pos[c] == "NOUN" and trig.pos == "VERB":
+                        # "contre l'usage de drones par la police": against an act, the agent the parser
+                        # hung on the verb is whom it is against
+                        found = [m for k in kids if k > c and case_of(doc, k) == "par"
+                                 for m in self._actors_in(doc, k, mentions)][:1]
                     if found:
                         return found
         return []
@@ -2916,6 +2922,9 @@ class EventCoder:
             if r.code[:3] == "143" and not boycott:  # strikers are workers: "les cheminots de la SNCF font grève"
                 r.sources = [self._workers(m) for m in r.sources]
             if r.sources and all(m.sector in ("COP", "MIL") for m in r.sources):
+                lo, hi = doc.subtree(i)
+                if trig.pos == "NOUN" and not any(lo <= m.start < hi for m in r.sources):
+                    return False  # "brutalisé par des policiers lors d'une manifestation": not theirs
                 r.code = "150"  # police or troops gathering are a show of force, not a protest
         if r.code[:3] == "087":
             # "annoncent leur retrait de la Cédéao", "se retire de l'OMS": leaving a body cuts ties with it
