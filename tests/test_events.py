@@ -1918,8 +1918,9 @@ CODED = [
     ("Démission du premier ministre japonais", {("JPNGOV", None, "08")}),
     ("L'Union européenne a débloqué 50 millions d'euros pour le Soudan.", ("EU", "SDN", "07")),
     ("Le Japon versera 200 millions de dollars à l'Ukraine.", ("JPN", "UKR", "07")),
-    # ("autorise la police à ouvrir le feu": the police opens fire, not who authorises it)
-    ("Au Kazakhstan, le président autorise la police à ouvrir le feu.", ("KAZCOP", "KAZCVL", "19")),
+    # ("autorise la police à ouvrir le feu": the police opens fire, not who authorises it; on the
+    # country's people, an assault)
+    ("Au Kazakhstan, le président autorise la police à ouvrir le feu.", ("KAZCOP", "KAZCVL", "18")),
     # two people coordinated, the second hung on the first one's surname: both are targets
     ("La justice argentine a émis des mandats d'arrêt contre Vladimir Poutine et Ali Khamenei.",
      {("ARGJUD", "RUSGOV", "17"), ("ARGJUD", "IRNGOV", "17")}),
@@ -2022,6 +2023,12 @@ CODED = [
      {("AMN", "FRACOP", "11")}),
     # police at a protest are not protesting, nor showing force
     ("Un photographe a été frappé par des policiers lors d'une manifestation à Lyon.", "not 15"),
+    # police, gangs or civilians striking the unarmed assault them (18); armies fight armed men (19);
+    # a suburb's town is where, not who
+    ("Deux reporters ont été tués par des membres d'un gang dans la périphérie de Port-au-Prince.",
+     {("HTIREB", "HTICVL", "18")}),
+    ("Un policier a frappé un livreur à terre, à Paris.", {("FRACOP", "FRACVL", "18")}),
+    ("L'armée malienne a tué dix jihadistes.", {("MLIMIL", "MLIREB", "19")}),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

@@ -3041,9 +3041,21 @@ class EventCoder:
                     # ("menace de reprendre ses essais" is aimed at no one in particular)
                     tgt = self._salient_adversary(r.ments, src)
                     conf = 0.5 if tgt else conf
-                drafts.append(EventDraft(i, trig, r.code, self._not_of_the_target(doc, r, src, tgt), tgt,
-                                         modality, place, r.sent, round(conf, 2)))
+                drafts.append(EventDraft(i, trig, self._assault(r.code, src, tgt), self._not_of_the_target(
+                    doc, r, src, tgt), tgt, modality, place, r.sent, round(conf, 2)))
         return drafts
+
+    # who fights (19) when they strike: armies, and armed groups against armed men; police, armed
+    # groups or civilians striking an unarmed person assault them (18)
+    ASSAILANTS = frozenset({"COP", "CVL", "REB"})
+    ARMED = frozenset({"MIL", "REB", "COP", "SPY"})
+
+    def _assault(self, code: str, src: Mention, tgt: Mention | None) -> str:
+        """"un policier frappe un livreur", "un journaliste abattu par des membres d'un gang": 180."""
+        if code[:2] != "19" or tgt is None or src.sector not in self.ASSAILANTS or not tgt.sector or \
+                tgt.sector in self.ARMED or tgt.kind not in ("person", "role") and tgt.sector != "CVL":
+            return code  # (people of a place struck are its civilians: "frappé un livreur, à Paris")
+        return "180"
 
     def _not_of_the_target(self, doc: ParsedDoc, r: _Reading, src: Mention, tgt: Mention | None) -> Mention:
         """"Le président a reçu le représentant russe", "le gouvernement a annoncé l'expulsion de

@@ -81,7 +81,8 @@ def is_conditional(doc: ParsedDoc, i: int) -> bool:
 _LOCATIVE_CASES = {"en", "dans", "au", "aux", "à", "a"}
 # spatial words before "de" that make the name after them a place ("au-dessus de Kiev", "près de Moscou")
 _SEAS = {"mer", "océan", "golfe", "détroit"}
-_NEAR_WORDS = {"au-dessus", "près", "proximité", "autour", "large", "abords", "environs"}
+_NEAR_WORDS = {"au-dessus", "près", "proximité", "autour", "large", "abords", "environs", "alentours", "banlieue",
+               "périphérie", "faubourgs", "quartier", "quartiers"}
 
 
 def participles_on(doc: ParsedDoc, i: int) -> list[int]:
