@@ -2029,6 +2029,9 @@ CODED = [
      {("HTIREB", "HTICVL", "18")}),
     ("Un policier a frappé un livreur à terre, à Paris.", {("FRACOP", "FRACVL", "18")}),
     ("L'armée malienne a tué dix jihadistes.", {("MLIMIL", "MLIREB", "19")}),
+    # who announces, after a comma, what a state will do makes no statement of its own: the act is the event
+    ("Le Tchad va exiger le départ des instructeurs russes, a annoncé le ministre tchadien des affaires étrangères.",
+     "not 01"),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

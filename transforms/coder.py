@@ -1731,8 +1731,12 @@ class EventCoder:
         # (or a conjunct with no "et" and no subject before it: "…, a annoncé le ministre")
         incise = doc.deps[i] in ("parataxis", "advcl") or doc.deps[i] == "conj" and not any(
             doc.deps[c] in ("cc", "nsubj") for c in doc.children(i))
-        if h < i and incise and after_comma(doc, i) and self.match_trigger(doc, h):
-            return h
+        if h < i and incise and after_comma(doc, i):
+            if self.match_trigger(doc, h):
+                return h
+            # (or the infinitive of a modal or future: "Le Sénégal va demander le départ …, a annoncé X")
+            return next((c for c in doc.children(h) if doc.deps[c] == "xcomp" and c < i and self.match_trigger(doc, c)),
+                        None)
         return None
 
     def _announces_an_event(self, doc: ParsedDoc, i: int) -> bool:
