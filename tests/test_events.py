@@ -2032,6 +2032,10 @@ CODED = [
     # who announces, after a comma, what a state will do makes no statement of its own: the act is the event
     ("Le Tchad va exiger le départ des instructeurs russes, a annoncé le ministre tchadien des affaires étrangères.",
      "not 01"),
+    # "à propos de" says whom words are about, and is no words said; recognising a vote or a state is 054
+    ("« Ce sont des actes indignes », a dénoncé le président argentin à propos des manifestants.",
+     {("ARGGOV", "ARGCVL", "11")}),
+    ("Le Pérou ne reconnaîtra pas la réélection du président vénézuélien.", {("PER", "VENGOV", "05")}),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

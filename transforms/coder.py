@@ -2247,6 +2247,8 @@ class EventCoder:
         """False for a trigger word that, here, names no event of its own (see each case)."""
         code = trig.code
         h = doc.heads[i]
+        if trig.lemma == "propos" and i > 0 and doc.words[i - 1].lower() == "à":
+            return False  # "à propos des émeutiers": about them, not words said
         if trig.pos == "NOUN" and case_of(doc, i) == "de" and h != i and any(
                 (g := self.match_trigger(doc, v)) is not None and g.code[:2] == "13"
                 for v in ([h, doc.heads[h]] if doc.deps[h] == "obj" else [h]) + self._threatener_before(doc, i)):
@@ -2491,6 +2493,11 @@ class EventCoder:
                              if not _same_code(m, r.sources)][:1]
                 if r.targets:
                     break
+        if r.code[:2] in ("01", "11", "12") and not r.targets and trig.pos == "VERB":
+            # "a dénoncé …, à propos des émeutiers": whom the words are about
+            r.targets = [m for c in doc.children(i) if doc.lemmas[c].lower() == "propos" and case_of(doc, c) == "à"
+                         for g in doc.children(c) if case_of(doc, g) in ("de", "du", "des")
+                         for m in self._actors_in(doc, g, r.ments) if not _same_code(m, r.sources)][:1]
         if r.code[:2] == "13" and not r.targets and trig.pos == "VERB" and not r.passive:
             r.targets = self._threatened_after(doc, i, r.ments, r.sources)
         h = doc.heads[i]
