@@ -2036,6 +2036,11 @@ CODED = [
     ("« Ce sont des actes indignes », a dénoncé le président argentin à propos des manifestants.",
      {("ARGGOV", "ARGCVL", "11")}),
     ("Le Pérou ne reconnaîtra pas la réélection du président vénézuélien.", {("PER", "VENGOV", "05")}),
+    # a meeting or an agreement under someone's aegis or mediation: the mediator meets each party (045)
+    ("L'Arménie et l'Azerbaïdjan signent un accord de paix sous médiation américaine.",
+     {("ARM", "AZE", "05"), ("USAGOV", "ARM", "04"), ("USAGOV", "AZE", "04")}),
+    ("Le président serbe et le premier ministre kosovar se sont rencontrés mardi sous l'égide de l'Union européenne.",
+     {("SRBGOV", "KSVGOV", "04"), ("EU", "SRBGOV", "04"), ("EU", "KSVGOV", "04")}),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

@@ -2135,6 +2135,7 @@ class EventCoder:
         out = self._kept(doc, _the_two(doc, out) + self._charges(doc, out, mentions))
         out = self._rallied(doc, out, mentions)
         out = self._dispersed(doc, out)
+        out = self._mediated(doc, out, mentions)
         # "La Pologne affirme que le missile tombé sur son sol, tuant deux personnes, provenait de …":
         # an announced event that no one is found to do leaves the announcement as the sentence's event
         for i, trig in held:
@@ -3355,6 +3356,36 @@ class EventCoder:
                 continue
             out.append(EventDraft(d.trigger, self.DISPERSED, "141", d.target, None, d.modality, d.place, d.sentence,
                                   0.6))
+        return out
+
+    MEDIATION = Trigger("égide", "NOUN", None, "any", "045", (), False, "coder.py:mediation")
+    MEDIATED_ROOTS = frozenset({"03", "04", "05"})
+
+    def _mediated(self, doc: ParsedDoc, drafts: list[EventDraft], mentions: list[Mention]) -> list[EventDraft]:
+        """A meeting or an agreement "sous l'égide de X", "sous médiation angolaise" is mediated by X
+        (045), between X and each party: "Tshisekedi et Kagame se rencontrent à Doha sous l'égide de
+        l'émir du Qatar" -> QATGOV -> CODGOV and QATGOV -> RWAGOV. A state mediates through its
+        government."""
+        out = list(drafts)
+        for k in range(1, len(doc)):
+            if doc.lemmas[k].lower() not in ("égide", "médiation") or not any(
+                    doc.words[j].lower() == "sous" for j in range(max(0, k - 2), k)):
+                continue
+            by = [m for c in doc.children(k) if case_of(doc, c) in ("de", "du", "des")
+                  for m in self._actors_in(doc, c, mentions)][:1] or \
+                [m for m in [self._country_adjective(doc, k, "GOV")] if m]
+            if not by:
+                continue
+            mediator = by[0]
+            if mediator.kind in ("country", "capital") and mediator.country:
+                mediator = _mention(doc, mediator.start, mediator.end, self.resolver.country_actor(
+                    mediator.country, "GOV"), label="LOC", resolution="alias", confidence=mediator.confidence)
+            sent = doc.sent_index(k)
+            met = [d for d in drafts if d.sentence == sent and d.code[:2] in self.MEDIATED_ROOTS]
+            parties = {m.actor_code: m for d in met for m in (d.source, d.target)
+                       if m is not None and m.actor_code != mediator.actor_code}
+            out += [EventDraft(k, self.MEDIATION, "045", mediator, p, met[0].modality, met[0].place, sent, 0.5)
+                    for p in parties.values()]
         return out
 
     PICTURED = Trigger("et", "NOUN", None, "any", "040", (), True, "coder.py:pictured together")
