@@ -2041,6 +2041,11 @@ CODED = [
      {("ARM", "AZE", "05"), ("USAGOV", "ARM", "04"), ("USAGOV", "AZE", "04")}),
     ("Le président serbe et le premier ministre kosovar se sont rencontrés mardi sous l'égide de l'Union européenne.",
      {("SRBGOV", "KSVGOV", "04"), ("EU", "SRBGOV", "04"), ("EU", "KSVGOV", "04")}),
+    # "ordonne à X de …" demands of X; what is ordered outright is done
+    ("La Cour internationale de justice ordonne à la Russie de suspendre ses opérations militaires.",
+     {("ICJ", "RUS", "10")}),
+    ("Le président malien a ordonné l'offensive contre les jihadistes.", {("MLIGOV", "MLIREB", "19")}),
+    ("Le juge a ordonné la libération du journaliste.", ("FRAJUD", "FRAMED", "08")),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

@@ -1641,7 +1641,9 @@ class EventCoder:
         # (announcing is doing: "le Mali annonce l'expulsion de l'ambassadeur"; so is claiming
         # responsibility: "les houthistes revendiquent une attaque de drones"; going to it is taking
         # part: "arrive à une conférence de presse")
-        return governing is not None and governing.code[:2] != code[:2] and governing.code not in ("010", "015", "042")
+        # (nor is ordering: "Poutine ordonne l'offensive")
+        return governing is not None and governing.code[:2] != code[:2] and \
+            governing.code not in ("010", "015", "042") and governing.lemma != "ordonner"
 
     @staticmethod
     def _verbal_attack(source: Mention, targets: list[Mention]) -> bool:
@@ -1687,8 +1689,10 @@ class EventCoder:
         if governing is not None and not_excluded(doc, h) and (
                 (own := self.match_trigger(doc, i)) is None or own.code[:2] not in ARMED_ROOTS):
             return False  # "n'a pas exclu une rencontre": possible, an event of its own (force not ruled out threatens)
-        # (and what is banned has not taken place: "a interdit le rassemblement")
-        return governing is not None and (governing.code[:2] in ("02", "10", "12") or governing.code[:3] == "172")
+        # (and what is banned has not taken place: "a interdit le rassemblement"; what is ordered
+        # is done: "ordonne l'offensive", "a ordonné la libération du journaliste")
+        return governing is not None and governing.lemma != "ordonner" and (
+            governing.code[:2] in ("02", "10", "12") or governing.code[:3] == "172")
 
     def _possessor(self, doc: ParsedDoc, i: int, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
         """"demande sa démission", "exige leur libération": the owner of the object is the target,
@@ -2702,6 +2706,10 @@ class EventCoder:
         if trig.lemma == "interpeller" and r.code[:2] == "17" and r.sources and not r.passive and all(
                 (m.sector or m.actor_code[3:6]) not in ("COP", "MIL", "SPY", "JUD", "REB") for m in r.sources):
             r.code = "020"  # "la CGT interpelle le gouvernement": calls on it; the police arrests
+        if trig.lemma == "ordonner" and r.code == "100" and not (
+                any(case_of(doc, c) in ("à", "au", "aux") or doc.deps[c] == "iobj" for c in doc.children(i))
+                and any(doc.deps[c] == "xcomp" and doc.morph(c, "VerbForm") == "Inf" for c in doc.children(i))):
+            return False  # only "ordonne à X de …" demands of X; "ordonne l'offensive" is the offensive
         if trig.lemma == "reculer":
             if not any(m.start <= c < m.end for c in doc.children(i) if doc.deps[c] == "nsubj" for m in r.sources):
                 return False  # who backs down is named as the subject ("les exportations chinoises ont reculé": no one)
