@@ -2046,6 +2046,9 @@ CODED = [
      {("ICJ", "RUS", "10")}),
     ("Le président malien a ordonné l'offensive contre les jihadistes.", {("MLIGOV", "MLIREB", "19")}),
     ("Le juge a ordonné la libération du journaliste.", ("FRAJUD", "FRAMED", "08")),
+    # a complaint threatened on a condition is aimed at the condition's subject, as a threat is
+    ("Si Moscou envahit la Moldavie, Chisinau saisira la Cour internationale de justice.",
+     {("RUSGOV", "MDA", "19"), ("MDAGOV", "RUSGOV", "11")}),
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),

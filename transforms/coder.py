@@ -2470,8 +2470,9 @@ class EventCoder:
             r.code = "150"  # a missile fired at no one is a show of force (test), not an attack
         if r.code[:2] == "15" and not r.targets:
             r.targets = self._across_border(doc, i, r.ments)  # "surveillent la frontière avec la Corée du Nord"
-        if r.code[:2] == "13" and not r.targets:
+        if (r.code[:2] == "13" or r.code == "115") and not r.targets:
             # "menace de représailles si Taïwan persiste": the threat is aimed at the condition's subject
+            # (so is a complaint: "saisira le Conseil de sécurité si Caracas tente d'annexer …")
             lo, hi = doc.subtree(i)
             r.targets = [m for k in range(lo, hi) if doc.lemmas[k].lower() == "si" and doc.deps[k] == "mark"
                          for s in doc.children(doc.heads[k]) if doc.deps[s] == "nsubj"
