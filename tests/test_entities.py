@@ -336,3 +336,9 @@ def test_the_town_an_event_is_named_after_is_a_place(nlp):
     found = resolver.mentions(from_spacy(nlp("Le ministre de la défense, Yoav Gallant, a prévenu le Liban.")),
                               dt.date(2024, 6, 20))
     assert not [m for m in found if m.kind == "city"], found
+
+
+def test_a_role_of_part_of_a_country_is_that_countrys(resolver, nlp):
+    # "les autorités du nord-est de la Syrie" are Syria's, not those of the next country named
+    codes = _codes(resolver, nlp, "Les autorités du nord-est de la Syrie ont remis deux enfants à la Belgique.")
+    assert ("autorités du nord-est de la Syrie", "SYRGOV") in codes, codes

@@ -36,6 +36,8 @@ FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio on normalised names; see bench/actors.
 LOCATION_CASES = {"a", "à", "en", "dans", "vers", "depuis"}
 _OF = {"de", "du", "d'", "des"}
 _ARTICLES = {"la", "l'", "le", "les"}
+# the part of a country a role is of ("les autorités du nord-est de la Syrie" are Syria's)
+_PARTS = {"nord", "sud", "est", "ouest", "nord est", "nord ouest", "sud est", "sud ouest", "centre"}
 _LABELS = {"country": "LOC", "capital": "LOC", "organisation": "ORG", "person": "PER", "role": "ROLE"}
 
 
@@ -159,6 +161,10 @@ class Resolver:
                 j = k + 1
                 if j < limit and nt[j] in _ARTICLES:
                     j += 1
+                if j + 1 < limit and nt[j] in _PARTS and nt[j + 1] in _OF:
+                    j += 2  # "du nord-est de la Syrie"
+                    if j < limit and nt[j] in _ARTICLES:
+                        j += 1
                 if j >= limit or doc.pos[j] in ("DET", "PRON", "NUM"):
                     break  # an article is no name: "la population d'un pays" is not the UN's
                 for n in range(min(self.g.max_tokens, limit - j), 0, -1):
