@@ -2014,6 +2014,8 @@ CODED = [
      {("FRAGOV", None, "13"), ("FRAGOV", None, "08")}),
     # who is received at a palace, no host named, is received by its government
     ("Les syndicats d'enseignants seront reçus vendredi à l'Elysée.", ("FRAGOV", "FRALAB", "04")),
+    # (a capital is no palace: who receives them there is not said)
+    ("Les syndicats kényans seront reçus vendredi à Nairobi.", "not 04"),
     # a list of objects the parser cut in two at the comma is still one list of targets
     ("Sri Lanka : des milliers de manifestants envahissent le Parlement, la présidence et la Cour suprême.",
      {("LKACVL", "LKALEG", "14"), ("LKACVL", "LKAGOV", "14"), ("LKACVL", "LKAJUD", "14")}),

@@ -1399,6 +1399,10 @@ class EventCoder:
                 return hit[:1]
         return []
 
+    def _palace(self, m: Mention) -> bool:
+        """A place that is a government's seat by name ("l'Elysée", "Matignon"), not a capital."""
+        return any(a.kind == "organisation" for a in self.resolver.g.lookup(norm(m.canonical_name or m.text)))
+
     @staticmethod
     def _threatened_after(doc: ParsedDoc, i: int, mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
         """Whom "menace de …" aims at when the parse hangs no one on the threatened act or its
@@ -2663,6 +2667,7 @@ class EventCoder:
             r.sources = [replace(m, actor_code=actor.code, kind="organisation", resolution="metonymy")
                          for m in places_in_sentence(doc, i, r.ments, kinds=("place",))
                          if m.sector == "GOV" and m.country and m.start > i and locative(doc, m.start)
+                         and self._palace(m)
                          for actor in [self.resolver.country_actor(m.country, "GOV")] if actor.code][:1]
         if not r.sources:
             if r.passive and r.code[:2] == "11" and doc.lemmas[i].lower() == "condamner" and any(
