@@ -3072,14 +3072,13 @@ class EventCoder:
         return drafts
 
     # who fights (19) when they strike: armies, and armed groups against armed men; police, armed
-    # groups or civilians striking an unarmed person assault them (18)
+    # groups or civilians striking an unarmed person (not of ARMED_SECTORS) assault them (18)
     ASSAILANTS = frozenset({"COP", "CVL", "REB"})
-    ARMED = frozenset({"MIL", "REB", "COP", "SPY"})
 
     def _assault(self, code: str, src: Mention, tgt: Mention | None) -> str:
         """"un policier frappe un livreur", "un journaliste abattu par des membres d'un gang": 180."""
         if code[:2] != "19" or tgt is None or src.sector not in self.ASSAILANTS or not tgt.sector or \
-                tgt.sector in self.ARMED or tgt.kind not in ("person", "role") and tgt.sector != "CVL":
+                tgt.sector in ARMED_SECTORS or tgt.kind not in ("person", "role") and tgt.sector != "CVL":
             return code  # (people of a place struck are its civilians: "frappé un livreur, à Paris")
         return "180"
 
