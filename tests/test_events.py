@@ -1087,7 +1087,9 @@ def test_testimony_and_effort_are_no_statement_or_protest(coder, nlp):
     assert ("HTICVL", None, "01") in got, got
     assert not _roots(coder, nlp, "Des images satellites, publiées par le New York Times, témoignent de l'ampleur "
                                   "des destructions au Yémen.")
-    assert not _roots(coder, nlp, "La mairie de Lyon se mobilise pour accueillir les réfugiés afghans.")
+    # a town hall making an effort protests nothing; the refugees it takes in are given refuge (075), not met
+    assert _roots(coder, nlp, "La mairie de Lyon se mobilise pour accueillir les réfugiés afghans.") == {
+        ("FRAGOV", "AFGCVL", "07")}
 
 
 def test_two_officials_of_different_states_pictured_together_meet(coder, nlp):
@@ -1357,7 +1359,7 @@ CODED = [
     # expelled ambassador stands for the state
     ("Le Niger annonce l'expulsion de l'ambassadeur de France.", ("NER", "FRA", "16")),
     # standing guard is a show of force
-    ("Les policiers kazakhs montent la garde devant la mairie.", ("KAZCOP", None, "15")),
+    ("Les policiers kazakhs montent la garde devant la gare.", ("KAZCOP", None, "15")),
     # place before the patient is not the patient
     ("En Algérie, le porte-parole d'un parti d'opposition condamné à deux ans de prison", ("DZAJUD", "DZAOPP", "17")),
     # civilian groups in an argument slot
@@ -2054,6 +2056,19 @@ CODED = [
     # territory seized at home is the country's, not its people's; shelling at home still strikes them
     ("Les rebelles du M23 se sont emparés dimanche de l'aéroport de Bukavu, en RDC.", ("CODREB", "COD", "19")),
     ("L'armée birmane a bombardé des villages birmans.", ("MMRMIL", "MMRCVL", "19")),
+    # verbs of violence, coercion and concession French news uses, each with its CAMEO code
+    ("Des jihadistes ont égorgé trois bergers dans la région de Tillabéri.", {("NERREB", "NERCVL", "18")}),
+    ("Des hommes armés ont séquestré un préfet au Mali.", {("MLIREB", "MLIGOV", "18")}),
+    ("Un policier a blessé un manifestant à Paris.", {("FRACOP", "FRACVL", "18")}),
+    ("Des manifestants ont saccagé la mairie de Nantes samedi.", {("FRACVL", "FRAGOV", "14")}),
+    ("Des rebelles ont pillé plusieurs villages du nord du Mali.", ("MLIREB", "MLICVL", "17")),
+    ("Le régime nicaraguayen a déchu de leur nationalité 94 opposants.", {("NICGOV", "NICOPP", "17")}),
+    ("La police a évacué le campement de migrants.", {("FRACOP", "FRACVL", "17")}),
+    ("Les gendarmes ont délogé les militants écologistes du chantier.", {("FRACOP", "FRACVL", "17")}),
+    ("Le gouvernement malien récuse le médiateur de la Cédéao.", {("MLIGOV", "ECOWAS", "12")}),
+    ("Le président Biden blâme la Russie pour la flambée des prix.", {("USAGOV", "RUS", "11")}),
+    ("Des pêcheurs tunisiens ont secouru une centaine de migrants au large de Sfax.", {("TUNCVL", "TUNCVL", "07")}),
+    ("Kiev ne capitulera jamais devant Moscou.", {("UKRGOV", "RUSGOV", "08")}),
 ]
 
 

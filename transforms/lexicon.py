@@ -17,7 +17,7 @@ from lexicons import LexiconError, path, read_tsv
 
 _CODE = re.compile(r"\d{2,4}")
 TARGET_SLOTS = {"obj", "iobj", "à", "avec", "contre", "de", "envers", "sur", "pour", "chez", "entre", "en", "dans",
-                "vers", "auprès", "derrière"}
+                "vers", "auprès", "derrière", "devant"}
 
 
 @dataclass(frozen=True)
