@@ -2069,6 +2069,21 @@ CODED = [
     ("Le président Biden blâme la Russie pour la flambée des prix.", {("USAGOV", "RUS", "11")}),
     ("Des pêcheurs tunisiens ont secouru une centaine de migrants au large de Sfax.", {("TUNCVL", "TUNCVL", "07")}),
     ("Kiev ne capitulera jamais devant Moscou.", {("UKRGOV", "RUSGOV", "08")}),
+    ("Les Etats-Unis implorent Israël d'accepter un cessez-le-feu.", ("USA", "ISR", "02")),
+    ("Le Parti socialiste appuie la candidature d'Anne Hidalgo.", {("FRAOPP", "FRAOPP", "05")}),
+    ("Le président brésilien a adressé ses félicitations au nouveau président argentin.", {("BRAGOV", "ARGGOV", "05")}),
+    ("Le président tunisien a annoncé une amnistie des opposants emprisonnés.", ("TUNGOV", "TUNOPP", "08")),
+    ("Moscou et Kiev ont mené un nouvel échange de prisonniers.", {("RUSGOV", "UKRGOV", "08")}),
+    ("Le ministre de l'intérieur a stigmatisé les manifestants.", {("FRAGOV", "FRACVL", "11")}),
+    ("Le ministre turc se moque des sanctions européennes.", {("TURGOV", "EU", "11")}),
+    ("Le Kremlin incrimine les services secrets ukrainiens.", {("RUSGOV", "UKRSPY", "11")}),
+    ("Pékin annonce la convocation de l'ambassadeur des Philippines.", {("CHNGOV", "PHLGOV", "11")}),
+    ("Le régime iranien intimide les journalistes étrangers.", {("IRNGOV", "IRNMED", "13")}),
+    ("Le tribunal a ordonné l'emprisonnement de l'opposant kényan.", {("KENJUD", "KENOPP", "17")}),
+    ("Le Conseil d'Etat a confirmé la révocation du maire de Béziers.", {("FRAJUD", "FRAGOV", "17")}),
+    ("L'armée ukrainienne a lancé une contre-offensive contre les forces russes.", {("UKRMIL", "RUSMIL", "19")}),
+    ("Des soldats indiens et chinois ont eu un échange de tirs à la frontière.", ("CHNMIL", "INDMIL", "19")),
+    ("L'armée ukrainienne a reconquis la ville de Kherson.", {("UKRMIL", "UKR", "19")}),
 ]
 
 
