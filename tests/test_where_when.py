@@ -198,6 +198,17 @@ def test_a_town_is_the_one_of_the_country_named_after_it(coder, nlp):
 def test_a_name_under_a_site_noun_is_where(coder, nlp):
     row = _one(_rows(coder, nlp, "Des policiers ont interpellé trois militants dans le centre de Lyon."), "interpellé")
     assert (row["action_geo_name"], row["action_geo_country"]) == ("Lyon", "FRA")
+    # an administrative unit is a site too ("le territoire de Beni", a district of the DRC's Nord-Kivu)
+    row = _one(_rows(coder, nlp, "Des rebelles ont tué douze civils dans le territoire de Beni."), "tué")
+    assert (row["action_geo_name"], row["action_geo_country"]) == ("Beni", "COD")
+
+
+def test_a_site_of_a_town_struck_or_taken_is_where_and_whom(coder, nlp):
+    # the model reads "l'hôpital de Kherson" as one unknown name: the town after "de" is where it was
+    row = _one(_rows(coder, nlp, "L'aviation russe a bombardé l'hôpital de Kherson."), "bombardé")
+    assert (row["action_geo_name"], row["action_geo_country"], row["actor2_code"]) == ("Kherson", "UKR", "UKR")
+    row = _one(_rows(coder, nlp, "Les rebelles du M23 se sont emparés de l'aéroport de Goma."), "emparés")
+    assert (row["action_geo_name"], row["action_geo_country"]) == ("Goma", "COD")
 
 
 # ------------------------------------------------------------------ gold files

@@ -666,11 +666,11 @@ class Resolver:
                 if place and place.country:
                     m = replace(m, canonical_name=place.name, actor_code=place.country, country=place.country,
                                 resolution="exact", confidence=0.7, kind="city")
-            elif not m.resolved and m.end - m.start >= 3 and doc.pos[m.start] == "NOUN" and \
+            if not m.resolved and m.end - m.start >= 3 and doc.pos[m.start] == "NOUN" and \
                     doc.words[m.start + 1].lower() in ("de", "d'", "d’") and all(
                         doc.words[k][:1].isupper() for k in range(m.start + 2, m.end) if doc.pos[k] != "DET"):
-                # "Attaque de Solingen", "Sommet de La Haye": the model takes the event's name for one
-                # name; the town after "de" is where it was
+                # "Attaque de Solingen", "Sommet de La Haye", "l'aéroport de Goma": the model takes the
+                # event's or the site's name for one name; the town after "de" is where it was
                 place = self.places.geocode(doc.span_text(m.start + 2, m.end))
                 if place and place.country:
                     m = _mention(doc, m.start + 2, m.end, None, label="LOC", resolution="exact", confidence=0.7,
