@@ -6,7 +6,7 @@ import pytest
 from lexicons import LexiconError
 from transforms.lexicon import load_reparse
 from transforms.nlp import from_spacy
-from transforms.reparse import _accepts, misread_verbs
+from transforms.reparse import _accepts, misread_verbs, unaccented_a
 
 
 def _first_pass(nlp, text):
@@ -51,6 +51,26 @@ def test_a_verb_hung_on_its_own_subject_is_parsed_again(nlp):
     # a participle hung on a noun stays as it is: it has no present-tense reading
     text = "Des diplomates expulsés de Moscou sont rentrés à Washington."
     assert misread_verbs(_first_pass(nlp, text), load_reparse(), frozenset({"expulser"})) == []
+
+
+def test_a_headline_s_unaccented_a_is_read_as_the_preposition_it_stands_for(nlp):
+    text = "A Tunis, des manifestants dénoncent le président."
+    # the premise: alone, the model reads "A" as a letter, with the town hung on it
+    first = _first_pass(nlp, text)
+    assert first.pos[0] != "ADP" and first.heads[1] == 0
+    assert [m.token for m in unaccented_a(first)] == [0]
+    doc = from_spacy(nlp(text))
+    assert doc.words[0] == "A" and doc.text == text  # the text stays the text's
+    assert (doc.pos[0], doc.lemmas[0], doc.deps[0], doc.heads[0]) == ("ADP", "à", "case", 1)
+    k = doc.words.index("dénoncent")
+    assert doc.heads[1] == k and doc.heads[k] == k
+    # an "À" written as such, or an "A" before a lower-case word, is no candidate
+    assert unaccented_a(_first_pass(nlp, "À Tunis, des manifestants dénoncent le président.")) == []
+    assert unaccented_a(_first_pass(nlp, "A la une ce matin, les élections.")) == []
+    # a second parse that makes the town the root, where the first had a verb, is not kept
+    text = "A Varsovie, Olaf Scholz rencontre le président polonais."
+    first, doc = _first_pass(nlp, text), from_spacy(nlp(text))
+    assert (doc.pos, doc.heads) == (first.pos, first.heads)
 
 
 def test_a_denial_misread_as_an_adverb_governs_what_it_denies(nlp):

@@ -203,6 +203,12 @@ def test_a_name_under_a_site_noun_is_where(coder, nlp):
     assert (row["action_geo_name"], row["action_geo_country"]) == ("Beni", "COD")
 
 
+def test_a_headline_s_unaccented_a_introduces_a_place(coder, nlp):
+    # "A" for "À" (transforms/reparse.py): the model alone reads the town as the sentence's root
+    row = _one(_rows(coder, nlp, "A Kiev, Emmanuel Macron appelle à la retenue."), "appelle")
+    assert (row["action_geo_name"], row["action_geo_country"]) == ("Kiev", "UKR")
+
+
 def test_a_site_of_a_town_struck_or_taken_is_where_and_whom(coder, nlp):
     # the model reads "l'hôpital de Kherson" as one unknown name: the town after "de" is where it was
     row = _one(_rows(coder, nlp, "L'aviation russe a bombardé l'hôpital de Kherson."), "bombardé")

@@ -18,6 +18,11 @@ like most of them; "nie" for "dément"). That parse's syntax replaces the first 
 sentence, with the word's own lemma; the text, the offsets and the entities stay the text's.
 The second parse is kept only if it reads the stand-in as a verb with a subject.
 
+Headlines also write "À" without its accent ("A Kiev, les Occidentaux …"): the model then reads
+"A" as a letter and the town as the sentence's root, and the place, the subject and the verb are
+lost together. A sentence opening on a bare capital "A" before a capitalised word is parsed again
+with "À" in its place, and that parse is kept when it reads "À" as a preposition.
+
 The detection and the splice are plain functions over `ParsedDoc`; `Reparse` is the spaCy
 component that runs them as the pipeline's last step and leaves the repaired syntax in
 `doc.user_data`, where `nlp.from_spacy` takes it.
@@ -73,7 +78,7 @@ def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) ->
     only helps a sentence the coder can then read."""
     out: list[Misread] = []
     for start, end in doc.sents:
-        verb_root = any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end))
+        verb_root = _verb_root(doc, start, end)
         for k in range(start + 1, end):
             word = doc.words[k]
             if verb_root and not (doc.pos[k] in ("ADV", "ADJ") and k + 1 < end
@@ -91,6 +96,14 @@ def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) ->
     return out
 
 
+def unaccented_a(doc: ParsedDoc) -> list[Misread]:
+    """Sentences opening on "A" for "À" ("A Madrid, le gouvernement …") that the model did not read
+    as a preposition."""
+    return [Misread(start, "à", "À") for start, end in doc.sents
+            if end - start > 2 and doc.words[start] == "A" and doc.pos[start] != "ADP"
+            and doc.words[start + 1][:1].isupper()]
+
+
 def splice(doc: ParsedDoc, start: int, sub: ParsedDoc, lemmas: dict[int, str]) -> None:
     """Replace the syntax of doc's tokens from `start` with `sub`'s (a parse of those tokens alone);
     `lemmas` gives the lemma of sub's stand-in tokens."""
@@ -105,6 +118,16 @@ def _accepts(sub: ParsedDoc, k: int) -> bool:
     """The second parse reads the stand-in as a verb with a subject, in one sentence."""
     return len(sub.sents) == 1 and sub.pos[k] == "VERB" and any(
         sub.heads[c] == k and sub.deps[c].startswith("nsubj") for c in range(len(sub)) if c != k)
+
+
+def _verb_root(doc: ParsedDoc, start: int, end: int) -> bool:
+    return any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end))
+
+
+def _accepts_preposition(sub: ParsedDoc, k: int, had_verb_root: bool) -> bool:
+    """The second parse reads the stand-in "À" as a preposition, in one sentence, and hangs it on a
+    verb if the first parse did (a parse that then makes the town the root is no better)."""
+    return len(sub.sents) == 1 and sub.pos[k] == "ADP" and (_verb_root(sub, 0, len(sub)) or not had_verb_root)
 
 
 class Reparse:
@@ -130,17 +153,28 @@ class Reparse:
 
     def __call__(self, doc: Any) -> Any:
         parsed = from_spacy(doc)
-        found = misread_verbs(parsed, self.forms, self.verbs)
         changed = False
-        for miss in found:
+        accented: set[int] = set()  # sentences (by first token) read again with "À" for "A"
+        for miss in unaccented_a(parsed):
+            start, end = parsed.sents[parsed.sent_index(miss.token)]
+            words = [miss.proxy] + [t.text for t in doc[start + 1:end]]
+            sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
+            if _accepts_preposition(sub, 0, _verb_root(parsed, start, end)):
+                splice(parsed, start, sub, {0: miss.lemma})
+                accented.add(start)
+                changed = True
+                self.repaired += 1
+        for miss in misread_verbs(parsed, self.forms, self.verbs):
             start, end = parsed.sents[parsed.sent_index(miss.token)]
             k = miss.token - start
             words = [t.text for t in doc[start:end]]
+            if start in accented:
+                words[0] = "À"
             for proxy in miss.proxy.split("|"):  # (the first stand-in the model reads as the verb)
                 words[k] = proxy
                 sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
                 if _accepts(sub, k):
-                    splice(parsed, start, sub, {k: miss.lemma})
+                    splice(parsed, start, sub, {k: miss.lemma} | ({0: "à"} if start in accented else {}))
                     changed = True
                     self.repaired += 1
                     break
