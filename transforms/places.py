@@ -151,8 +151,9 @@ class Places:
             prev = doc.words[m.start - 2].lower()
         if prev in ("de", "d'", "d’", "du", "des"):  # "l'invasion de l'Ukraine", "le bombardement de Kharkiv"
             site = doc.heads[head]  # (or a site of the town the attack hits: "s'emparent de l'aéroport de Goma")
-            return site == i and doc.pos[i] == "NOUN" or site != head and doc.heads[site] == i and \
-                doc.pos[site] == "NOUN" and doc.lemmas[site].lower() in SITE_NOUNS
+            return (site == i and doc.pos[i] == "NOUN") or (
+                site != head and doc.heads[site] == i and doc.pos[site] == "NOUN"
+                and doc.lemmas[site].lower() in SITE_NOUNS)
         return prev in ("sur", "contre") or m.kind != "country" and doc.deps[head] == "obj" and doc.heads[head] == i
 
     @staticmethod

@@ -21,7 +21,9 @@ The second parse is kept only if it reads the stand-in as a verb with a subject.
 Headlines also write "À" without its accent ("A Kiev, les Occidentaux …"): the model then reads
 "A" as a letter and the town as the sentence's root, and the place, the subject and the verb are
 lost together. A sentence opening on a bare capital "A" before a capitalised word is parsed again
-with "À" in its place, and that parse is kept when it reads "À" as a preposition.
+with "À" in its place, and that parse is kept when it reads "À" as a preposition (and hangs the
+sentence on a verb, if the first parse did); a misread verb in the same sentence is then read with
+"À" in place too.
 
 The detection and the splice are plain functions over `ParsedDoc`; `Reparse` is the spaCy
 component that runs them as the pipeline's last step and leaves the repaired syntax in
@@ -42,6 +44,7 @@ CLOSING_QUOTES = frozenset({"»", "”", '"'})
 # (not a pronoun: "une police violente qui …" is an adjective)
 AFTER_VERB = frozenset({"DET", "PROPN", "NUM", "ADV"})
 PARTITIVES = frozenset({"des", "du", "d'", "d’"})
+ACCENTED_A, A_LEMMA = "À", "à"  # the stand-in for a headline's bare "A", and its lemma
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ def _stands_as_verb(doc: ParsedDoc, k: int, start: int, end: int) -> bool:
         return False
     return (doc.pos[after] in AFTER_VERB or doc.words[after].lower() in PARTITIVES
             or doc.morph(after, "VerbForm") == "Inf")
+
+
+def _verb_root(doc: ParsedDoc, start: int, end: int) -> bool:
+    """The sentence from start to end hangs on a verb (or an auxiliary)."""
+    return any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end))
 
 
 def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) -> list[Misread]:
@@ -99,7 +107,7 @@ def misread_verbs(doc: ParsedDoc, forms: MisreadForms, verbs: frozenset[str]) ->
 def unaccented_a(doc: ParsedDoc) -> list[Misread]:
     """Sentences opening on "A" for "À" ("A Madrid, le gouvernement …") that the model did not read
     as a preposition."""
-    return [Misread(start, "à", "À") for start, end in doc.sents
+    return [Misread(start, A_LEMMA, ACCENTED_A) for start, end in doc.sents
             if end - start > 2 and doc.words[start] == "A" and doc.pos[start] != "ADP"
             and doc.words[start + 1][:1].isupper()]
 
@@ -120,10 +128,6 @@ def _accepts(sub: ParsedDoc, k: int) -> bool:
         sub.heads[c] == k and sub.deps[c].startswith("nsubj") for c in range(len(sub)) if c != k)
 
 
-def _verb_root(doc: ParsedDoc, start: int, end: int) -> bool:
-    return any(doc.heads[i] == i and doc.pos[i] in ("VERB", "AUX") for i in range(start, end))
-
-
 def _accepts_preposition(sub: ParsedDoc, k: int, had_verb_root: bool) -> bool:
     """The second parse reads the stand-in "À" as a preposition, in one sentence, and hangs it on a
     verb if the first parse did (a parse that then makes the town the root is no better)."""
@@ -131,7 +135,8 @@ def _accepts_preposition(sub: ParsedDoc, k: int, had_verb_root: bool) -> bool:
 
 
 class Reparse:
-    """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb."""
+    """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb,
+    or with "À" for a headline's bare "A"."""
 
     def __init__(self, nlp: Any, forms: MisreadForms | None = None, verbs: frozenset[str] | None = None) -> None:
         self.nlp = nlp
@@ -169,12 +174,12 @@ class Reparse:
             k = miss.token - start
             words = [t.text for t in doc[start:end]]
             if start in accented:
-                words[0] = "À"
+                words[0] = ACCENTED_A
             for proxy in miss.proxy.split("|"):  # (the first stand-in the model reads as the verb)
                 words[k] = proxy
                 sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
                 if _accepts(sub, k):
-                    splice(parsed, start, sub, {k: miss.lemma} | ({0: "à"} if start in accented else {}))
+                    splice(parsed, start, sub, {k: miss.lemma} | ({0: A_LEMMA} if start in accented else {}))
                     changed = True
                     self.repaired += 1
                     break
