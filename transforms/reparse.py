@@ -147,14 +147,16 @@ class Reparse:
         self.verbs = verbs
         self.repaired = 0  # sentences this process parsed again and kept (diagnostics, the README's count)
 
-    def _parse(self, words: list[str], spaces: list[bool]) -> Any:
+    def _parse(self, doc: Any, start: int, end: int, stand_ins: dict[int, str]) -> ParsedDoc:
+        """Tokens start to end of doc parsed alone, with a stand-in word at each offset of `stand_ins`."""
         from spacy.tokens import Doc
 
-        sub = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        words = [stand_ins.get(j, t.text) for j, t in enumerate(doc[start:end])]
+        sub = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc[start:end]])
         for _, proc in self.nlp.pipeline:
             if proc is not self:
                 sub = proc(sub)
-        return sub
+        return from_spacy(sub)
 
     def __call__(self, doc: Any) -> Any:
         parsed = from_spacy(doc)
@@ -162,8 +164,7 @@ class Reparse:
         accented: set[int] = set()  # sentences (by first token) read again with "À" for "A"
         for miss in unaccented_a(parsed):
             start, end = parsed.sents[parsed.sent_index(miss.token)]
-            words = [miss.proxy] + [t.text for t in doc[start + 1:end]]
-            sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
+            sub = self._parse(doc, start, end, {0: miss.proxy})
             if _accepts_preposition(sub, 0, _verb_root(parsed, start, end)):
                 splice(parsed, start, sub, {0: miss.lemma})
                 accented.add(start)
@@ -172,14 +173,12 @@ class Reparse:
         for miss in misread_verbs(parsed, self.forms, self.verbs):
             start, end = parsed.sents[parsed.sent_index(miss.token)]
             k = miss.token - start
-            words = [t.text for t in doc[start:end]]
-            if start in accented:
-                words[0] = ACCENTED_A
+            # (a sentence read again with "À" keeps it)
+            stand_ins, lemmas = ({0: ACCENTED_A}, {0: A_LEMMA}) if start in accented else ({}, {})
             for proxy in miss.proxy.split("|"):  # (the first stand-in the model reads as the verb)
-                words[k] = proxy
-                sub = from_spacy(self._parse(words, [bool(t.whitespace_) for t in doc[start:end]]))
+                sub = self._parse(doc, start, end, stand_ins | {k: proxy})
                 if _accepts(sub, k):
-                    splice(parsed, start, sub, {k: miss.lemma} | ({0: A_LEMMA} if start in accented else {}))
+                    splice(parsed, start, sub, lemmas | {k: miss.lemma})
                     changed = True
                     self.repaired += 1
                     break
