@@ -138,6 +138,12 @@ MODALITIES = [
     ("Joe Biden a averti qu'une invasion de l'Ukraine par la Russie aurait des conséquences graves.", "19",
      "hypothetical"),
     ("Le président américain a prévenu qu'une invasion russe de l'Ukraine serait une erreur.", "19", "hypothetical"),
+    # refraining from it ("se garder de", "s'abstenir de") is not doing it
+    ("Le Kremlin s'est gardé de critiquer Pékin.", "11", "negated"),
+    ("Le Mali s'abstient de condamner la Russie.", "11", "negated"),
+    ("Le Mali condamne la Russie et garde l'espoir d'un accord.", "11", "asserted"),
+    ("Le Conseil de sécurité adopte une résolution exigeant un cessez-le-feu immédiat à Gaza, Washington s’abstient",
+     "10", "asserted"),
 ]
 
 
@@ -2084,6 +2090,15 @@ CODED = [
     ("L'armée ukrainienne a lancé une contre-offensive contre les forces russes.", {("UKRMIL", "RUSMIL", "19")}),
     ("Des soldats indiens et chinois ont eu un échange de tirs à la frontière.", ("CHNMIL", "INDMIL", "19")),
     ("L'armée ukrainienne a reconquis la ville de Kherson.", {("UKRMIL", "UKR", "19")}),
+    # a private person's kin are civilians; coastguards and border guards are police
+    ("La grand-mère de Nahel a appelé les émeutiers au calme.", {("FRACVL", "FRACVL", "02")}),
+    ("Naufrage de Pylos : la justice grecque ouvre une enquête sur le rôle des garde-côtes",
+     {("GRCJUD", "GRCCOP", "09")}),
+    # a headline's subject the parser left unlabelled ("dep") before its verb is still the subject
+    ("TotalEnergies et Chevron se retirent de Birmanie, presque un an après le coup d’Etat",
+     ("FRABUS", "MMR", "16")),
+    # sacking or looting by civilians is a riot (145), as with the verbs
+    ("Le saccage de la mairie par des manifestants a choqué la ville.", {("FRACVL", "FRAGOV", "14")}),
 ]
 
 

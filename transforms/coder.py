@@ -96,6 +96,8 @@ CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "obl", "obl:arg", "
 _WORDS = load_word_classes()
 WEAPON_TESTS = set(_WORDS["weapon_test"])
 DENY_VERBS = set(_WORDS["deny_verb"])
+# burning, sacking, looting: war or crime by armed men, a riot by civilians (verbs and their nouns)
+RIOT_WORDS = {"incendier", "saccager", "piller", "vandaliser", "saccage", "pillage"}
 # verbs that turn away an accusation: its target is who turns it away, not who made it
 REBUT_VERBS = DENY_VERBS | {"rejeter", "réfuter"}
 REPORT_VERBS = set(_WORDS["report_verb"])
@@ -682,6 +684,7 @@ class EventCoder:
             second = {c for c in kids if doc.deps[c] == "nsubj" and c < v}  # "…, a indiqué Antony Blinken"
         raw = [c for c in kids if doc.deps[c] in SUBJECT_DEPS and c not in second] or \
             [c for c in kids if c < v and doc.deps[c].startswith("obl") and case_of(doc, c) is not None] or \
+            [c for c in kids if c < v and doc.deps[c] == "dep" and doc.pos[c] in ("PROPN", "NOUN")] or \
             self._il_y_a_subject(doc, v, kids)
         subj = [c for c in raw if case_of(doc, c) is None and not headline_topic(doc, c)
                 and not misparsed_preposition(doc, c)]
@@ -1072,7 +1075,10 @@ class EventCoder:
                 continue  # its negation is what makes it a criticism, of what it governs too
             if n > 0 and doc.lemmas[t].lower() == "cesser" and doc.deps[chain[n - 1]] == "xcomp":
                 continue  # "n'a jamais cessé d'armer les rebelles": it went on arming them
-            if is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS):
+            if is_negated(doc, t) or (n > 0 and doc.lemmas[t].lower() in DENY_VERBS) or n > 0 and \
+                    doc.lemmas[t].lower() in ("garder", "abstenir") and has_reflexive(doc, t) and \
+                    doc.deps[chain[n - 1]] == "xcomp":
+                # ("s'est gardé de condamner", "s'abstient de condamner": refrained from it)
                 return "negated"
         if doc.pos[i] == "NOUN" and any(doc.deps[c] == "det" and doc.lemmas[c].lower() == "tout"
                                         for c in doc.children(i)):
@@ -2926,7 +2932,7 @@ class EventCoder:
         if r.code[:3] == "143" and boycott and (
                 states or any(doc.lemmas[c].lower() == "diplomatique" for c in doc.children(i))):
             r.code = "160"  # a state boycotting the Games ("un boycott diplomatique") cuts ties; it does not strike
-        if (r.code == "192" or doc.lemmas[i].lower() in ("incendier", "saccager", "piller", "vandaliser")) and \
+        if (r.code == "192" or doc.lemmas[i].lower() in RIOT_WORDS) and \
                 r.sources and all(m.sector in ("CVL", "EDU", "LAB", "OPP") for m in r.sources):
             # "des étudiants occupent un bâtiment", "des partisans envahissent le Congrès", "des émeutiers
             # ont incendié des voitures": civilians seizing or burning protest (blocking, rioting), not war
