@@ -2097,6 +2097,9 @@ CODED = [
     # a headline's subject the parser left unlabelled ("dep") before its verb is still the subject
     ("TotalEnergies et Chevron se retirent de Birmanie, presque un an après le coup d’Etat",
      ("FRABUS", "MMR", "16")),
+    # a statement that says something about another actor is aimed at it
+    ("Marine Le Pen estime que le gouvernement est incapable de protéger les Français.",
+     {("FRAOPP", "FRAGOV", "01")}),
     # sacking or looting by civilians is a riot (145), as with the verbs
     ("Le saccage de la mairie par des manifestants a choqué la ville.", {("FRACVL", "FRAGOV", "14")}),
 ]

@@ -2514,6 +2514,18 @@ class EventCoder:
             r.targets = [m for c in doc.children(i) if doc.lemmas[c].lower() == "propos" and case_of(doc, c) == "à"
                          for g in doc.children(c) if case_of(doc, g) in ("de", "du", "des")
                          for m in self._actors_in(doc, g, r.ments) if not _same_code(m, r.sources)][:1]
+        if r.code[:2] == "01" and not r.targets and trig.pos == "VERB":
+            # "affirme que le président est devenu …": whom the statement says something about;
+            # "souligne ses divergences avec X": whom it sets the speaker against
+            # (not what another should do: "estime que la France doit livrer des armes" is advice)
+            about = [g for c in doc.children(i) if doc.deps[c] == "ccomp" and not any(
+                        doc.lemmas[k].lower() == "devoir" for k in [c] + doc.children(c))
+                     for g in doc.children(c) if doc.deps[g] in ("nsubj", "nsubj:pass")] + \
+                [g for c in doc.children(i) if doc.deps[c] == "obj"
+                 for g in doc.children(c) if case_of(doc, g) == "avec"]
+            # (a rival of the same party is another actor: only the speaker's own mention is excluded)
+            r.targets = [m for g in about for m in self._actors_in(doc, g, r.ments)
+                         if not any(m.start == o.start for o in r.sources)][:1]
         if r.code[:2] == "13" and not r.targets and trig.pos == "VERB" and not r.passive:
             r.targets = self._threatened_after(doc, i, r.ments, r.sources)
         h = doc.heads[i]
