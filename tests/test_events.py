@@ -2100,6 +2100,9 @@ CODED = [
     # a statement that says something about another actor is aimed at it
     ("Marine Le Pen estime que le gouvernement est incapable de protéger les Français.",
      {("FRAOPP", "FRAGOV", "01")}),
+    # an inquiry in whose course someone is held or charged looks into that someone
+    ("L'ancien ministre a été mis en examen dans le cadre de l'enquête sur les contrats d'armement.",
+     {("FRAJUD", "FRAELI", "17"), ("FRAJUD", "FRAELI", "09")}),
     # sacking or looting by civilians is a riot (145), as with the verbs
     ("Le saccage de la mairie par des manifestants a choqué la ville.", {("FRACVL", "FRAGOV", "14")}),
 ]

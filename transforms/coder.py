@@ -2526,6 +2526,13 @@ class EventCoder:
             # (a rival of the same party is another actor: only the speaker's own mention is excluded)
             r.targets = [m for g in about for m in self._actors_in(doc, g, r.ments)
                          if not any(m.start == o.start for o in r.sources)][:1]
+        h = doc.heads[i]
+        if r.code[:2] == "09" and not r.targets and trig.pos == "NOUN" and doc.lemmas[h].lower() == "cadre" and \
+                case_of(doc, h) == "dans" and doc.heads[h] != h:
+            # "X a été placé en garde à vue dans le cadre d'une enquête": X is whom it looks into
+            v = doc.heads[h]
+            r.targets = [m for g in doc.children(v) if doc.deps[g] in ("nsubj", "nsubj:pass")
+                         for m in self._actors_in(doc, g, r.ments) if not _same_code(m, r.sources)][:1]
         if r.code[:2] == "13" and not r.targets and trig.pos == "VERB" and not r.passive:
             r.targets = self._threatened_after(doc, i, r.ments, r.sources)
         h = doc.heads[i]
