@@ -2103,6 +2103,11 @@ CODED = [
     # an inquiry in whose course someone is held or charged looks into that someone
     ("L'ancien ministre a été mis en examen dans le cadre de l'enquête sur les contrats d'armement.",
      {("FRAJUD", "FRAELI", "17"), ("FRAJUD", "FRAELI", "09")}),
+    # "prévenir" an act is to prevent it, no warning; a warning in an incise aims at whom the
+    # warned act would strike
+    ("Le gouvernement s'engage à prévenir la dissémination des armes nucléaires.", "no 13"),
+    ("En cas de guerre, l'Iran peut frapper Israël « très durement », prévient le chef de l'armée iranienne.",
+     ("IRNMIL", "ISR", "13")),
     # sacking or looting by civilians is a riot (145), as with the verbs
     ("Le saccage de la mairie par des manifestants a choqué la ville.", {("FRACVL", "FRAGOV", "14")}),
 ]

@@ -1430,6 +1430,31 @@ class EventCoder:
                 return hit[:1]
         return []
 
+    def _warned_in_report(self, doc: ParsedDoc, i: int, mentions: list[Mention],
+                          sources: list[Mention]) -> list[Mention]:
+        """Whom a warning in an incise aims at ("Si la mairie maintient son arrêté, l'association
+        saisira le tribunal, a prévenu son avocat"; "l'Iran peut frapper Israël, prévient X"): the
+        subject of the reported clause's "si" condition, else the object of what it says will be
+        done. The incise is the reported clause's conjunct or parataxis, or governs it as advcl."""
+        if not after_comma(doc, i) or not any(doc.deps[c] == "obj" and c > i for c in doc.children(i)):
+            return []  # (an incise's speaker comes after it: "a prévenu son avocat")
+        h = doc.heads[i]
+        said = [h] if h != i and doc.deps[i] in ("conj", "parataxis") and h < i else \
+            [c for c in doc.children(i) if c < i and doc.deps[c] in ("advcl", "ccomp", "parataxis")]
+        for v in said:
+            cond = [g for c in doc.children(v) if doc.deps[c] == "advcl" and any(
+                doc.lemmas[k].lower() == "si" for k in doc.children(c))
+                for g in doc.children(c) if doc.deps[g] in ("nsubj", "nsubj:pass")]
+            acts = [v] + [c for c in doc.children(v) if doc.deps[c] == "xcomp"]
+            objs = [g for a in acts for g in doc.children(a) if doc.deps[g] == "obj"]
+            for group in (cond, objs):
+                found = [m for g in group for m in self._actors_in(doc, g, mentions)
+                         if not _same_code(m, sources) and not any(m.country == o.country for o in sources
+                                                                    if m.kind in ("country", "capital"))]
+                if found:
+                    return found[:1]
+        return []
+
     def _noun_sources(self, doc: ParsedDoc, i: int, trig: Trigger, code: str, mentions: list[Mention],
                       targets: list[Mention]) -> list[Mention]:
         """Who did it, for a nominal trigger: "les frappes russes", "les sanctions de l'UE",
@@ -2533,6 +2558,8 @@ class EventCoder:
             v = doc.heads[h]
             r.targets = [m for g in doc.children(v) if doc.deps[g] in ("nsubj", "nsubj:pass")
                          for m in self._actors_in(doc, g, r.ments) if not _same_code(m, r.sources)][:1]
+        if r.code[:2] == "13" and trig.pos == "VERB" and not r.passive:
+            r.targets = self._warned_in_report(doc, i, r.ments, r.sources) or r.targets
         if r.code[:2] == "13" and not r.targets and trig.pos == "VERB" and not r.passive:
             r.targets = self._threatened_after(doc, i, r.ments, r.sources)
         h = doc.heads[i]
@@ -2907,6 +2934,11 @@ class EventCoder:
     def _settle(self, doc: ParsedDoc, r: _Reading) -> bool:
         """The last recodings and the located target; False for acts left with no one to undergo them."""
         i, trig = r.i, r.trig
+        objs = [c for c in doc.children(i) if doc.deps[c] == "obj"]
+        if trig.lemma == "prévenir" and trig.pos == "VERB" and objs and doc.pos[objs[0]] == "NOUN" and not any(
+                m.start <= c < m.end and m.resolved for c in objs for m in r.ments) and not after_comma(doc, i):
+            # (after a comma the "object" is an incise's speaker: "…, a prévenu son avocat")
+            return False  # "prévenir la dissémination", "pour prévenir tout acte de génocide": prevent, not warn
         if r.code == "020" and any(doc.lemmas[c].lower() == "voter" for c in doc.children(i)):
             # "appelle à voter pour X": an endorsement of X
             voted = [m for c in doc.children(i) if doc.lemmas[c].lower() == "voter"
