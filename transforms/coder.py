@@ -1448,9 +1448,11 @@ class EventCoder:
             acts = [v] + [c for c in doc.children(v) if doc.deps[c] == "xcomp"]
             objs = [g for a in acts for g in doc.children(a) if doc.deps[g] == "obj"]
             for group in (cond, objs):
+                # (not the speaker, nor the speaker's own country: "l'Iran peut frapper …, prévient
+                # le chef de l'armée iranienne" warns Israel)
                 found = [m for g in group for m in self._actors_in(doc, g, mentions)
-                         if not _same_code(m, sources) and not any(m.country == o.country for o in sources
-                                                                    if m.kind in ("country", "capital"))]
+                         if not _same_code(m, sources) and not (
+                             m.kind in ("country", "capital") and any(m.country == o.country for o in sources))]
                 if found:
                     return found[:1]
         return []
@@ -2562,7 +2564,6 @@ class EventCoder:
             r.targets = self._warned_in_report(doc, i, r.ments, r.sources) or r.targets
         if r.code[:2] == "13" and not r.targets and trig.pos == "VERB" and not r.passive:
             r.targets = self._threatened_after(doc, i, r.ments, r.sources)
-        h = doc.heads[i]
         if r.code[:2] in ("18", "19") and trig.pos == "NOUN" and doc.deps[i] == "nsubj" and \
                 doc.lemmas[h].lower() == "opposer":
             # "des combats ont opposé l'armée malienne à des jihadistes": the sides are the verb's
@@ -2931,13 +2932,19 @@ class EventCoder:
             r.code = "173"  # a court condemning a person sentences them (a state it condemns: criticism)
         return True
 
+    @staticmethod
+    def _prevents(doc: ParsedDoc, i: int, mentions: list[Mention]) -> bool:
+        """Is "prévenir" at i "to prevent"? Its object is a noun that names no actor (one warns
+        someone, one prevents something). After a comma the "object" is an incise's speaker
+        ("…, a prévenu son avocat"): a warning."""
+        objs = [c for c in doc.children(i) if doc.deps[c] == "obj"]
+        return bool(objs) and doc.pos[objs[0]] == "NOUN" and not after_comma(doc, i) and not any(
+            m.start <= c < m.end and m.resolved for c in objs for m in mentions)
+
     def _settle(self, doc: ParsedDoc, r: _Reading) -> bool:
         """The last recodings and the located target; False for acts left with no one to undergo them."""
         i, trig = r.i, r.trig
-        objs = [c for c in doc.children(i) if doc.deps[c] == "obj"]
-        if trig.lemma == "prévenir" and trig.pos == "VERB" and objs and doc.pos[objs[0]] == "NOUN" and not any(
-                m.start <= c < m.end and m.resolved for c in objs for m in r.ments) and not after_comma(doc, i):
-            # (after a comma the "object" is an incise's speaker: "…, a prévenu son avocat")
+        if trig.lemma == "prévenir" and trig.pos == "VERB" and self._prevents(doc, i, r.ments):
             return False  # "prévenir la dissémination", "pour prévenir tout acte de génocide": prevent, not warn
         if r.code == "020" and any(doc.lemmas[c].lower() == "voter" for c in doc.children(i)):
             # "appelle à voter pour X": an endorsement of X
