@@ -144,6 +144,9 @@ MODALITIES = [
     ("Le Mali condamne la Russie et garde l'espoir d'un accord.", "11", "asserted"),
     ("Le Conseil de sécurité adopte une résolution exigeant un cessez-le-feu immédiat à Gaza, Washington s’abstient",
      "10", "asserted"),
+    # a participle describing a noun is its state: denying something of the noun leaves it standing
+    ("Le régime iranien exclut la libération du journaliste emprisonné à Téhéran.", "17", "asserted"),
+    ("L'Iran n'a pas emprisonné le journaliste.", "17", "negated"),
 ]
 
 

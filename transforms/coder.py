@@ -1070,7 +1070,13 @@ class EventCoder:
         if any(doc.lemmas[t].lower() == "point" and any(doc.words[c].lower() == "sur" for c in doc.children(t))
                for t in chain[1:]):
             return "future"  # "est sur le point d'attaquer"
+        # a past participle describing a noun is that noun's state, which denying something of the
+        # noun leaves standing: "exclut l'exil du président détenu" rules out the exile, not the detention
+        described = doc.deps[i] == "acl" and doc.morph(i, "VerbForm") == "Part" and \
+            doc.morph(i, "Tense") == "Past" and not any(doc.deps[c].startswith("aux") for c in doc.children(i))
         for n, t in enumerate(chain):
+            if described and n > 0:
+                break
             if _dislikes(doc, t):
                 continue  # its negation is what makes it a criticism, of what it governs too
             if n > 0 and doc.lemmas[t].lower() == "cesser" and doc.deps[chain[n - 1]] == "xcomp":
