@@ -126,3 +126,21 @@ def test_a_bad_line_names_its_file_and_line(tmp_path, line, message):
     bad.write_text("# comment\nform\tlemma\tproxy\n" + line + "\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=rf"reparse.tsv:\d+: .*{message}"):
         load_reparse.__wrapped__(bad)
+
+
+def test_an_object_hung_on_a_weekday_goes_back_to_its_verb(nlp):
+    text = "Le parquet a requis mercredi cinq ans d’inéligibilité contre le maire."
+    first, doc = _first_pass(nlp, text), from_spacy(nlp(text))
+    day, years, verb = doc.words.index("mercredi"), doc.words.index("ans"), doc.words.index("requis")
+    assert first.heads[years] == day  # the premise: the model hangs the object on the weekday
+    assert (doc.heads[years], doc.deps[years]) == (verb, "obj") and doc.deps[day] == "obl:mod"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Le ministre a reçu jeudi 27 janvier les syndicats.", "janvier"),  # the weekday's own date stays its own
+    ("Le ministre a reçu mardi soir les syndicats.", "soir"),
+])
+def test_a_weekday_keeps_its_date_and_time(nlp, text, word):
+    doc = from_spacy(nlp(text))
+    k = doc.words.index(word)
+    assert doc.words[doc.heads[k]] in ("jeudi", "mardi", "27") or doc.deps[k] != "obj"

@@ -25,6 +25,14 @@ with "À" in its place, and that parse is kept when it reads "À" as a prepositi
 sentence on a verb, if the first parse did); a misread verb in the same sentence is then read with
 "À" in place too.
 
+News dates an act by a bare weekday between the verb and its object ("a reçu lundi les élus",
+"a requis mercredi cinq ans de prison contre X", "a auditionné mercredi Marine Le Pen"), and the
+model often hangs the object on the weekday, as if "lundi les élus" were one noun phrase: the verb
+loses its object and the object's own complements ("contre X"). No second parse is needed there:
+the noun phrase is hung back on the verb, as its object, or as its subject in an incise after a
+quotation ("…, a assuré mercredi Olivier Véran"), and the weekday becomes a time modifier
+(`weekday_arguments`).
+
 The detection and the splice are plain functions over `ParsedDoc`; `Reparse` is the spaCy
 component that runs them as the pipeline's last step and leaves the repaired syntax in
 `doc.user_data`, where `nlp.from_spacy` takes it.
@@ -35,6 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from transforms.eventdates import MONTHS, WEEKDAYS
 from transforms.lexicon import MisreadForms, default_tables, load_reparse
 from transforms.nlp import REPAIRED_SYNTAX, ParsedDoc, from_spacy
 
@@ -112,6 +121,36 @@ def unaccented_a(doc: ParsedDoc) -> list[Misread]:
             and doc.words[start + 1][:1].isupper()]
 
 
+# what a weekday rightly governs: its part of the day and its date ("lundi soir", "jeudi 27 janvier")
+DAY_PARTS = frozenset({"soir", "matin", "midi", "après-midi", "nuit", "soirée", "matinée", "dernier",
+                       "prochain"}) | MONTHS
+
+
+def weekday_arguments(doc: ParsedDoc) -> int:
+    """Hang back on its verb the noun phrase the model hung on a weekday after the verb ("a reçu
+    lundi les élus"): the verb's object, or its subject when the verb has none and follows a comma
+    (an incise: "…, a assuré mercredi Olivier Véran"). The weekday becomes a time modifier. Changes
+    `doc` in place; returns the number of noun phrases moved."""
+    moved = 0
+    for d, word in enumerate(doc.words):
+        v = doc.heads[d]
+        if word.lower() not in WEEKDAYS or v == d or v > d or doc.pos[v] != "VERB":
+            continue
+        kids = doc.children(v)
+        phrases = [c for c in doc.children(d) if c > d and doc.deps[c] in ("nmod", "obj", "appos", "nsubj")
+                   and doc.pos[c] in ("NOUN", "PROPN") and doc.words[c].lower() not in DAY_PARTS
+                   and not any(doc.deps[g] == "case" for g in doc.children(c))]
+        if len(phrases) != 1 or any(doc.deps[c] == "obj" and c != d for c in kids):
+            continue
+        lo = min([v] + [c for c in kids if doc.deps[c].startswith("aux")])
+        incise = lo > 0 and doc.words[lo - 1] in (",", "»", "”") and not any(
+            doc.deps[c].startswith("nsubj") for c in kids)
+        doc.heads[phrases[0]], doc.deps[phrases[0]] = v, "nsubj" if incise else "obj"
+        doc.deps[d] = "obl:mod"
+        moved += 1
+    return moved
+
+
 def splice(doc: ParsedDoc, start: int, sub: ParsedDoc, lemmas: dict[int, str]) -> None:
     """Replace the syntax of doc's tokens from `start` with `sub`'s (a parse of those tokens alone);
     `lemmas` gives the lemma of sub's stand-in tokens."""
@@ -182,6 +221,8 @@ class Reparse:
                     changed = True
                     self.repaired += 1
                     break
+        if weekday_arguments(parsed):
+            changed = True
         if changed:
             doc.user_data[REPAIRED_SYNTAX] = {"pos": parsed.pos, "lemmas": parsed.lemmas, "deps": parsed.deps,
                                      "heads": parsed.heads, "morphs": parsed.morphs}
