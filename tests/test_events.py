@@ -2191,3 +2191,12 @@ def test_place_names_are_the_same_in_every_process():
 def test_the_town_an_attack_is_named_after_is_where_not_who(coder, nlp):
     got = _roots(coder, nlp, "Attaque de Nantes : le suspect, un Syrien de 30 ans, placé en détention provisoire.")
     assert ("FRACOP", "SYR", "17") in got and not [t for t in got if t[2] == "19" and t[0] == "FRA"], got
+
+
+def test_relative_que_is_the_object_of_its_clause(coder, nlp):
+    # "que" stands for the noun before it, the accused; "elle" is the feminine actor named before
+    assert ("DZA", "MAR", "112") in _triples(
+        coder, nlp, "L'Algérie rompt ses relations avec le Maroc, qu'elle accuse d'ingérence.", "11")
+    assert ("FRAGOV", "FRANGO", "112") in _triples(
+        coder, nlp, "Le ministre veut dissoudre Les Soulèvements de la Terre, collectif qu'il accuse de violences "
+                    "contre les gendarmes.", "11")

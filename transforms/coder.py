@@ -598,6 +598,10 @@ class EventCoder:
         number = {"il": "Sing", "elle": "Sing", "ils": "Plur", "elles": "Plur"}.get(norm(doc.words[i]))
         if number:  # "les partisans de Djokovic …, l'hôtel où il est placé": "il" is not the partisans
             before = [m for m in before if doc.morph(self._head_in(doc, m), "Number") in (number, None)]
+        gender = {"il": "Masc", "elle": "Fem", "ils": "Masc", "elles": "Fem"}.get(norm(doc.words[i]))
+        if gender and any(doc.morph(self._head_in(doc, m), "Gender") == gender for m in before):
+            # "l'Algérie rompt avec le Maroc, qu'elle accuse …": "elle" is not the Maroc
+            before = [m for m in before if doc.morph(self._head_in(doc, m), "Gender") in (gender, None)]
         if norm(doc.words[i]) in ("dernier", "celui ci", "celle ci") or doc.lemmas[i].lower() == "dernier":
             return before[-1] if before else None  # "ce dernier": the last named, subject or not
         n = doc.sent_index(i)
@@ -820,6 +824,20 @@ class EventCoder:
         if passive_subject:
             return self._patient(doc, i, mentions)
         h = doc.heads[i]
+        if doc.deps[i] == "acl:relcl" and h != i and "obj" in trig.target and any(
+                doc.deps[c] in ("obj", "iobj") and doc.morph(c, "PronType") == "Rel" for c in kids):
+            # "le Maroc, qu'elle accuse d'actions hostiles", "collectif qu'il accuse de violences":
+            # the relative "que" is the object, and stands for the noun the clause hangs on
+            # (the noun just before it, whatever the parse hangs the clause on: "rompt avec le Maroc,
+            # qu'elle accuse" parsed as hung on "l'Algérie")
+            rel = min(c for c in kids if doc.deps[c] in ("obj", "iobj") and doc.morph(c, "PronType") == "Rel")
+            end = rel - 1 if rel > 0 and doc.words[rel - 1] == "," else rel
+            held = [m for m in mentions if m.end == end]
+            if not held:
+                ante = doc.heads[h] if doc.pos[h] == "ADJ" and doc.deps[h] == "amod" and doc.heads[h] != h else h
+                held = self._actors_in(doc, ante, mentions, skip=i)
+            if held:
+                return held[:1]
         if trig.pos == "NOUN" and trig.code[:2] == "11" and h != i and doc.deps[i] == "obj" and \
                 doc.lemmas[h].lower() in REBUT_VERBS:
             # "Téhéran rejette les accusations de Washington": the accused is who rejects them
