@@ -175,7 +175,8 @@ def _accepts_preposition(sub: ParsedDoc, k: int, had_verb_root: bool) -> bool:
 
 class Reparse:
     """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb,
-    or with "À" for a headline's bare "A"."""
+    or with "À" for a headline's bare "A", and hangs back on its verb an object the model hung on
+    a weekday."""
 
     def __init__(self, nlp: Any, forms: MisreadForms | None = None, verbs: frozenset[str] | None = None) -> None:
         self.nlp = nlp
