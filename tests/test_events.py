@@ -2200,3 +2200,13 @@ def test_relative_que_is_the_object_of_its_clause(coder, nlp):
     assert ("FRAGOV", "FRANGO", "112") in _triples(
         coder, nlp, "Le ministre veut dissoudre Les Soulèvements de la Terre, collectif qu'il accuse de violences "
                     "contre les gendarmes.", "11")
+
+
+def test_a_second_participle_undergoes_what_the_noun_undergoes(coder, nlp):
+    # the police arrested the president the Congress removed (not the Congress arresting the police)
+    got = _triples(coder, nlp, "Pérou : le président Pedro Castillo destitué par le Congrès, puis arrêté par la "
+                               "police à Lima.", "17")
+    assert ("PERCOP", "PERGOV", "173") in got and ("PERLEG", "PERCOP", "172") not in got, got
+    # and a bare second participle keeps the noun as its target
+    assert ("FRAGOV", "FRAMED", "0841") in _triples(
+        coder, nlp, "Le journaliste condamné à dix ans de prison et libéré mardi a quitté le pays.", "08")

@@ -6,7 +6,7 @@ import pytest
 from lexicons import LexiconError
 from transforms.lexicon import load_reparse
 from transforms.nlp import from_spacy
-from transforms.reparse import _accepts, misread_verbs, unaccented_a
+from transforms.reparse import _accepts, misread_verbs, participle_conjuncts, unaccented_a
 
 
 def _first_pass(nlp, text):
@@ -144,3 +144,24 @@ def test_a_weekday_keeps_its_date_and_time(nlp, text, word):
     doc = from_spacy(nlp(text))
     k = doc.words.index(word)
     assert doc.words[doc.heads[k]] in ("jeudi", "mardi", "27") or doc.deps[k] != "obj"
+
+
+def test_a_second_participle_describes_the_noun_the_first_describes(nlp):
+    text = "Le président Pedro Castillo destitué par le Congrès, puis arrêté par la police à Lima."
+    first, doc = _first_pass(nlp, text), from_spacy(nlp(text))
+    removed, arrested = doc.words.index("destitué"), doc.words.index("arrêté")
+    assert first.words[first.heads[arrested]] == "président"  # the premise: coordinated with the noun
+    assert (doc.heads[arrested], doc.deps[arrested]) == (removed, "conj")
+    assert participle_conjuncts(doc) == 0  # repaired once, nothing left to move
+
+
+def test_a_participle_with_its_own_subject_stays_a_clause(nlp):
+    doc = _first_pass(nlp, "Le militant arrêté lundi et libéré mardi par la police.")
+    freed = doc.words.index("libéré")
+    assert doc.words[doc.heads[freed]] == "militant"  # the premise: coordinated with the noun
+    # the same coordination, when the second participle has a subject of its own, is a clause: left alone
+    day = doc.words.index("mardi")
+    doc.deps[day] = "nsubj:pass"
+    assert participle_conjuncts(doc) == 0 and doc.words[doc.heads[freed]] == "militant"
+    doc.deps[day] = "obl:mod"
+    assert participle_conjuncts(doc) == 1 and doc.words[doc.heads[freed]] == "arrêté"

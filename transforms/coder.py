@@ -1363,6 +1363,8 @@ class EventCoder:
             subj = [c for c in doc.children(first) if doc.deps[c] == "nsubj:pass"]
             found = self._actors_of(doc, subj, mentions)
             heads = subj
+            if doc.deps[first] == "acl":  # "le président destitué …, puis arrêté": the noun described
+                found, heads = self._patient(doc, first, mentions), [doc.heads[first]]
         if not found and detached_participle(doc, i):
             # "Condamné, le maire quitte ses fonctions": the main verb's subject underwent it
             subj = [c for c in doc.children(doc.heads[i]) if doc.deps[c] in ("nsubj", "nsubj:pass")]
@@ -3731,6 +3733,9 @@ def _passive_conj_head(doc: ParsedDoc, v: int) -> int | None:
     for _ in range(3):
         if doc.pos[k] == "VERB" and any(doc.deps[c] == "aux:pass" for c in doc.children(k)):
             return k
+        if doc.deps[k] == "acl" and doc.morph(k, "VerbForm") == "Part" and doc.pos[k] == "VERB" \
+                and doc.pos[doc.heads[k]] in ("NOUN", "PROPN") and not is_present_participle(doc, k):
+            return k  # "le président destitué par le Congrès, puis arrêté par la police"
         if doc.heads[k] == k:
             return None
         k = doc.heads[k]

@@ -33,6 +33,11 @@ the noun phrase is hung back on the verb, as its object, or as its subject in an
 quotation ("…, a assuré mercredi Olivier Véran"), and the weekday becomes a time modifier
 (`weekday_arguments`).
 
+A headline describes one person by two participles ("le président destitué par le Congrès, puis
+arrêté par la police"), and the model coordinates the second with the noun, as if the Congress had
+removed two people, the president and an arrested one; the second participle is hung on the first
+(`participle_conjuncts`), so that it too describes the noun, with its own agent.
+
 The detection and the splice are plain functions over `ParsedDoc`; `Reparse` is the spaCy
 component that runs them as the pipeline's last step and leaves the repaired syntax in
 `doc.user_data`, where `nlp.from_spacy` takes it.
@@ -151,6 +156,30 @@ def weekday_arguments(doc: ParsedDoc) -> int:
     return moved
 
 
+def _participle(doc: ParsedDoc, k: int) -> bool:
+    return doc.pos[k] == "VERB" and doc.morph(k, "VerbForm") == "Part"
+
+
+def participle_conjuncts(doc: ParsedDoc) -> int:
+    """Hang on the first participle a second one the model coordinated with the noun they both
+    describe ("le président X destitué par le Congrès, puis arrêté par la police": "arrêté" read as
+    a conjunct of "président", as if the police had removed two people). The second participle
+    then describes the same noun, with its own agent. Changes `doc` in place; returns the number
+    of participles moved."""
+    moved = 0
+    for v, dep in enumerate(doc.deps):
+        n = doc.heads[v]
+        if dep != "conj" or not _participle(doc, v) or doc.pos[n] not in ("NOUN", "PROPN") or n >= v:
+            continue
+        first = [c for c in doc.children(n) if doc.deps[c] == "acl" and _participle(doc, c) and n < c < v]
+        # (a participle with its own auxiliary or subject is a clause of its own, not a description)
+        if not first or any(doc.deps[c].startswith(("aux", "nsubj")) for c in doc.children(v)):
+            continue
+        doc.heads[v] = first[-1]
+        moved += 1
+    return moved
+
+
 def splice(doc: ParsedDoc, start: int, sub: ParsedDoc, lemmas: dict[int, str]) -> None:
     """Replace the syntax of doc's tokens from `start` with `sub`'s (a parse of those tokens alone);
     `lemmas` gives the lemma of sub's stand-in tokens."""
@@ -175,8 +204,8 @@ def _accepts_preposition(sub: ParsedDoc, k: int, had_verb_root: bool) -> bool:
 
 class Reparse:
     """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb,
-    or with "À" for a headline's bare "A", and hangs back on its verb an object the model hung on
-    a weekday."""
+    or with "À" for a headline's bare "A", hangs back on its verb an object the model hung on
+    a weekday, and a second participle on the first."""
 
     def __init__(self, nlp: Any, forms: MisreadForms | None = None, verbs: frozenset[str] | None = None) -> None:
         self.nlp = nlp
@@ -223,6 +252,8 @@ class Reparse:
                     self.repaired += 1
                     break
         if weekday_arguments(parsed):
+            changed = True
+        if participle_conjuncts(parsed):
             changed = True
         if changed:
             doc.user_data[REPAIRED_SYNTAX] = {"pos": parsed.pos, "lemmas": parsed.lemmas, "deps": parsed.deps,
