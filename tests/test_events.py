@@ -2210,3 +2210,13 @@ def test_a_second_participle_undergoes_what_the_noun_undergoes(coder, nlp):
     # and a bare second participle keeps the noun as its target
     assert ("FRAGOV", "FRAMED", "0841") in _triples(
         coder, nlp, "Le journaliste condamné à dix ans de prison et libéré mardi a quitté le pays.", "08")
+
+
+def test_a_protest_against_a_change_targets_the_government_not_the_country_it_fills(coder, nlp):
+    # the postponement is the government's measure; "dans toute la France" is where, not whom
+    got = _triples(coder, nlp, "Des milliers de personnes ont défilé jeudi dans toute la France contre le report "
+                               "de l'âge de départ à la retraite.", "14")
+    assert got == [("FRACVL", "FRAGOV", "141")], got
+    # a change to a company's plan is the company's, not the government's
+    got = _triples(coder, nlp, "Des salariés manifestent à Lyon contre la prolongation du projet de Renault.", "14")
+    assert not [t for t in got if t[1] == "FRAGOV"], got

@@ -1997,7 +1997,7 @@ class EventCoder:
             lemma = doc.lemmas[c].lower()
             if lemma not in POLICY_NOUNS and doc.words[c].lower() in POLICY_NOUNS:
                 lemma = doc.words[c].lower()  # "contre le passe vaccinal" tagged as the verb passer
-            if lemma not in POLICY_NOUNS:
+            if lemma not in POLICY_NOUNS and lemma not in POLICY_CHANGES:
                 continue
             owner = [m for g in doc.children(c) if case_of(doc, g) == "de"
                      for m in self._actors_in(doc, g, mentions)

@@ -102,8 +102,8 @@ def with_conj_appos(doc: ParsedDoc, i: int) -> list[int]:
 
 
 def locative(doc: ParsedDoc, start: int) -> bool:
-    """A name after "en", "dans", "à", "au" is where it happened ("arrêté en Iran"), not who; so is
-    the country in parentheses after such a place ("à Pristina (Kosovo)")."""
+    """A name after "en", "dans", "à", "au" (also "dans toute la") is where it happened ("arrêté en
+    Iran"), not who; so is the country in parentheses after such a place ("à Pristina (Kosovo)")."""
     k = start - 1
     if k >= 1 and doc.words[k] == "(":
         j = k - 1
@@ -112,6 +112,8 @@ def locative(doc: ParsedDoc, start: int) -> bool:
         return doc.pos[k - 1] == "PROPN" and locative(doc, j)
     if k >= 0 and doc.words[k].lower() in ("la", "le", "les", "l'", "l’"):
         k -= 1
+    if k >= 1 and doc.words[k].lower() in ("tout", "toute", "tous", "toutes"):
+        k -= 1  # "ont défilé dans toute la France": everywhere in it
     if k >= 1 and doc.words[k].lower() in ("de", "d'", "d’") and doc.words[k - 1].lower() in _NEAR_WORDS:
         return True  # "abattu trois drones au-dessus de Kiev", "au large de la Crimée": where, not whom
     if k >= 1 and doc.words[k].lower() in ("de", "d'", "d’", "du") and doc.lemmas[k - 1].lower() in _SEAS:
