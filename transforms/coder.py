@@ -113,6 +113,7 @@ STREET_CROWD = set(_WORDS["street_crowd"])
 DISPERSAL = set(_WORDS["dispersal"])
 POLICY_NOUNS = set(_WORDS["policy_noun"])
 POLICY_CHANGES = set(_WORDS["policy_change"])
+OFFICIAL_DELAYS = set(_WORDS["official_delay"])
 MILITARY_POWER = set(_WORDS["military_power"])
 PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
 POPULATION_NOUNS = set(_WORDS["population_noun"])
@@ -1997,7 +1998,7 @@ class EventCoder:
             lemma = doc.lemmas[c].lower()
             if lemma not in POLICY_NOUNS and doc.words[c].lower() in POLICY_NOUNS:
                 lemma = doc.words[c].lower()  # "contre le passe vaccinal" tagged as the verb passer
-            if lemma not in POLICY_NOUNS and lemma not in POLICY_CHANGES:
+            if lemma not in POLICY_NOUNS and lemma not in OFFICIAL_DELAYS:
                 continue
             owner = [m for g in doc.children(c) if case_of(doc, g) == "de"
                      for m in self._actors_in(doc, g, mentions)
