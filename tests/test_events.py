@@ -147,6 +147,11 @@ MODALITIES = [
     # a participle describing a noun is its state: denying something of the noun leaves it standing
     ("Le régime iranien exclut la libération du journaliste emprisonné à Téhéran.", "17", "asserted"),
     ("L'Iran n'a pas emprisonné le journaliste.", "17", "negated"),
+    # a clause before a comma with its own subject is a sentence of its own: the accusation after it
+    # does not make the arrest alleged
+    ("Trente soldats tchadiens ont été arrêtés à l'aéroport de Niamey, la junte les accuse d'espionnage.", "17",
+     "asserted"),
+    ("Des soldats ont été arrêtés à Niamey, la junte ne l'a pas confirmé.", "17", "asserted"),
 ]
 
 
@@ -2220,3 +2225,10 @@ def test_a_protest_against_a_change_targets_the_government_not_the_country_it_fi
     # a change to a company's plan is the company's, not the government's
     got = _triples(coder, nlp, "Des salariés manifestent à Lyon contre la prolongation du projet de Renault.", "14")
     assert not [t for t in got if t[1] == "FRAGOV"], got
+
+
+def test_a_plural_object_pronoun_stands_for_a_plural_antecedent(coder, nlp):
+    # "les" is the soldiers, not the capital named after them
+    got = _triples(coder, nlp, "Trente soldats tchadiens ont été arrêtés à l'aéroport de Niamey, la junte les accuse "
+                               "d'espionnage.", "11")
+    assert got == [("NERMIL", "TCDMIL", "112")], got

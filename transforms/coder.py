@@ -960,6 +960,10 @@ class EventCoder:
         lo = doc.sents[n - 1][0] if n else doc.sents[n][0]
         before = [m for m in mentions if lo <= m.start and m.end <= clitic and m.resolved and m.kind in (
             "person", "role", "country", "capital", "organisation") and m.actor_code not in subjects]
+        number = {"les": "Plur", "leur": "Plur"}.get(doc.words[clitic].lower(), "Sing")
+        if any(doc.morph(self._head_in(doc, m), "Number") == number for m in before):
+            # "quarante-neuf militaires … interpellés à Bamako, la junte les accuse": "les" is the soldiers
+            before = [m for m in before if doc.morph(self._head_in(doc, m), "Number") in (number, None)]
         return before[-1:]
 
     def _slot_targets(self, doc: ParsedDoc, kids: list[int], trig: Trigger, mentions: list[Mention]
@@ -1067,7 +1071,8 @@ class EventCoder:
             # visit is under way (not "va … en concertation avec")
             bare_en_phrase(doc, i) and doc.deps[i].startswith("obl") and i < doc.heads[i]
             and doc.subtree(i)[1] < len(doc) and doc.words[doc.subtree(i)[1]] == ",")
-        while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6:
+        while not speech and not detached and doc.heads[k] != k and doc.deps[k] in CLIMB_DEPS and len(chain) < 6 \
+                and not _juxtaposed(doc, k):
             k = doc.heads[k]
             chain.append(k)
         h = doc.heads[i]
@@ -3721,6 +3726,17 @@ def _threat_targets(drafts: list[EventDraft]) -> list[EventDraft]:
                 d = replace(d, target=agents[0], confidence=0.7)
         out.append(d)
     return out
+
+
+def _juxtaposed(doc: ParsedDoc, k: int) -> bool:
+    """Clause k is a sentence of its own the parser hung on the next one: before it, with its own
+    subject and no conjunction, and a comma between ("X ont été arrêtés à Niamey, la junte les
+    accuse d'espionnage"). What the next clause says (an accusation, a negation) is not said of it."""
+    h = doc.heads[k]
+    kids = doc.children(k)
+    return doc.deps[k] == "advcl" and k < h and any(doc.deps[c].startswith("nsubj") for c in kids) \
+        and not any(doc.deps[c] == "mark" for c in kids) and doc.subtree(k)[1] < h \
+        and doc.words[doc.subtree(k)[1]] == "," and doc.morph(k, "VerbForm") != "Inf"
 
 
 def _passive_conj_head(doc: ParsedDoc, v: int) -> int | None:
