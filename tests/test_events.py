@@ -2232,3 +2232,15 @@ def test_a_plural_object_pronoun_stands_for_a_plural_antecedent(coder, nlp):
     got = _triples(coder, nlp, "Trente soldats tchadiens ont été arrêtés à l'aéroport de Niamey, la junte les accuse "
                                "d'espionnage.", "11")
     assert got == [("NERMIL", "TCDMIL", "112")], got
+
+
+def test_a_suspicion_describing_a_noun_does_not_name_it(coder, nlp):
+    # the footballer is accused of something in the United Kingdom: he is not the United Kingdom
+    got = _triples(coder, nlp, "Benjamin Mendy, footballeur français accusé de viols au Royaume-Uni, est libéré sous "
+                               "caution.", "08")
+    assert got and not [t for t in got if t[1] in ("GBR", "GBRCVL")], got
+
+
+def test_a_claimed_killing_is_the_claimant_s_assault(coder, nlp):
+    got = _triples(coder, nlp, "L'organisation État islamique revendique la tuerie de Moscou.", "18")
+    assert [t[0] for t in got] == ["ISIL"], got

@@ -472,6 +472,16 @@ class EventCoder:
         if on_head:
             return [self._possessed(doc, head, m, mentions) for m in on_head] + \
                 self._coordinated_owners(doc, on_head[0], mentions)
+        # (not in a suspicion describing the head: "le cimentier Lafarge, soupçonné d'avoir financé l'EI",
+        # "footballeur accusé de viols au Royaume-Uni" are neither the EI nor the Royaume-Uni)
+        for c in doc.children(head):
+            if c > head and doc.deps[c] == "acl" and doc.lemmas[c].lower() in SUSPICION_VERBS and not (
+                    skip is not None and doc.subtree(c)[0] <= skip < doc.subtree(c)[1]):
+                c_lo, c_hi = doc.subtree(c)
+                # (its agent stays: "la manière choisie par Gilbert Collard" is his)
+                kept = [doc.subtree(a) for a in doc.children(c) if doc.deps[a] == "obl:agent"]
+                mentions = [m for m in mentions if not (c_lo <= m.start < c_hi) or any(
+                    a_lo <= m.start < a_hi for a_lo, a_hi in kept)]
         # explicit actors first; a role resolved only from context comes last
         inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and m.resolved
                          and m.kind not in ("place", "city") and not ((m.start > head or m.kind == "country")
