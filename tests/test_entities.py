@@ -342,3 +342,11 @@ def test_a_role_of_part_of_a_country_is_that_countrys(resolver, nlp):
     # "les autorités du nord-est de la Syrie" are Syria's, not those of the next country named
     codes = _codes(resolver, nlp, "Les autorités du nord-est de la Syrie ont remis deux enfants à la Belgique.")
     assert ("autorités du nord-est de la Syrie", "SYRGOV") in codes, codes
+
+
+def test_members_of_an_association_and_the_association_named_again(resolver, nlp):
+    codes = _codes(resolver, nlp, "Des militants de SOS Racisme ont été agressés, a dénoncé l'association.")
+    assert ("militants de SOS Racisme", "FRANGO") in codes and ("association", "FRANGO") in codes, codes
+    # an association nobody named before stays unresolved
+    codes = _codes(resolver, nlp, "L'association a dénoncé la réforme.")
+    assert not [c for w, c in codes if w == "association"], codes

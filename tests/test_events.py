@@ -2244,3 +2244,13 @@ def test_a_suspicion_describing_a_noun_does_not_name_it(coder, nlp):
 def test_a_claimed_killing_is_the_claimant_s_assault(coder, nlp):
     got = _triples(coder, nlp, "L'organisation État islamique revendique la tuerie de Moscou.", "18")
     assert [t[0] for t in got] == ["ISIL"], got
+
+
+def test_followers_who_beat_members_of_an_association(coder, nlp):
+    # followers of a candidate are civilians, the activists of an association are the association,
+    # and beating people is an assault (18), not words (11) nor war (19)
+    got = _triples(coder, nlp, "Des militants de SOS Racisme ont été frappés dimanche à Villepinte par des partisans "
+                               "d'Éric Zemmour.")
+    assert ("FRACVL", "FRANGO", "180") in got, got
+    # a candidate who attacks a rival still does it with words
+    assert ("FRAOPP", "FRAOPP", "111") in _triples(coder, nlp, "Valérie Pécresse attaque Eric Zemmour.")

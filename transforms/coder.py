@@ -113,6 +113,10 @@ STREET_CROWD = set(_WORDS["street_crowd"])
 DISPERSAL = set(_WORDS["dispersal"])
 POLICY_NOUNS = set(_WORDS["policy_noun"])
 POLICY_CHANGES = set(_WORDS["policy_change"])
+FOLLOWERS = set(_WORDS["follower"])
+# acts of force no words can be: a politician "attacking" or "fighting" a rival speaks, one striking him does not
+BODILY_HARM = {"frapper", "frappe", "tuer", "taire", "blesser", "mitrailler", "abattre", "tirer", "tire", "tir",
+               "fusillade", "neutraliser"}
 OFFICIAL_DELAYS = set(_WORDS["official_delay"])
 MILITARY_POWER = set(_WORDS["military_power"])
 PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
@@ -488,6 +492,9 @@ class EventCoder:
                                                                    and locative(doc, m.start))),
                         key=lambda m: (m.resolution == "context", m.start))
         # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
+        if inside and doc.lemmas[head].lower() in FOLLOWERS and inside[0].kind == "person" and inside[0].country:
+            # "des partisans d'Éric Zemmour", "les supporteurs de Trump": followers are the population, not him
+            return [self._resolver_mention(inside[0], "CVL")]
         if inside:
             return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)]
         for k in [head] + [t for t in range(lo, hi) if t != head]:  # head first, then the whole phrase
@@ -3014,8 +3021,10 @@ class EventCoder:
             # fiscal", "ses propositions": praise, defence or offer to no actor is a statement
             r.code = "010"
         ordered = trig.pos == "NOUN" and doc.lemmas[doc.heads[i]].lower() in ("ordonner", "déclencher", "lancer")
-        if r.code == "190" and r.sources and all(self._verbal_attack(m, r.targets) for m in r.sources) and not (
-                ordered and not r.targets):  # ("Poutine ordonne l'offensive": a leader orders war, not words)
+        # (not striking, shooting, wounding: "frappé par des partisans de X" is a beating)
+        if r.code == "190" and doc.lemmas[i].lower() not in BODILY_HARM and r.sources and all(
+                self._verbal_attack(m, r.targets) for m in r.sources) and not (ordered and not r.targets):
+            # ("Poutine ordonne l'offensive": a leader orders war, not words)
             r.code = "111"  # "Pécresse attaque Macron", "ses attaques contre le ministre": words
         if r.code[:2] in ("18", "19", "20") and any(t.kind == "capital" and t.sector == "GOV" for t in r.targets):
             # "des frappes russes sur Kiev": the city and its people are struck, not the government
@@ -3027,6 +3036,9 @@ class EventCoder:
         if r.code[:2] == "19" and r.sources and r.targets and all(m.sector == "COP" for m in r.sources) and \
                 all(m.sector == "CVL" for m in r.targets):
             r.code = "180"  # "tué par un tir policier": police violence on a civilian is an assault, not combat
+        if r.code == "190" and r.sources and all(m.kind in ("person", "role") and m.sector in ("CVL", "OPP", "LAB")
+                                                 for m in r.sources):
+            r.code = "180"  # "frappés par des partisans de X": people with no army beat, they do not wage war
         boycott = doc.lemmas[i].lower() in ("boycott", "boycotter")
         states = bool(r.sources) and all(m.kind in ("country", "capital") or m.sector == "GOV" for m in r.sources)
         if r.code[:3] == "143" and boycott and (

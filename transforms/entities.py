@@ -35,6 +35,9 @@ from transforms.text import stable_id
 FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio on normalised names; see bench/actors.py
 LOCATION_CASES = {"a", "à", "en", "dans", "vers", "depuis"}
 _OF = {"de", "du", "d'", "des"}
+# members of a body named after them ("des militants de SOS Racisme") are that body
+MEMBER_WORDS = frozenset(load_word_classes()["member"])
+ASSOCIATION_WORDS = frozenset(load_word_classes()["association"])
 _ARTICLES = {"la", "l'", "le", "les"}
 # the part of a country a role is of ("les autorités du nord-est de la Syrie" are Syria's)
 _PARTS = {"nord", "sud", "est", "ouest", "nord est", "nord ouest", "sud est", "sud ouest", "centre"}
@@ -445,7 +448,11 @@ class Resolver:
         out = []
         for code, iso in countries:
             actor_code = code + sector if iso and len(code) == 3 else code
-            if iso and sector == "CVL":  # "les victimes de l'ancien président X": his country's civilians
+            member = (key[:-1] if key.endswith("s") else key) in MEMBER_WORDS and any(
+                m.actor_code == code and m.kind == "organisation" for m in named)
+            if member:  # "des militants de SOS Racisme": the association acts through them
+                actor_code = code
+            elif iso and sector == "CVL":  # "les victimes de l'ancien président X": his country's civilians
                 actor_code = self.country_actor(iso, "CVL").code
             # "les dirigeants de l'Union européenne": "Union européenne (GOV)", not "EU (GOV)"
             body = next((m.canonical_name for m in named if m.actor_code == code and m.canonical_name), code)
@@ -583,7 +590,28 @@ class Resolver:
         taken = self.context_roles(doc, taken)
         taken = self.foreign_institutions(doc, taken)
         taken = self.link_appositions(doc, taken)
+        taken = self.link_associations(doc, taken)
         return self.link_roles(doc, sorted(taken, key=lambda m: (m.start, m.actor_code)))
+
+    def link_associations(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+        """"l'association", "l'ONG" with no name of their own: the non-governmental organisation
+        named before them in the sentence or the one before ("Des militants de SOS Racisme ont été
+        frappés …, a dénoncé l'association")."""
+        out = list(mentions)
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        for k, word in enumerate(doc.words):
+            if word.lower() not in ASSOCIATION_WORDS or k in covered or k == 0 or \
+                    doc.words[k - 1].lower() not in ("l'", "l’", "cette"):
+                continue
+            n = doc.sent_index(k)
+            lo = doc.sents[n - 1][0] if n else doc.sents[n][0]
+            named = [m for m in mentions if lo <= m.start and m.end <= k and m.kind == "organisation"
+                     and m.sector == "NGO" and m.resolved]
+            if named:
+                ante = named[-1]
+                out.append(replace(ante, start=k, end=k + 1, start_char=doc.idx[k], end_char=doc.end_char(k),
+                                   text=word, resolution="context", confidence=0.6))
+        return out
 
     def foreign_institutions(self, doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
         """A home institution whose name other states' institutions share (`shared_institution` in

@@ -207,7 +207,7 @@ WORD_CLASSES: dict[str, re.Pattern[str] | None] = {
     "hypothetical_marker": None, "comment_verb": None, "crowd_noun": None, "policy_noun": None,
     "military_power": None, "protest_purpose": None, "population_noun": None, "yielded_thing": None,
     "force_noun": None, "actor_head": None, "commemoration": None, "policy_change": None,
-    "official_delay": None, "festive_purpose": None,
+    "official_delay": None, "festive_purpose": None, "follower": None, "member": None, "association": None,
     "unclaimed_act": None, "ruler": None, "arms": None, "war_asset": None, "travel_verb": None,
     "motion_verb": None, "grievance": None, "unwelcome_when_negated": None,
     "agreement": None, "site_noun": None, "possibility": None, "alleged": None, "funds": None,
