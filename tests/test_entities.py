@@ -350,3 +350,12 @@ def test_members_of_an_association_and_the_association_named_again(resolver, nlp
     # an association nobody named before stays unresolved
     codes = _codes(resolver, nlp, "L'association a dénoncé la réforme.")
     assert not [c for w, c in codes if w == "association"], codes
+
+
+def test_a_former_official_named_in_an_office_holds_it(resolver, nlp):
+    # the lists know him as a former chancellor; the text names his office at the time
+    codes = _codes(resolver, nlp, "Le ministre autrichien des affaires étrangères, Alexander Schallenberg, est à Rome.")
+    assert ("Alexander Schallenberg", "AUTGOV") in codes, codes
+    # a former office stays former
+    codes = _codes(resolver, nlp, "L'ancien chancelier autrichien, Alexander Schallenberg, est à Rome.")
+    assert ("Alexander Schallenberg", "AUTGOV") not in codes, codes

@@ -38,6 +38,7 @@ _OF = {"de", "du", "d'", "des"}
 # members of a body named after them ("des militants de SOS Racisme") are that body
 MEMBER_WORDS = frozenset(load_word_classes()["member"])
 ASSOCIATION_WORDS = frozenset(load_word_classes()["association"])
+OFFICES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})  # sectors of a state's offices
 _ARTICLES = {"la", "l'", "le", "les"}
 # the part of a country a role is of ("les autorités du nord-est de la Syrie" are Syria's)
 _PARTS = {"nord", "sud", "est", "ouest", "nord est", "nord ouest", "sud est", "sud ouest", "centre"}
@@ -720,6 +721,13 @@ class Resolver:
         media = {m.start: m for m in mentions if m.resolved and m.sector == "MED"}
         out = []
         for m in mentions:
+            if m.label == "PER" and m.resolved and m.sector == "ELI" and m.kind == "person":
+                # a former official the text names in an office ("le ministre autrichien des affaires
+                # étrangères, Alexander Schallenberg"): the office the text gives is the current one
+                office = [r for r in roles if 0 <= m.start - r.end <= 2 and r.kind == "role" and r.country == m.country
+                          and r.sector in OFFICES and all(doc.words[k] in (",", "(") for k in range(r.end, m.start))]
+                if office:
+                    m = replace(m, actor_code=office[-1].actor_code, sector=office[-1].sector, resolution="role")
             if m.label == "PER" and not m.resolved:
                 before = [r for r in roles if 0 <= m.start - r.end <= 2
                           and all(doc.words[k] in (",", "«", "(") for k in range(r.end, m.start))]
