@@ -2254,3 +2254,8 @@ def test_followers_who_beat_members_of_an_association(coder, nlp):
     assert ("FRACVL", "FRANGO", "180") in got, got
     # a candidate who attacks a rival still does it with words
     assert ("FRAOPP", "FRAOPP", "111") in _triples(coder, nlp, "Valérie Pécresse attaque Eric Zemmour.")
+
+
+def test_the_head_of_a_body_dismissed_is_an_official(coder, nlp):
+    got = _triples(coder, nlp, "Turquie : Erdogan limoge le chef de l'agence des statistiques.", "17")
+    assert got == [("TURGOV", "TURGOV", "172")], got

@@ -1421,6 +1421,11 @@ class EventCoder:
         if code[:2] not in ("17", "08", "18", "19"):
             return []
         for h in heads:
+            if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HEADS_OF and lemma_of(doc, i) in self.DISMISSALS:
+                # "Erdogan limoge le chef de l'agence des statistiques": an official of the country
+                iso = self._context_country(doc, i, mentions, []) or self._fallback_country(doc, i, mentions)
+                if iso:
+                    return [self._implied(doc, h, iso, "GOV")]
             if doc.pos[h] == "NOUN" and doc.lemmas[h].lower() in self.HUMAN_NOUNS:
                 iso = self._procedure_country(doc, i, mentions) or self._context_country(doc, i, mentions, []) \
                     or self._fallback_country(doc, i, mentions)
@@ -1683,6 +1688,9 @@ class EventCoder:
     NOT_ANNOUNCING = {"minimiser", "commenter", "évoquer", "rectifier", "justifier", "expliquer", "répondre"}
     EVENT_CONTAINERS = {"programme", "plan", "projet", "série", "vague", "campagne", "train", "paquet"}
     DISMISSALS = {"limoger", "destituer", "limogeage", "destitution", "révoquer"}
+    # who heads a public body, and can be dismissed from it
+    HEADS_OF = {"chef", "directeur", "directrice", "patron", "patronne", "dirigeant", "dirigeante", "responsable",
+                "commandant", "gouverneur", "préfet", "préfète", "président", "présidente"}
 
     def _official(self, m: Mention) -> Mention:
         """The same unnamed person as an official of their country (GOV)."""
