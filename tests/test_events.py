@@ -2259,3 +2259,10 @@ def test_followers_who_beat_members_of_an_association(coder, nlp):
 def test_the_head_of_a_body_dismissed_is_an_official(coder, nlp):
     got = _triples(coder, nlp, "Turquie : Erdogan limoge le chef de l'agence des statistiques.", "17")
     assert got == [("TURGOV", "TURGOV", "172")], got
+
+
+def test_a_team_s_words_about_a_match_are_no_statement_but_a_minister_s_are(coder, nlp):
+    assert not _triples(coder, nlp, "Euro de handball : la France se rassure en battant nettement la Croatie.", "01")
+    got = _triples(coder, nlp, "Après la finale, la ministre des sports a déclaré que la sécurité du stade serait "
+                               "renforcée.", "01")
+    assert [t[0] for t in got] == ["FRAGOV"], got

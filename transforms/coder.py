@@ -2293,6 +2293,10 @@ class EventCoder:
         out = [d for d in out if not (d.code[:2] in FORCE_ROOTS and lemma_of(doc, d.trigger) in self.sport_metaphors
                                       and not (d.source and d.source.sector in ARMED_SECTORS)
                                       and self._sporting(doc, d.sentence))]
+        # and a player's or a team's words are about the game ("la France se rassure en battant la
+        # Croatie", "salue les tribunes après avoir marqué"), unless a state's official speaks
+        out = [d for d in out if not (d.code[:2] == "01" and self._sporting(doc, d.sentence) and not (
+            d.source and d.source.sector in STATE_SECTORS and d.source.kind in ("person", "role")))]
         return out
 
     def _announcement(self, doc: ParsedDoc, i: int, trig: Trigger) -> bool:
