@@ -152,6 +152,8 @@ MODALITIES = [
     ("Trente soldats tchadiens ont été arrêtés à l'aéroport de Niamey, la junte les accuse d'espionnage.", "17",
      "asserted"),
     ("Des soldats ont été arrêtés à Niamey, la junte ne l'a pas confirmé.", "17", "asserted"),
+    # a quotation's conditional the parser hung on the incise's verb is the quotation's
+    ("« Une invasion de l'Ukraine par la Russie aurait un coût énorme », a averti Joe Biden.", "13", "asserted"),
 ]
 
 
@@ -2266,3 +2268,19 @@ def test_a_team_s_words_about_a_match_are_no_statement_but_a_minister_s_are(code
     got = _triples(coder, nlp, "Après la finale, la ministre des sports a déclaré que la sécurité du stade serait "
                                "renforcée.", "01")
     assert [t[0] for t in got] == ["FRAGOV"], got
+
+
+def test_a_warning_in_an_incise_aims_at_the_reported_clause(coder, nlp):
+    # the incise hangs on the quotation: its subject's author is warned, by both capitals
+    got = _triples(coder, nlp, "Une intervention de la CEDEAO au Niger serait « une déclaration de guerre », "
+                               "avertissent Bamako et Ouagadougou.", "13")
+    assert sorted(got) == [("BFAGOV", "ECOWAS", "130"), ("MLIGOV", "ECOWAS", "130")], got
+    # when the speaker's own side is the subject, whom it acts on is warned
+    got = _triples(coder, nlp, "Israël peut renvoyer le Liban « à l'âge de pierre », prévient le ministre de la "
+                               "défense israélien.", "13")
+    assert [t[:2] for t in got] == [("ISRGOV", "LBN")], got
+
+
+def test_guests_coordinated_after_a_two_word_name_are_all_received(coder, nlp):
+    got = _triples(coder, nlp, "Joe Biden reçoit Fumio Kishida et Yoon Suk-yeol à Camp David.", "04")
+    assert {t[1][:3] for t in got} == {"JPN", "KOR"}, got  # (in January 2022 Yoon was not yet president)

@@ -6,7 +6,7 @@ import pytest
 from lexicons import LexiconError
 from transforms.lexicon import load_reparse
 from transforms.nlp import from_spacy
-from transforms.reparse import _accepts, misread_verbs, participle_conjuncts, unaccented_a
+from transforms.reparse import _accepts, misread_verbs, noun_conjuncts, participle_conjuncts, unaccented_a
 
 
 def _first_pass(nlp, text):
@@ -165,3 +165,19 @@ def test_a_participle_with_its_own_subject_stays_a_clause(nlp):
     assert participle_conjuncts(doc) == 0 and doc.words[doc.heads[freed]] == "militant"
     doc.deps[day] = "obl:mod"
     assert participle_conjuncts(doc) == 1 and doc.words[doc.heads[freed]] == "arrêté"
+
+
+def test_a_noun_coordinated_with_the_verb_goes_to_the_verb_s_subject(nlp):
+    text = "Une intervention au Niger serait « une déclaration de guerre », avertissent Bamako et Ouagadougou"
+    first, doc = _first_pass(nlp, text), from_spacy(nlp(text))
+    warn, second = doc.words.index("avertissent"), doc.words.index("Ouagadougou")
+    assert first.heads[second] == warn  # the premise: a conjunct of the verb
+    assert doc.words[doc.heads[second]] == "Bamako" and doc.deps[second] == "conj"
+    assert noun_conjuncts(doc) == 0
+
+
+def test_a_coordinated_clause_with_its_own_verb_stays(nlp):
+    doc = _first_pass(nlp, "Le ministre reçoit les syndicats et Paris annonce une aide.")
+    before = list(doc.heads)
+    noun_conjuncts(doc)
+    assert doc.heads == before

@@ -923,11 +923,24 @@ class EventCoder:
             if found:
                 return found
         if trig.code[:2] in CLAUSE_TARGET_ROOTS:
-            for c in kids:
+            # ("« Une intervention … serait une déclaration de guerre », avertissent X et Y": the parser
+            # hangs the incise on the quotation, whose subject is then the reported clause's)
+            reported = [h] if h != i and doc.deps[i] == "parataxis" and h < i and after_quote(doc, i) else []
+            for c in kids + reported:
                 # (or the quotation before "a averti X": "« La Russie paiera un prix élevé », a averti Biden")
-                if doc.deps[c] == "ccomp" or doc.deps[c] in ("advcl", "parataxis") and c < i and after_quote(doc, i):
+                if c in reported or doc.deps[c] == "ccomp" or doc.deps[c] in ("advcl", "parataxis") and c < i and \
+                        after_quote(doc, i):
                     subj = [g for g in doc.children(c) if doc.deps[g] in ("nsubj", "nsubj:pass")]
                     found = [m for g in subj for m in self._clause_subject_actors(doc, g, mentions)]
+                    # (only a state's warning about what that state will do: a rival's deeds are no own side)
+                    own = {m.country for m in self._subjects(doc, i, mentions)[0]
+                           if m.country and m.sector in STATE_SECTORS} if trig.code[:2] == "13" else set()
+                    if found and all(m.country in own and m.kind in ("country", "capital") for m in found):
+                        # "Israël peut renvoyer le Liban à l'âge de pierre, prévient le ministre": the
+                        # speaker's own side acts; whom it acts on is warned
+                        verbs = [c] + [x for x in doc.children(c) if doc.deps[x] == "xcomp"]  # ("peut renvoyer")
+                        found = [m for x in verbs for o in doc.children(x) if doc.deps[o] == "obj"
+                                 for m in self._actors_in(doc, o, mentions) if m.country not in own]
                     if found:
                         return found
         if trig.code[:2] in ("17", "18", "19", "20"):
@@ -1008,6 +1021,10 @@ class EventCoder:
                         heads += [k for k in kids if doc.deps[k] == "conj" and k > c
                                   and doc.pos[k] in ("NOUN", "PROPN") and case_of(doc, k) is None
                                   and (slot == "entre" or any(doc.words[g].lower() == "et" for g in doc.children(k)))]
+                    # ("reçoit Fumio Kishida et Yoon Suk-yeol" with "Kishida" a second object: one name,
+                    # whose last word holds the conjuncts)
+                    heads += [g for k in kids if k > c and doc.deps[k] == doc.deps[c] and any(
+                        m.start <= c < m.end and m.start <= k < m.end for m in mentions) for g in with_conj(doc, k)]
                     if slot == "obj":  # "envahissent le Congrès, le palais présidentiel et la Cour suprême":
                         # a list the parser made into a second object after the comma, with the rest its conjuncts
                         heads += [g for k in kids if doc.deps[k] == "obj" and k > c
@@ -1152,7 +1169,10 @@ class EventCoder:
             kids = doc.children(t)
             if own_condition_is_content and t == i:
                 continue
-            cond_aux = any(doc.deps[c].startswith("aux") and is_conditional(doc, c) for c in kids)
+            # (an auxiliary across a quotation's end is the quotation's, misattached: "« … aurait un
+            # coût énorme », a averti Joe Biden" is an asserted warning)
+            cond_aux = any(doc.deps[c].startswith("aux") and is_conditional(doc, c) and not any(
+                doc.pos[k] == "PUNCT" for k in range(min(c, t) + 1, max(c, t))) for c in kids)
             if t == i and not hedged and cond_aux and doc.morph(i, "VerbForm") == "Part":
                 # the journalist's conditional past: "l'armée aurait tué trente civils" is reported,
                 # not supposed ("si elle avait pu, elle aurait tué" has its condition)

@@ -36,7 +36,10 @@ quotation ("…, a assuré mercredi Olivier Véran"), and the weekday becomes a 
 A headline describes one person by two participles ("le président destitué par le Congrès, puis
 arrêté par la police"), and the model coordinates the second with the noun, as if the Congress had
 removed two people, the president and an arrested one; the second participle is hung on the first
-(`participle_conjuncts`), so that it too describes the noun, with its own agent.
+(`participle_conjuncts`), so that it too describes the noun, with its own agent. Likewise a noun
+the model coordinated with the verb rather than with its subject or object ("…, avertissent Bamako
+et Ouagadougou": the second capital read as a second verb) is hung on that argument
+(`noun_conjuncts`).
 
 The detection and the splice are plain functions over `ParsedDoc`; `Reparse` is the spaCy
 component that runs them as the pipeline's last step and leaves the repaired syntax in
@@ -180,6 +183,27 @@ def participle_conjuncts(doc: ParsedDoc) -> int:
     return moved
 
 
+def noun_conjuncts(doc: ParsedDoc) -> int:
+    """Hang on a verb's subject or object a noun the model coordinated with the verb itself
+    ("…, avertissent Bamako et Ouagadougou": "Ouagadougou" read as a second verb of the clause):
+    a noun with no dependents of a clause, right after the argument and "et" or "ou". Changes `doc`
+    in place; returns the number of nouns moved."""
+    moved = 0
+    for n, dep in enumerate(doc.deps):
+        v = doc.heads[n]
+        if dep != "conj" or doc.pos[n] not in ("NOUN", "PROPN") or doc.pos[v] != "VERB" or v >= n:
+            continue
+        if any(doc.deps[c].startswith(("nsubj", "obj", "aux", "cop")) for c in doc.children(n)):
+            continue  # (a clause of its own: "… et Ouagadougou dénonce …")
+        lo = doc.subtree(n)[0]  # (the "et" hangs on the noun: the phrase starts there)
+        args = [a for a in doc.children(v) if doc.deps[a] in ("nsubj", "obj") and v < a < n
+                and doc.subtree(a)[1] == lo and doc.words[lo].lower() in ("et", "ou")]
+        if args:
+            doc.heads[n] = args[-1]
+            moved += 1
+    return moved
+
+
 def splice(doc: ParsedDoc, start: int, sub: ParsedDoc, lemmas: dict[int, str]) -> None:
     """Replace the syntax of doc's tokens from `start` with `sub`'s (a parse of those tokens alone);
     `lemmas` gives the lemma of sub's stand-in tokens."""
@@ -205,7 +229,7 @@ def _accepts_preposition(sub: ParsedDoc, k: int, had_verb_root: bool) -> bool:
 class Reparse:
     """spaCy component (last in the pipeline): parses misread sentences again with a stand-in verb,
     or with "À" for a headline's bare "A", hangs back on its verb an object the model hung on
-    a weekday, and a second participle on the first."""
+    a weekday, a second participle on the first, and a noun coordinated with a verb on its argument."""
 
     def __init__(self, nlp: Any, forms: MisreadForms | None = None, verbs: frozenset[str] | None = None) -> None:
         self.nlp = nlp
@@ -254,6 +278,8 @@ class Reparse:
         if weekday_arguments(parsed):
             changed = True
         if participle_conjuncts(parsed):
+            changed = True
+        if noun_conjuncts(parsed):
             changed = True
         if changed:
             doc.user_data[REPAIRED_SYNTAX] = {"pos": parsed.pos, "lemmas": parsed.lemmas, "deps": parsed.deps,
