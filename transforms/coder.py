@@ -118,6 +118,7 @@ FOLLOWERS = set(_WORDS["follower"])
 BODILY_HARM = {"frapper", "frappe", "tuer", "taire", "blesser", "mitrailler", "abattre", "tirer", "tire", "tir",
                "fusillade", "neutraliser"}
 OFFICIAL_DELAYS = set(_WORDS["official_delay"])
+CLOSING_QUOTES = frozenset({"»", "”", '"'})
 MILITARY_POWER = set(_WORDS["military_power"])
 PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
 POPULATION_NOUNS = set(_WORDS["population_noun"])
@@ -491,10 +492,10 @@ class EventCoder:
                          and m.kind not in ("place", "city") and not ((m.start > head or m.kind == "country")
                                                                    and locative(doc, m.start))),
                         key=lambda m: (m.resolution == "context", m.start))
-        # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
         if inside and doc.lemmas[head].lower() in FOLLOWERS and inside[0].kind == "person" and inside[0].country:
             # "des partisans d'Éric Zemmour", "les supporteurs de Trump": followers are the population, not him
             return [self._resolver_mention(inside[0], "CVL")]
+        # a role with coordinated countries ("diplomatie américaine et russe") is one span, several actors
         if inside:
             return [m for m in inside if (m.start, m.end) == (inside[0].start, inside[0].end)]
         for k in [head] + [t for t in range(lo, hi) if t != head]:  # head first, then the whole phrase
@@ -1171,8 +1172,9 @@ class EventCoder:
                 continue
             # (an auxiliary across a quotation's end is the quotation's, misattached: "« … aurait un
             # coût énorme », a averti Joe Biden" is an asserted warning)
+            # ("aurait, selon des témoins, tué trente civils" keeps its auxiliary: commas are no quotation's end)
             cond_aux = any(doc.deps[c].startswith("aux") and is_conditional(doc, c) and not any(
-                doc.pos[k] == "PUNCT" for k in range(min(c, t) + 1, max(c, t))) for c in kids)
+                doc.words[k] in CLOSING_QUOTES for k in range(min(c, t) + 1, max(c, t))) for c in kids)
             if t == i and not hedged and cond_aux and doc.morph(i, "VerbForm") == "Part":
                 # the journalist's conditional past: "l'armée aurait tué trente civils" is reported,
                 # not supposed ("si elle avait pu, elle aurait tué" has its condition)
