@@ -31,6 +31,7 @@ from transforms.lexicon import CameoCode, Trigger, load_criticism, load_sport, l
 from transforms.nlp import ParsedDoc
 from transforms.places import Place, Places
 from transforms.syntax import (
+    CLOSING_QUOTES,
     SUBJECT_DEPS,
     after_comma,
     after_quote,
@@ -118,7 +119,6 @@ FOLLOWERS = set(_WORDS["follower"])
 BODILY_HARM = {"frapper", "frappe", "tuer", "taire", "blesser", "mitrailler", "abattre", "tirer", "tire", "tir",
                "fusillade", "neutraliser"}
 OFFICIAL_DELAYS = set(_WORDS["official_delay"])
-CLOSING_QUOTES = frozenset({"»", "”", '"'})
 MILITARY_POWER = set(_WORDS["military_power"])
 PROTEST_PURPOSE = set(_WORDS["protest_purpose"])
 POPULATION_NOUNS = set(_WORDS["population_noun"])
@@ -480,9 +480,10 @@ class EventCoder:
         # (not in a suspicion describing the head: "le cimentier Lafarge, soupçonné d'avoir financé l'EI",
         # "footballeur accusé de viols au Royaume-Uni" are neither the EI nor the Royaume-Uni)
         for c in doc.children(head):
-            if c > head and doc.deps[c] == "acl" and doc.lemmas[c].lower() in SUSPICION_VERBS and not (
-                    skip is not None and doc.subtree(c)[0] <= skip < doc.subtree(c)[1]):
-                c_lo, c_hi = doc.subtree(c)
+            if c < head or doc.deps[c] != "acl" or doc.lemmas[c].lower() not in SUSPICION_VERBS:
+                continue
+            c_lo, c_hi = doc.subtree(c)
+            if skip is None or not c_lo <= skip < c_hi:
                 # (its agent stays: "la manière choisie par Gilbert Collard" is his)
                 kept = [doc.subtree(a) for a in doc.children(c) if doc.deps[a] == "obl:agent"]
                 mentions = [m for m in mentions if not (c_lo <= m.start < c_hi) or any(
@@ -3453,7 +3454,7 @@ class EventCoder:
     def _quoted_clause(doc: ParsedDoc, s: int, v: int) -> bool:
         """The quotation that ends right before verb v's incise says something: it holds a verb."""
         close = v - 1
-        while close > s and doc.words[close] not in ("»", "”", '"'):
+        while close > s and doc.words[close] not in CLOSING_QUOTES:
             close -= 1
         opened = max((k for k in range(s, close) if doc.words[k] in ("«", "“", '"')), default=None)
         return opened is not None and any(doc.pos[k] in ("VERB", "AUX") for k in range(opened + 1, close))
@@ -3789,10 +3790,11 @@ def _juxtaposed(doc: ParsedDoc, k: int) -> bool:
     subject and no conjunction, and a comma between ("X ont été arrêtés à Niamey, la junte les
     accuse d'espionnage"). What the next clause says (an accusation, a negation) is not said of it."""
     h = doc.heads[k]
-    kids = doc.children(k)
-    return doc.deps[k] == "advcl" and k < h and any(doc.deps[c].startswith("nsubj") for c in kids) \
-        and not any(doc.deps[c] == "mark" for c in kids) and doc.subtree(k)[1] < h \
-        and doc.words[doc.subtree(k)[1]] == "," and doc.morph(k, "VerbForm") != "Inf"
+    if doc.deps[k] != "advcl" or k > h or doc.morph(k, "VerbForm") == "Inf":
+        return False
+    kids, after = doc.children(k), doc.subtree(k)[1]
+    return any(doc.deps[c].startswith("nsubj") for c in kids) and not any(doc.deps[c] == "mark" for c in kids) \
+        and after < h and doc.words[after] == ","
 
 
 def _passive_conj_head(doc: ParsedDoc, v: int) -> int | None:

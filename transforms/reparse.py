@@ -54,9 +54,9 @@ from typing import Any
 from transforms.eventdates import MONTHS, WEEKDAYS
 from transforms.lexicon import MisreadForms, default_tables, load_reparse
 from transforms.nlp import REPAIRED_SYNTAX, ParsedDoc, from_spacy
+from transforms.syntax import CLOSING_QUOTES
 
 COMPONENT = "vigie_reparse"
-CLOSING_QUOTES = frozenset({"»", "”", '"'})
 # what may follow a verb: its object, an infinitive, an adverb ("dément catégoriquement")
 # (not a pronoun: "une police violente qui …" is an adjective)
 AFTER_VERB = frozenset({"DET", "PROPN", "NUM", "ADV"})
@@ -275,12 +275,8 @@ class Reparse:
                     changed = True
                     self.repaired += 1
                     break
-        if weekday_arguments(parsed):
-            changed = True
-        if participle_conjuncts(parsed):
-            changed = True
-        if noun_conjuncts(parsed):
-            changed = True
+        for mend in (weekday_arguments, participle_conjuncts, noun_conjuncts):  # in place, no second parse
+            changed = mend(parsed) > 0 or changed
         if changed:
             doc.user_data[REPAIRED_SYNTAX] = {"pos": parsed.pos, "lemmas": parsed.lemmas, "deps": parsed.deps,
                                      "heads": parsed.heads, "morphs": parsed.morphs}

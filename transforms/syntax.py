@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from transforms.entities import Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+CLOSING_QUOTES = frozenset({"»", "”", '"'})  # what ends a quotation
 NEGATORS = {"pas", "jamais", "plus", "guère", "point", "nullement", "aucunement"}
 NEEDS_NE = {"plus", "point"}
 
@@ -238,7 +239,7 @@ def after_quote(doc: ParsedDoc, v: int) -> bool:
     """Verb v opens an incise after a quotation ("« … », a rappelé X"): a comma right before it
     (auxiliaries aside) with a closing quotation mark just before the comma."""
     k = _before_auxiliaries(doc, v)
-    return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in ("»", "”", '"')
+    return k >= 1 and doc.words[k] == "," and doc.words[k - 1] in CLOSING_QUOTES
 
 
 def under_case(doc: ParsedDoc, k: int, top: int, cases: tuple[str, ...]) -> bool:
